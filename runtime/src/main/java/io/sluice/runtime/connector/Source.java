@@ -1,0 +1,36 @@
+package io.sluice.runtime.connector;
+
+import io.sluice.runtime.task.TaskContext;
+
+/**
+ * A configured source of rows, made once per table by its {@link SourceFactory} and shared by
+ * the queries that read the table. It splits its input among parallel readers: the reader made
+ * for task {@code i} of {@code n} reads the {@code i}-th share.
+ */
+public interface Source {
+    /** True if the source ends by itself (a file, a generator with a count). */
+    boolean isBounded();
+
+    /**
+     * True if a plain {@code SELECT} can read what the source holds now and end (a file; a Kafka
+     * topic up to its latest offsets). False for sources that only have a future, such as a socket.
+     */
+    default boolean supportsSnapshot() {
+        return isBounded();
+    }
+
+    /** The most parallel readers that can do useful work; extra readers end at once. */
+    default int maxParallelism() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Makes the reader for one parallel task ({@code context.taskIndex()} of
+     * {@code context.parallelism()}). Problems found only now, such as a missing file, are
+     * raised here as {@link io.sluice.runtime.error.SluiceException}s that name the path.
+     */
+    SourceReader createReader(TaskContext context, ReadMode mode);
+
+    /** One line for EXPLAIN, e.g. {@code file(path=/data/bids.csv, format=csv)}. */
+    String describe();
+}

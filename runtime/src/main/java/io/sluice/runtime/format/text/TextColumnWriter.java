@@ -121,9 +121,20 @@ public final class TextColumnWriter {
         }
     }
 
-    /** Writes a TIMESTAMP column's value given as milliseconds since the epoch. */
-    public void writeTimestamp(int column, int row, long millis) {
-        ((TimeStampMilliVector) vectors[column]).setSafe(row, millis);
+    /**
+     * Writes a TIMESTAMP column's value given as a whole number of milliseconds since the epoch,
+     * as JSON may give it.
+     *
+     * @return null, or why the value cannot be read
+     */
+    public String writeEpochMillis(int column, int row, byte[] bytes, int offset, int length) {
+        try {
+            ((TimeStampMilliVector) vectors[column]).setSafe(row,
+                    IntegerParser.parse(bytes, offset, length, Long.MIN_VALUE, Long.MAX_VALUE, "TIMESTAMP"));
+            return null;
+        } catch (MalformedValueException e) {
+            return "column '" + names[column] + "': '" + quote(bytes, offset, length) + "' " + e.getMessage();
+        }
     }
 
     /**

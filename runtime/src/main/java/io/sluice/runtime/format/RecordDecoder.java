@@ -12,4 +12,13 @@ public interface RecordDecoder {
      * and the caller reuses the row for the next record.
      */
     String decode(byte[] bytes, int offset, int length, int row);
+
+    /**
+     * False if the input holds no record at all, such as a blank line or, when the format allows
+     * them, a comment line: the caller skips it without decoding or counting it. Asked before
+     * {@link #decode}; by default only empty input holds no record.
+     */
+    default boolean isRecord(byte[] bytes, int offset, int length) {
+        return length > 0;
+    }
 }

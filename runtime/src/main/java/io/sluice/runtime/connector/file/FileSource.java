@@ -1,0 +1,51 @@
+package io.sluice.runtime.connector.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.runtime.connector.ReadMode;
+import io.sluice.runtime.connector.Source;
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.format.DecoderFactory;
+import io.sluice.runtime.task.TaskContext;
+import java.nio.file.Path;
+
+/**
+ * A file, or the files of a directory, read line by line. Files are dealt out to the parallel
+ * readers whole, and files larger than the split size in byte ranges, so that every line is read
+ * exactly once at any parallelism. The path is looked at only when readers are made, so a file
+ * may appear after the table was created.
+ */
+final class FileSource implements Source {
+    private final Path path;
+    private final String format;
+    private final DecoderFactory decoders;
+    private final long splitSize;
+    private final int bufferSize;
+    private final int maxLineBytes;
+
+    FileSource(Path path, String format, DecoderFactory decoders, long splitSize, int bufferSize, int maxLineBytes) {
+        this.path = requireNonNull(path, "path is null");
+        this.format = requireNonNull(format, "format is null");
+        this.decoders = requireNonNull(decoders, "decoders is null");
+        this.splitSize = splitSize;
+        this.bufferSize = bufferSize;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public boolean isBounded() {
+        return true;
+    }
+
+    @Override
+    public SourceReader createReader(TaskContext context, ReadMode mode) {
+        return new FileSourceReader(
+                FileSplits.forTask(path, splitSize, context.taskIndex(), context.parallelism()),
+                decoders, context.metrics(), context.batchSize(), bufferSize, maxLineBytes);
+    }
+
+    @Override
+    public String describe() {
+        return "file(path=" + path + ", format=" + format + ")";
+    }
+}

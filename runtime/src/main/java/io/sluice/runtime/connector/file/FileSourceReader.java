@@ -1,0 +1,112 @@
+package io.sluice.runtime.connector.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.format.DecoderFactory;
+import io.sluice.runtime.format.RecordDecoder;
+import io.sluice.runtime.metrics.QueryMetrics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** Reads the lines of one task's splits, in order, decoding each into the batch. */
+final class FileSourceReader implements SourceReader {
+    /** Most bytes of a malformed line decoded for its example; the metrics shorten it further. */
+    private static final int EXAMPLE_BYTES = 1024;
+
+    private final List<FileSplit> splits;
+    private final DecoderFactory decoders;
+    private final QueryMetrics metrics;
+    private final int batchSize;
+    private final int bufferSize;
+    private final int maxLineBytes;
+
+    private VectorSchemaRoot target;
+    private RecordDecoder decoder;
+    private int nextSplit;
+    private FileSplit split;
+    private LineReader lines;
+
+    FileSourceReader(List<FileSplit> splits, DecoderFactory decoders, QueryMetrics metrics, int batchSize,
+            int bufferSize, int maxLineBytes) {
+        this.splits = List.copyOf(requireNonNull(splits, "splits is null"));
+        this.decoders = requireNonNull(decoders, "decoders is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        this.batchSize = batchSize;
+        this.bufferSize = bufferSize;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public int read(VectorSchemaRoot batch) {
+        if (batch != target) {
+            target = batch;
+            decoder = decoders.create(batch);
+        }
+        try {
+            int row = 0;
+            while (row < batchSize && (lines != null || openNextSplit())) {
+                if (!lines.next()) {
+                    closeSplit();
+                    continue;
+                }
+                byte[] bytes = lines.buffer();
+                int start = lines.lineStart();
+                int length = lines.lineLength();
+                if (lines.isTruncated()) {
+                    reportMalformed("line longer than " + maxLineBytes + " bytes", bytes, start, length);
+                } else if (decoder.isRecord(bytes, start, length)) {
+                    String problem = decoder.decode(bytes, start, length, row);
+                    if (problem == null) {
+                        row++;
+                    } else {
+                        reportMalformed(problem, bytes, start, length);
+                    }
+                }
+            }
+            batch.setRowCount(row);
+            return row == 0 && lines == null ? END : row;
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "cannot read file '" + split.path() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closeSplit();
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "cannot close file '" + split.path() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the next split, skipping a header line at the start of a file; false if none is left. */
+    private boolean openNextSplit() throws IOException {
+        if (nextSplit == splits.size()) {
+            return false;
+        }
+        split = splits.get(nextSplit++);
+        lines = new LineReader(split, bufferSize, maxLineBytes);
+        if (split.start() == 0 && decoders.hasHeaderLine()) {
+            lines.next();
+        }
+        return true;
+    }
+
+    private void closeSplit() throws IOException {
+        if (lines != null) {
+            LineReader closing = lines;
+            lines = null;
+            closing.close();
+        }
+    }
+
+    private void reportMalformed(String problem, byte[] bytes, int start, int length) throws IOException {
+        String text = new String(bytes, start, Math.min(length, EXAMPLE_BYTES), StandardCharsets.UTF_8);
+        metrics.reportMalformed(split.path() + " line " + lines.lineNumber(), problem, text);
+    }
+}

@@ -1,0 +1,63 @@
+package io.sluice.runtime.job;
+
+import io.sluice.runtime.exchange.Exchange;
+import io.sluice.runtime.exchange.ExchangeMessage;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.WatermarkHolder;
+import io.sluice.runtime.operator.Watermarks;
+import io.sluice.runtime.task.TaskContext;
+
+/**
+ * One task's loop over what an exchange delivers to it: rows in arrival order, and the
+ * watermark of all producers combined (the minimum over those not idle or ended). Finishes when
+ * every producer has ended.
+ */
+final class ExchangeTask implements Runnable {
+    private final Exchange exchange;
+    private final TaskContext context;
+    private final Output head;
+
+    ExchangeTask(Exchange exchange, TaskContext context, Output head) {
+        this.exchange = exchange;
+        this.context = context;
+        this.head = head;
+    }
+
+    @Override
+    public void run() {
+        WatermarkHolder watermarks = new WatermarkHolder(exchange.spec().producers());
+        try {
+            while (!context.job().isStopping()) {
+                ExchangeMessage message = exchange.poll(context.taskIndex());
+                if (message == null) {
+                    continue;
+                }
+                long advanced = Watermarks.NONE;
+                if (message instanceof ExchangeMessage.Data data) {
+                    try {
+                        head.emit(data.batch());
+                    } finally {
+                        data.batch().close();
+                    }
+                } else if (message instanceof ExchangeMessage.Watermark watermark) {
+                    advanced = watermarks.update(watermark.producer(), watermark.watermark());
+                } else if (message instanceof ExchangeMessage.Idle idle) {
+                    advanced = watermarks.setIdle(idle.producer(), idle.idle());
+                } else if (message instanceof ExchangeMessage.End end) {
+                    advanced = watermarks.end(end.producer());
+                }
+                if (advanced != Watermarks.NONE) {
+                    head.emitWatermark(advanced);
+                }
+                if (watermarks.allEnded()) {
+                    head.finish();
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            head.close();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.sluice.runtime.job;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.runtime.Clock;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.exchange.Exchange;
+import io.sluice.runtime.exchange.ExchangeOutput;
+import io.sluice.runtime.exchange.ExchangeSpec;
+import io.sluice.runtime.metrics.QueryMetrics;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.task.JobControl;
+import io.sluice.runtime.task.TaskContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running query: one thread per task of each pipeline, and the exchanges between them. The
+ * first failure of any task stops the others and is kept; a cancel stops every task within a
+ * short, bounded time. The job closes everything it allocated before {@link #completion()}
+ * completes; the query's allocator itself belongs to the caller.
+ */
+public final class Job implements JobControl {
+    private static final Logger LOG = LoggerFactory.getLogger(Job.class);
+
+    private final JobSpec spec;
+    private final BufferAllocator allocator;
+    private final QueryMetrics metrics;
+    private final Clock clock;
+    private final int batchSize;
+    private final long memoryLimit;
+    private final List<Exchange> exchanges = new ArrayList<>();
+    private final AtomicInteger runningTasks = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CompletableFuture<JobState> completion = new CompletableFuture<>();
+    private volatile boolean stopping;
+    private volatile boolean cancelled;
+
+    /**
+     * @param allocator the query's allocator, whose limit is the query's memory limit
+     */
+    public Job(JobSpec spec, BufferAllocator allocator, QueryMetrics metrics, Clock clock, int batchSize) {
+        this.spec = requireNonNull(spec, "spec is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.batchSize = batchSize;
+        this.memoryLimit = allocator.getLimit();
+    }
+
+    public JobSpec spec() {
+        return spec;
+    }
+
+    public QueryMetrics metrics() {
+        return metrics;
+    }
+
+    /** Starts every task. Called once. */
+    public void start() {
+        for (ExchangeSpec exchange : spec.exchanges()) {
+            exchanges.add(new Exchange(exchange,
+                    allocator.newChildAllocator(spec.name() + "/exchange-" + exchange.id(), 0, Long.MAX_VALUE), this));
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (PipelineSpec pipeline : spec.pipelines()) {
+            for (int index = 0; index < pipeline.parallelism(); index++) {
+                int taskIndex = index;
+                String name = spec.name() + "/" + pipeline.name() + "-" + index;
+                Thread thread = new Thread(() -> runTask(pipeline, taskIndex, name), "sluice-" + name);
+                thread.setDaemon(true);
+                threads.add(thread);
+            }
+        }
+        runningTasks.set(threads.size());
+        if (threads.isEmpty()) {
+            complete();
+        }
+        threads.forEach(Thread::start);
+    }
+
+    /** Stops every task; what was already delivered stays delivered. */
+    public void cancel() {
+        cancelled = true;
+        stopping = true;
+    }
+
+    @Override
+    public boolean isStopping() {
+        return stopping;
+    }
+
+    @Override
+    public void finishEarly() {
+        stopping = true;
+    }
+
+    /** Completes, with the final state, once every task has ended and the job's memory is freed. */
+    public CompletableFuture<JobState> completion() {
+        return completion;
+    }
+
+    /** The first failure, as the user should see it, or null. */
+    public SluiceException failure() {
+        Throwable t = failure.get();
+        if (t == null) {
+            return null;
+        }
+        if (t instanceof SluiceException e) {
+            return e;
+        }
+        if (t instanceof OutOfMemoryException) {
+            return new SluiceException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "the query needs more memory than its limit of "
+                    + memoryLimit / (1024 * 1024) + " MiB (set 'query.memory.limit' to raise it)", t);
+        }
+        return SluiceException.internal(t.toString(), t);
+    }
+
+    private void runTask(PipelineSpec pipeline, int index, String name) {
+        BufferAllocator taskAllocator = null;
+        try {
+            taskAllocator = allocator.newChildAllocator(name, 0, Long.MAX_VALUE);
+            TaskContext context = new TaskContext(name, index, pipeline.parallelism(), taskAllocator, metrics, clock,
+                    this, batchSize);
+            Output tail = createOutput(pipeline.output(), context);
+            Output head = OperatorChain.build(pipeline.operators(), context, tail);
+            Runnable loop = pipeline.input() instanceof PipelineInput.FromSource source
+                    ? new SourceTask(source, context, head, tail)
+                    : new ExchangeTask(exchanges.get(((PipelineInput.FromExchange) pipeline.input()).exchangeId()),
+                            context, head);
+            loop.run();
+        } catch (Throwable t) {
+            fail(name, t);
+        } finally {
+            if (taskAllocator != null) {
+                try {
+                    taskAllocator.close();
+                } catch (RuntimeException e) {
+                    fail(name, SluiceException.internal("task " + name + " did not free its memory: " + e.getMessage(), e));
+                }
+            }
+            if (runningTasks.decrementAndGet() == 0) {
+                complete();
+            }
+        }
+    }
+
+    private Output createOutput(PipelineOutput output, TaskContext context) {
+        if (output instanceof PipelineOutput.ToExchange toExchange) {
+            return new ExchangeOutput(exchanges.get(toExchange.exchangeId()), context.taskIndex(), toExchange.partitioning());
+        }
+        return ((PipelineOutput.ToSink) output).sink().create(context);
+    }
+
+    private void fail(String task, Throwable t) {
+        if (failure.compareAndSet(null, t)) {
+            if (!(t instanceof SluiceException e) || e.code().isInternal()) {
+                LOG.error("task {} failed", task, t);
+            }
+        }
+        stopping = true;
+    }
+
+    private void complete() {
+        for (Exchange exchange : exchanges) {
+            try {
+                exchange.close();
+            } catch (RuntimeException e) {
+                fail("exchange " + exchange.spec().id(), e);
+            }
+        }
+        JobState state = failure.get() != null ? JobState.FAILED : cancelled ? JobState.CANCELLED : JobState.FINISHED;
+        completion.complete(state);
+    }
+}

@@ -1,0 +1,31 @@
+package io.sluice.runtime.job;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.runtime.exchange.Partitioning;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.task.TaskContext;
+
+/** Where a pipeline's last operator sends its batches. */
+public sealed interface PipelineOutput {
+    /** To the tasks of another pipeline, through exchange {@code exchangeId}. */
+    record ToExchange(int exchangeId, Partitioning partitioning) implements PipelineOutput {
+        public ToExchange {
+            requireNonNull(partitioning, "partitioning is null");
+        }
+    }
+
+    /** To a sink: one output per parallel task. */
+    record ToSink(String description, SinkFactory sink) implements PipelineOutput {
+        public ToSink {
+            requireNonNull(description, "description is null");
+            requireNonNull(sink, "sink is null");
+        }
+    }
+
+    /** Makes the output of one task of a sink. */
+    @FunctionalInterface
+    interface SinkFactory {
+        Output create(TaskContext context);
+    }
+}

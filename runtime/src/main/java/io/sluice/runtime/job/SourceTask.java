@@ -1,0 +1,72 @@
+package io.sluice.runtime.job;
+
+import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.exchange.ExchangeOutput;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.WatermarkStrategy;
+import io.sluice.runtime.operator.Watermarks;
+import io.sluice.runtime.task.TaskContext;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * One task's loop over a source share: read a batch, push it down the chain, then the watermark
+ * the batch allows. At the end of the input the watermark goes to {@link Watermarks#END} so that
+ * every open window fires. After a while without rows the task tells the exchange it is idle, so
+ * it stops holding back the watermark of the tasks it feeds.
+ */
+final class SourceTask implements Runnable {
+    private final PipelineInput.FromSource input;
+    private final TaskContext context;
+    private final Output head;
+    private final Output tail;
+
+    SourceTask(PipelineInput.FromSource input, TaskContext context, Output head, Output tail) {
+        this.input = input;
+        this.context = context;
+        this.head = head;
+        this.tail = tail;
+    }
+
+    @Override
+    public void run() {
+        WatermarkStrategy strategy = input.watermarks().orElse(null);
+        long idleAfter = input.idleTimeout().map(d -> d.toMillis()).orElse(Long.MAX_VALUE);
+        ExchangeOutput exchange = tail instanceof ExchangeOutput e ? e : null;
+        try (SourceReader reader = input.source().createReader(context, input.mode());
+             VectorSchemaRoot batch = VectorSchemaRoot.create(input.schema(), context.allocator())) {
+            long emitted = Watermarks.NONE;
+            long lastRows = context.clock().millis();
+            boolean idle = false;
+            while (!context.job().isStopping()) {
+                int rows = reader.read(batch);
+                if (rows == SourceReader.END) {
+                    head.emitWatermark(Watermarks.END);
+                    head.finish();
+                    return;
+                }
+                long watermark = reader.currentWatermark();
+                if (rows > 0) {
+                    lastRows = context.clock().millis();
+                    if (idle) {
+                        idle = false;
+                        exchange.markIdle(false);
+                    }
+                    context.metrics().addRecordsIn(rows);
+                    if (strategy != null) {
+                        watermark = Math.max(watermark, strategy.watermarkOf(batch));
+                    }
+                    head.emit(batch);
+                } else if (!idle && exchange != null && context.clock().millis() - lastRows >= idleAfter) {
+                    idle = true;
+                    exchange.markIdle(true);
+                }
+                if (watermark > emitted) {
+                    emitted = watermark;
+                    head.emitWatermark(watermark);
+                }
+            }
+        } finally {
+            head.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.sluice.runtime.function;
+
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import java.util.Locale;
+
+/** SQL string functions, with SQL's 1-based positions. */
+public final class StringFunctions {
+    public static final int TRIM_BOTH = 0;
+    public static final int TRIM_LEADING = 1;
+    public static final int TRIM_TRAILING = 2;
+
+    private StringFunctions() {
+    }
+
+    public static String upper(String s) {
+        return s.toUpperCase(Locale.ROOT);
+    }
+
+    public static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    public static int charLength(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** SUBSTRING(s FROM start): the characters from position {@code start} to the end. */
+    public static String substring(String s, long start) {
+        return substring(s, start, Long.MAX_VALUE / 2);
+    }
+
+    /**
+     * SUBSTRING(s FROM start FOR length), by the standard: the characters at positions
+     * {@code [start, start + length)} that exist, so a start before 1 shortens the result.
+     */
+    public static String substring(String s, long start, long length) {
+        if (length < 0) {
+            throw new SluiceException(ErrorCode.DATA_ERROR, "negative substring length " + length);
+        }
+        int codePoints = charLength(s);
+        long from = Math.max(start, 1);
+        long to = Math.min(start + length, codePoints + 1L);
+        if (to <= from) {
+            return "";
+        }
+        int begin = s.offsetByCodePoints(0, (int) from - 1);
+        int end = s.offsetByCodePoints(begin, (int) (to - from));
+        return s.substring(begin, end);
+    }
+
+    /** TRIM([BOTH | LEADING | TRAILING] characters FROM s): removes any of the characters. */
+    public static String trim(int mode, String characters, String s) {
+        int begin = 0;
+        int end = s.length();
+        if (mode != TRIM_TRAILING) {
+            while (begin < end && characters.indexOf(s.charAt(begin)) >= 0) {
+                begin++;
+            }
+        }
+        if (mode != TRIM_LEADING) {
+            while (end > begin && characters.indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+        }
+        return s.substring(begin, end);
+    }
+
+    /** POSITION(needle IN s): the 1-based position of the first occurrence, or 0. */
+    public static int position(String needle, String s) {
+        int index = s.indexOf(needle);
+        return index < 0 ? 0 : s.codePointCount(0, index) + 1;
+    }
+}

@@ -1,0 +1,125 @@
+package io.sluice.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.planner.calcite.Modality;
+import io.sluice.planner.physical.PhysicalConverter;
+import io.sluice.planner.physical.SluiceRel;
+import io.sluice.planner.physical.SluiceTableScan;
+import io.sluice.runtime.connector.ReadMode;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.stream.Delta;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Plans a query: Calcite validates it (with its streaming rules: {@code SELECT STREAM} only over
+ * streams) and converts it to relational algebra; rewrite rules merge filters and projections
+ * into single programs; the result becomes Sluice's physical plan, with filters and projections
+ * over a table pushed into its scan.
+ */
+public final class QueryPlanner {
+    private static final HepProgram LOGICAL_REWRITES = HepProgram.builder()
+            .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    CoreRules.FILTER_MERGE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_REMOVE))
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_TO_CALC,
+                    CoreRules.PROJECT_TO_CALC,
+                    CoreRules.CALC_MERGE,
+                    CoreRules.CALC_REMOVE))
+            .build();
+
+    private final SqlEnvironment environment;
+
+    public QueryPlanner(SqlEnvironment environment) {
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    public PlannedQuery plan(SqlNode query) {
+        boolean streaming = Modality.isStream(query);
+        CalciteCatalogReader catalogReader = environment.catalogReader(streaming);
+        SqlValidator validator = environment.validator(catalogReader);
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        } catch (CalciteContextException e) {
+            throw ValidationErrors.translate(e);
+        }
+        VolcanoPlanner relPlanner = new VolcanoPlanner();
+        relPlanner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        RelOptCluster cluster = RelOptCluster.create(relPlanner, new RexBuilder(environment.typeFactory()));
+        SqlToRelConverter converter = new SqlToRelConverter(
+                (rowType, queryString, schemaPath, viewPath) -> {
+                    throw SluiceException.internal("views are expanded before planning", null);
+                },
+                validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        RelRoot root = converter.convertQuery(validated, false, true);
+        RelNode rel = converter.trimUnusedFields(true, root.project());
+        rel = withoutDeltas(rel);
+
+        HepPlanner rewriter = new HepPlanner(LOGICAL_REWRITES);
+        rewriter.setRoot(rel);
+        RelNode logical = rewriter.findBestExp();
+
+        boolean limited = logical instanceof Sort sort && sort.fetch != null;
+        SluiceRel physical = new PhysicalConverter(streaming ? ReadMode.STREAM : ReadMode.SNAPSHOT).convert(logical);
+        if (!streaming) {
+            physical = (SluiceRel) readUnboundedAsStreams(physical, limited);
+        }
+        return new PlannedQuery(streaming, root.validatedRowType, logical, physical, environment.compiler());
+    }
+
+    /**
+     * A plain SELECT reads what each table holds now. A source that only has a future (a socket,
+     * a live generator) has nothing to read that way; with a LIMIT the query follows it until it
+     * has its rows, and without one it would never end, which is an error.
+     */
+    private static RelNode readUnboundedAsStreams(RelNode node, boolean limited) {
+        if (node instanceof SluiceTableScan scan && !scan.table().source().supportsSnapshot()) {
+            if (!limited) {
+                throw new SluiceException(ErrorCode.VALIDATION_ERROR, "'" + scan.table().name()
+                        + "' is unbounded: use SELECT STREAM to follow it, or add a LIMIT");
+            }
+            return scan.withMode(ReadMode.STREAM);
+        }
+        List<RelNode> inputs = new ArrayList<>();
+        for (RelNode input : node.getInputs()) {
+            inputs.add(readUnboundedAsStreams(input, limited));
+        }
+        return inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
+    }
+
+    private static RelNode withoutDeltas(RelNode node) {
+        if (node instanceof Delta delta) {
+            return withoutDeltas(delta.getInput());
+        }
+        List<RelNode> inputs = new ArrayList<>();
+        for (RelNode input : node.getInputs()) {
+            inputs.add(withoutDeltas(input));
+        }
+        return inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
+    }
+}

@@ -1,0 +1,8 @@
+package io.sluice.planner.catalog;
+
+/** What a name in the catalog stands for, as {@code SHOW} and JDBC metadata list it. */
+public enum TableKind {
+    STREAM,
+    TABLE,
+    VIEW
+}

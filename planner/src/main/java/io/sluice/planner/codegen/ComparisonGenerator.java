@@ -1,0 +1,79 @@
+package io.sluice.planner.codegen;
+
+import java.util.List;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * {@code = <> < <= > >=} and {@code IS [NOT] DISTINCT FROM}. Operands of different numeric types
+ * are compared in the wider one (decimals exactly); strings by their characters.
+ */
+final class ComparisonGenerator implements CallGenerator {
+    @Override
+    public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
+        GeneratedExpression left = generator.generate(call.getOperands().get(0));
+        GeneratedExpression right = generator.generate(call.getOperands().get(1));
+        String domain = domain(left.javaType(), right.javaType());
+        if (domain.equals(JavaTypes.DECIMAL)) {
+            left = toDecimal(generator, left);
+            right = toDecimal(generator, right);
+        }
+        String template = template(call.getKind() == SqlKind.IS_DISTINCT_FROM
+                || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM ? SqlKind.EQUALS : call.getKind(), domain);
+        if (call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
+            String equal = apply(template, left.value(), right.value());
+            String same = "(" + left.isNull() + " && " + right.isNull() + ") || (!" + left.isNull() + " && !"
+                    + right.isNull() + " && " + equal + ")";
+            String result = generator.context().newName("v");
+            String code = left.code() + right.code() + "boolean " + result + " = "
+                    + (call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM ? "" : "!") + "(" + same + ");\n";
+            return new GeneratedExpression(code, result, "false", call.getType());
+        }
+        return generator.strictExpression(call, List.of(left, right), v -> apply(template, v.get(0), v.get(1)));
+    }
+
+    /** The Java type both operands are compared in. */
+    private static String domain(String left, String right) {
+        if (left.equals(right)) {
+            return left;
+        }
+        boolean decimal = left.equals(JavaTypes.DECIMAL) || right.equals(JavaTypes.DECIMAL);
+        boolean floating = left.equals("double") || right.equals("double") || left.equals("float") || right.equals("float");
+        return decimal && !floating ? JavaTypes.DECIMAL : "primitive";
+    }
+
+    private static GeneratedExpression toDecimal(ExpressionGenerator generator, GeneratedExpression operand) {
+        if (operand.javaType().equals(JavaTypes.DECIMAL)) {
+            return operand;
+        }
+        return generator.convert(operand, generator.typeFactory().createTypeWithNullability(
+                generator.typeFactory().createSqlType(SqlTypeName.DECIMAL, 19, 0), operand.nullable()));
+    }
+
+    private static String apply(String template, String left, String right) {
+        return template.replace("$0", left).replace("$1", right);
+    }
+
+    private static String template(SqlKind kind, String domain) {
+        String operator = switch (kind) {
+            case EQUALS -> "==";
+            case NOT_EQUALS -> "!=";
+            case LESS_THAN -> "<";
+            case LESS_THAN_OR_EQUAL -> "<=";
+            case GREATER_THAN -> ">";
+            case GREATER_THAN_OR_EQUAL -> ">=";
+            default -> throw new IllegalArgumentException("not a comparison: " + kind);
+        };
+        if (domain.equals(JavaTypes.STRING) && (kind == SqlKind.EQUALS || kind == SqlKind.NOT_EQUALS)) {
+            return (kind == SqlKind.EQUALS ? "" : "!") + "$0.equals($1)";
+        }
+        if (domain.equals(JavaTypes.STRING) || domain.equals(JavaTypes.DECIMAL)) {
+            return "($0.compareTo($1) " + operator + " 0)";
+        }
+        if (domain.equals("boolean")) {
+            return "(Boolean.compare($0, $1) " + operator + " 0)";
+        }
+        return "($0 " + operator + " $1)";
+    }
+}

@@ -1,0 +1,68 @@
+package io.sluice.planner.codegen;
+
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * {@code EXTRACT(unit FROM t)}, {@code FLOOR/CEIL(t TO unit)}, and the current time, which comes
+ * from the kernel's injected clock.
+ */
+final class DateTimeFunctionGenerator implements CallGenerator {
+    private static final Set<String> UNITS = Set.of("MILLENNIUM", "CENTURY", "DECADE", "YEAR", "QUARTER", "MONTH",
+            "WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND", "DOW", "DOY", "EPOCH", "ISODOW",
+            "ISOYEAR");
+
+    @Override
+    public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
+        String name = call.getOperator().getName();
+        switch (name) {
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> {
+                String result = generator.context().newName("v");
+                String value = call.getType().getPrecision() == 0 ? "(clock.millis() / 1000L * 1000L)" : "clock.millis()";
+                return new GeneratedExpression("final long " + result + " = " + value + ";\n", result, "false",
+                        call.getType());
+            }
+            case "CURRENT_DATE" -> {
+                String result = generator.context().newName("v");
+                return new GeneratedExpression("final int " + result
+                        + " = (int) Math.floorDiv(clock.millis(), DateTimeFunctions.MILLIS_PER_DAY);\n", result, "false",
+                        call.getType());
+            }
+            case "EXTRACT" -> {
+                String unit = unit(call.getOperands().get(0));
+                GeneratedExpression value = generator.generate(call.getOperands().get(1));
+                if (!SqlTypeUtil.isDatetime(value.type())) {
+                    throw new SluiceException(ErrorCode.UNSUPPORTED, "EXTRACT from " + value.type().getFullTypeString()
+                            + " is not supported yet");
+                }
+                boolean date = value.type().getSqlTypeName() == SqlTypeName.DATE;
+                return generator.strictExpression(call, List.of(value), v -> (date
+                        ? "DateTimeFunctions.extractFromDate(" : "DateTimeFunctions.extract(") + unit + ", " + v.get(0) + ")");
+            }
+            default -> {
+                // FLOOR or CEIL to a unit.
+                GeneratedExpression value = generator.generate(call.getOperands().get(0));
+                String unit = unit(call.getOperands().get(1));
+                boolean date = value.type().getSqlTypeName() == SqlTypeName.DATE;
+                String function = (name.equals("FLOOR") ? "floor" : "ceil") + (date ? "Date" : "");
+                return generator.strictExpression(call, List.of(value),
+                        v -> "DateTimeFunctions." + function + "(" + v.get(0) + ", " + unit + ")");
+            }
+        }
+    }
+
+    private static String unit(org.apache.calcite.rex.RexNode node) {
+        TimeUnitRange range = ((RexLiteral) node).getValueAs(TimeUnitRange.class);
+        if (range == null || !UNITS.contains(range.name())) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, "the time unit " + range + " is not supported");
+        }
+        return "DateTimeFunctions." + range.name();
+    }
+}

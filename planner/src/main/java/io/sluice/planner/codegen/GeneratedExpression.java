@@ -1,0 +1,31 @@
+package io.sluice.planner.codegen;
+
+import static java.util.Objects.requireNonNull;
+
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * An expression compiled to Java: statements that compute it, then the variable (or constant)
+ * holding its value and the one telling whether it is null ({@code "false"} when it cannot be).
+ *
+ * @param code   statements to run before {@code value} and {@code isNull} may be read
+ * @param value  a Java expression of the value; meaningless when null
+ * @param isNull a Java boolean expression, {@code "false"} for a value that is never null
+ * @param type   the SQL type of the value
+ */
+public record GeneratedExpression(String code, String value, String isNull, RelDataType type) {
+    public GeneratedExpression {
+        requireNonNull(code, "code is null");
+        requireNonNull(value, "value is null");
+        requireNonNull(isNull, "isNull is null");
+        requireNonNull(type, "type is null");
+    }
+
+    public boolean nullable() {
+        return !isNull.equals("false");
+    }
+
+    public String javaType() {
+        return JavaTypes.of(type);
+    }
+}

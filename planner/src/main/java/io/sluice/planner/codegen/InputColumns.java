@@ -1,0 +1,94 @@
+package io.sluice.planner.codegen;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+/**
+ * The input columns one loop of a kernel reads. Each column used is read once per row, at the
+ * top of the loop body, straight from the Arrow buffers whose addresses are taken once per batch.
+ */
+final class InputColumns {
+    private final RelDataType rowType;
+    private final String root;
+    private final String row;
+    private final Map<Integer, GeneratedExpression> used = new TreeMap<>();
+
+    /**
+     * @param root the variable holding the input batch
+     * @param row  the variable holding the current row index
+     */
+    InputColumns(RelDataType rowType, String root, String row) {
+        this.rowType = rowType;
+        this.root = root;
+        this.row = row;
+    }
+
+    GeneratedExpression read(int index) {
+        return used.computeIfAbsent(index, i -> {
+            RelDataType type = rowType.getFieldList().get(i).getType();
+            String isNull = type.isNullable() ? "in" + i + "_null" : "false";
+            return new GeneratedExpression("", "in" + i, isNull, type);
+        });
+    }
+
+    /** Declarations run once per batch: the buffer addresses of every column read. */
+    String batchPrologue() {
+        StringBuilder code = new StringBuilder();
+        for (int i : used.keySet()) {
+            RelDataTypeField field = rowType.getFieldList().get(i);
+            String vector = root + ".getVector(" + i + ")";
+            code.append("        final org.apache.arrow.vector.FieldVector in").append(i).append("_vec = ")
+                    .append(vector).append(";\n");
+            if (field.getType().isNullable()) {
+                code.append("        final long in").append(i).append("_valid = in").append(i)
+                        .append("_vec.getValidityBufferAddress();\n");
+            }
+            String javaType = JavaTypes.of(field.getType());
+            if (!javaType.equals(JavaTypes.DECIMAL)) {
+                code.append("        final long in").append(i).append("_data = in").append(i)
+                        .append("_vec.getDataBufferAddress();\n");
+            }
+            if (javaType.equals(JavaTypes.STRING)) {
+                code.append("        final long in").append(i).append("_offsets = in").append(i)
+                        .append("_vec.getOffsetBufferAddress();\n");
+            }
+        }
+        return code.toString();
+    }
+
+    /** Statements at the top of the loop body that read each used column of the current row. */
+    String rowReads() {
+        StringBuilder code = new StringBuilder();
+        for (Map.Entry<Integer, GeneratedExpression> entry : used.entrySet()) {
+            int i = entry.getKey();
+            GeneratedExpression column = entry.getValue();
+            String name = "in" + i;
+            if (column.nullable()) {
+                code.append("            final boolean ").append(name).append("_null = !Vectors.isValid(")
+                        .append(name).append("_valid, ").append(row).append(");\n");
+            }
+            code.append("            final ").append(column.javaType()).append(' ').append(name).append(" = ")
+                    .append(readValue(column, name)).append(";\n");
+        }
+        return code.toString();
+    }
+
+    private String readValue(GeneratedExpression column, String name) {
+        String data = name + "_data";
+        String guard = column.nullable() ? name + "_null ? null : " : "";
+        return switch (column.type().getSqlTypeName()) {
+            case BOOLEAN -> "Vectors.getBit(" + data + ", " + row + ")";
+            case TINYINT -> "MemoryUtil.getByte(" + data + " + " + row + ")";
+            case SMALLINT -> "MemoryUtil.getShort(" + data + " + ((long) " + row + " << 1))";
+            case FLOAT, REAL -> "Float.intBitsToFloat(MemoryUtil.getInt(" + data + " + ((long) " + row + " << 2)))";
+            case DOUBLE -> "Double.longBitsToDouble(MemoryUtil.getLong(" + data + " + ((long) " + row + " << 3)))";
+            case DECIMAL -> guard + "((org.apache.arrow.vector.DecimalVector) " + name + "_vec).getObject(" + row + ")";
+            case CHAR, VARCHAR -> guard + "Vectors.readString(" + name + "_offsets, " + data + ", " + row + ")";
+            default -> column.javaType().equals("int")
+                    ? "MemoryUtil.getInt(" + data + " + ((long) " + row + " << 2))"
+                    : "MemoryUtil.getLong(" + data + " + ((long) " + row + " << 3))";
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package io.sluice.planner.codegen;
+
+import io.sluice.runtime.error.SluiceException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.util.NlsString;
+
+/**
+ * Literals in generated code: numbers, booleans and times are written into the source; decimals
+ * are held in reference fields so that their exact value and scale survive.
+ */
+final class Literals {
+    private Literals() {
+    }
+
+    static GeneratedExpression generate(RexLiteral literal, CodeGenContext context) {
+        RelDataType type = literal.getType();
+        String javaType = JavaTypes.of(type);
+        if (literal.isNull()) {
+            return new GeneratedExpression("", JavaTypes.defaultValue(javaType), "true", type);
+        }
+        String value = switch (type.getSqlTypeName()) {
+            case BOOLEAN -> String.valueOf(literal.getValueAs(Boolean.class));
+            case CHAR, VARCHAR -> JavaTypes.stringLiteral(literal.getValueAs(NlsString.class).getValue());
+            case DECIMAL -> context.reference(
+                    literal.getValueAs(BigDecimal.class).setScale(type.getScale(), RoundingMode.HALF_UP), JavaTypes.DECIMAL);
+            case DOUBLE, FLOAT, REAL -> doubleLiteral(literal.getValueAs(Double.class), javaType);
+            default -> integral(literal, javaType);
+        };
+        return new GeneratedExpression("", value, "false", type);
+    }
+
+    private static String doubleLiteral(double value, String javaType) {
+        String text = "Double.longBitsToDouble(" + Double.doubleToRawLongBits(value) + "L)";
+        return javaType.equals("float") ? "((float) " + text + ")" : text;
+    }
+
+    /** Integers, timestamps (millis), dates (days) and intervals (millis or months). */
+    private static String integral(RexLiteral literal, String javaType) {
+        Long value = literal.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DATE
+                ? Long.valueOf(literal.getValueAs(Integer.class))
+                : literal.getValueAs(Long.class);
+        if (value == null) {
+            throw SluiceException.internal("literal without a value: " + literal, null);
+        }
+        String text = switch (javaType) {
+            case "int" -> String.valueOf(Math.toIntExact(value));
+            case "long" -> value + "L";
+            default -> throw SluiceException.internal("unexpected literal type " + javaType, null);
+        };
+        return value < 0 ? "(" + text + ")" : text;
+    }
+}

@@ -1,0 +1,78 @@
+package io.sluice.planner.codegen;
+
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Writing one output column of a projection: fixed-width values by address into buffers sized
+ * once per batch, strings and decimals through the vector. A column that is never null has its
+ * validity set for the whole batch at once.
+ */
+final class OutputColumn {
+    private final int index;
+    private final RelDataType type;
+    private final boolean nullable;
+    private final String name;
+
+    OutputColumn(int index, RelDataType type, boolean nullable) {
+        this.index = index;
+        this.type = type;
+        this.nullable = nullable;
+        this.name = "out" + index;
+    }
+
+    String batchPrologue() {
+        String javaType = JavaTypes.of(type);
+        String vector = "output.getVector(" + index + ")";
+        if (javaType.equals(JavaTypes.STRING)) {
+            return "        final org.apache.arrow.vector.VarCharVector " + name + " = (org.apache.arrow.vector.VarCharVector) "
+                    + vector + ";\n        " + name + ".setLastSet(-1);\n";
+        }
+        if (javaType.equals(JavaTypes.DECIMAL)) {
+            return "        final org.apache.arrow.vector.DecimalVector " + name + " = (org.apache.arrow.vector.DecimalVector) "
+                    + vector + ";\n";
+        }
+        StringBuilder code = new StringBuilder();
+        code.append("        final org.apache.arrow.vector.BaseFixedWidthVector ").append(name)
+                .append("_vec = (org.apache.arrow.vector.BaseFixedWidthVector) ").append(vector).append(";\n");
+        code.append("        Vectors.ensureCapacity(").append(name).append("_vec, count);\n");
+        code.append("        final long ").append(name).append("_data = ").append(name).append("_vec.getDataBufferAddress();\n");
+        code.append("        final long ").append(name).append("_valid = ").append(name)
+                .append("_vec.getValidityBufferAddress();\n");
+        if (!nullable) {
+            code.append("        Vectors.setAllValid(").append(name).append("_valid, count);\n");
+        }
+        return code.toString();
+    }
+
+    /** Statements that store the value (already of this column's type) at output row {@code j}. */
+    String write(GeneratedExpression value) {
+        String javaType = JavaTypes.of(type);
+        if (javaType.equals(JavaTypes.STRING) || javaType.equals(JavaTypes.DECIMAL)) {
+            String set = javaType.equals(JavaTypes.STRING) ? "Vectors.setString(" : "Vectors.setDecimal(";
+            String store = set + name + ", j, " + value.value() + ");\n";
+            return value.nullable()
+                    ? "if (" + value.isNull() + ") {\n    " + name + ".setNull(j);\n} else {\n    " + store + "}\n"
+                    : store;
+        }
+        String store = put(value.value());
+        if (!value.nullable()) {
+            return store;
+        }
+        return "if (" + value.isNull() + ") {\n    Vectors.setNull(" + name + "_valid, j);\n} else {\n"
+                + "    Vectors.setValid(" + name + "_valid, j);\n    " + store + "}\n";
+    }
+
+    private String put(String value) {
+        String data = name + "_data";
+        return switch (type.getSqlTypeName()) {
+            case BOOLEAN -> "Vectors.putBit(" + data + ", j, " + value + ");\n";
+            case TINYINT -> "MemoryUtil.putByte(" + data + " + j, (byte) " + value + ");\n";
+            case SMALLINT -> "MemoryUtil.putShort(" + data + " + ((long) j << 1), (short) " + value + ");\n";
+            case FLOAT, REAL -> "MemoryUtil.putInt(" + data + " + ((long) j << 2), Float.floatToRawIntBits(" + value + "));\n";
+            case DOUBLE -> "MemoryUtil.putLong(" + data + " + ((long) j << 3), Double.doubleToRawLongBits(" + value + "));\n";
+            default -> JavaTypes.of(type).equals("int")
+                    ? "MemoryUtil.putInt(" + data + " + ((long) j << 2), " + value + ");\n"
+                    : "MemoryUtil.putLong(" + data + " + ((long) j << 3), " + value + ");\n";
+        };
+    }
+}

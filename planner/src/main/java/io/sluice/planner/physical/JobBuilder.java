@@ -1,0 +1,92 @@
+package io.sluice.planner.physical;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.runtime.codegen.KernelCompiler;
+import io.sluice.runtime.exchange.ExchangeSpec;
+import io.sluice.runtime.exchange.Partitioning;
+import io.sluice.runtime.job.JobSpec;
+import io.sluice.runtime.job.PipelineInput;
+import io.sluice.runtime.job.PipelineOutput;
+import io.sluice.runtime.job.PipelineSpec;
+import io.sluice.runtime.operator.OperatorFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a physical plan into a {@link JobSpec}. Operators are chained into the current pipeline
+ * for as long as rows can stay in the task that produced them; an exchange ends a pipeline where
+ * rows must move (gathered to one task, or repartitioned by key).
+ */
+public final class JobBuilder {
+    private static final int EXCHANGE_CAPACITY = 16;
+
+    private final String jobName;
+    private final int parallelism;
+    private final KernelCompiler compiler;
+    private final List<PipelineSpec> pipelines = new ArrayList<>();
+    private final List<ExchangeSpec> exchanges = new ArrayList<>();
+
+    public JobBuilder(String jobName, int parallelism, KernelCompiler compiler) {
+        this.jobName = requireNonNull(jobName, "jobName is null");
+        if (parallelism <= 0) {
+            throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
+        }
+        this.parallelism = parallelism;
+        this.compiler = requireNonNull(compiler, "compiler is null");
+    }
+
+    /** The parallelism the query runs at, where nothing forces less. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public KernelCompiler compiler() {
+        return compiler;
+    }
+
+    /** A pipeline being built: where it reads from, the operators so far, and how many tasks run it. */
+    public static final class Stream {
+        private final PipelineInput input;
+        private final int parallelism;
+        private final List<OperatorFactory> operators = new ArrayList<>();
+
+        public Stream(PipelineInput input, int parallelism) {
+            this.input = requireNonNull(input, "input is null");
+            this.parallelism = parallelism;
+        }
+
+        public int parallelism() {
+            return parallelism;
+        }
+
+        public Stream add(OperatorFactory operator) {
+            operators.add(requireNonNull(operator, "operator is null"));
+            return this;
+        }
+    }
+
+    /** Ends the stream's pipeline at an exchange and starts a new one reading from it. */
+    public Stream exchange(Stream from, Partitioning partitioning, int consumers) {
+        int id = exchanges.size();
+        exchanges.add(new ExchangeSpec(id, from.parallelism, consumers, EXCHANGE_CAPACITY));
+        close(from, new PipelineOutput.ToExchange(id, partitioning));
+        return new Stream(new PipelineInput.FromExchange(id), consumers);
+    }
+
+    /** Brings the stream to one task, with an exchange if it runs in several. */
+    public Stream gather(Stream from) {
+        return from.parallelism == 1 ? from : exchange(from, new Partitioning.Gather(), 1);
+    }
+
+    /** Ends the last pipeline at the sink and returns the job. */
+    public JobSpec build(Stream last, PipelineOutput.ToSink sink) {
+        close(last, sink);
+        return new JobSpec(jobName, pipelines, exchanges);
+    }
+
+    private void close(Stream stream, PipelineOutput output) {
+        String name = "p" + pipelines.size();
+        pipelines.add(new PipelineSpec(name, stream.parallelism, stream.input, stream.operators, output));
+    }
+}

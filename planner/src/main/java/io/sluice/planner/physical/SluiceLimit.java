@@ -1,0 +1,39 @@
+package io.sluice.planner.physical;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import io.sluice.runtime.operator.limit.LimitOperatorFactory;
+
+/** {@code LIMIT n}: the first n rows, gathered from all tasks; then the query ends. */
+public final class SluiceLimit extends SingleRel implements SluiceRel {
+    private final long limit;
+
+    public SluiceLimit(RelOptCluster cluster, RelTraitSet traits, RelNode input, long limit) {
+        super(cluster, traits, input);
+        this.limit = limit;
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new SluiceLimit(getCluster(), traitSet, sole(inputs), limit);
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        return super.explainTerms(pw).item("limit", limit);
+    }
+
+    @Override
+    public JobBuilder.Stream implement(JobBuilder builder) {
+        JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
+        return builder.gather(input).add(new LimitOperatorFactory(limit));
+    }
+}

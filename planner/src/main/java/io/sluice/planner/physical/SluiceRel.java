@@ -1,0 +1,15 @@
+package io.sluice.planner.physical;
+
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.rel.RelNode;
+
+/**
+ * A node of Sluice's physical plan. Each node knows how to add itself to the job being built:
+ * its operators, and the exchanges it needs in front of it.
+ */
+public interface SluiceRel extends RelNode {
+    Convention CONVENTION = new Convention.Impl("SLUICE", SluiceRel.class);
+
+    /** Adds this node to the job: its inputs first, then itself, returning the stream it produces. */
+    JobBuilder.Stream implement(JobBuilder builder);
+}

@@ -1,0 +1,96 @@
+package io.sluice.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.engine.query.QueryRegistry;
+import io.sluice.parser.SluiceSqlConfig;
+import io.sluice.planner.SqlEnvironment;
+import io.sluice.planner.catalog.Catalog;
+import io.sluice.runtime.codegen.KernelCompiler;
+import io.sluice.runtime.connector.ConnectorRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * An embedded Sluice engine: a catalog of streams and tables shared by its sessions, the queries
+ * they run, and the memory those queries use. Thread-safe. Close it to stop every query and free
+ * its memory.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.create();
+ *      Session session = engine.newSession()) {
+ *     session.execute("CREATE STREAM ...");
+ *     try (ResultCursor rows = session.execute("SELECT STREAM ...").rows()) {
+ *         Object[] row;
+ *         while ((row = rows.next()) != null) { ... }
+ *     }
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private final EngineConfig config;
+    private final Catalog catalog = new Catalog();
+    private final ConnectorRegistry connectors;
+    private final KernelCompiler compiler;
+    private final SqlEnvironment sql;
+    private final BufferAllocator allocator;
+    private final QueryRegistry queries = new QueryRegistry();
+    private final AtomicLong sessionIds = new AtomicLong();
+
+    private Engine(EngineConfig config) {
+        this.config = requireNonNull(config, "config is null");
+        this.connectors = ConnectorRegistry.load(config.classLoader());
+        this.compiler = new KernelCompiler(Engine.class.getClassLoader());
+        this.sql = new SqlEnvironment(catalog, compiler, SluiceSqlConfig.conformance());
+        this.allocator = new RootAllocator(config.memoryLimit());
+    }
+
+    public static Engine create() {
+        return create(EngineConfig.defaults());
+    }
+
+    public static Engine create(EngineConfig config) {
+        return new Engine(config);
+    }
+
+    public Session newSession() {
+        return new Session(this, "s" + sessionIds.incrementAndGet());
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public ConnectorRegistry connectors() {
+        return connectors;
+    }
+
+    public KernelCompiler compiler() {
+        return compiler;
+    }
+
+    public SqlEnvironment sql() {
+        return sql;
+    }
+
+    /** The engine's root allocator: every query's memory is a child of it. */
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    public QueryRegistry queries() {
+        return queries;
+    }
+
+    /** Stops every query, waits for them to free their memory, and closes the engine's allocator. */
+    @Override
+    public void close() {
+        queries.closeAll();
+        allocator.close();
+    }
+}

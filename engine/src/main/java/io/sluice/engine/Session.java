@@ -1,0 +1,113 @@
+package io.sluice.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.engine.query.RunningQuery;
+import io.sluice.engine.result.ResultColumn;
+import io.sluice.engine.statement.Executors;
+import io.sluice.parser.SqlParseError;
+import io.sluice.parser.StatementParser;
+import io.sluice.parser.StatementSplitter;
+import io.sluice.parser.StatementText;
+import io.sluice.parser.ast.Statement;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.job.JobSpec;
+import io.sluice.runtime.job.PipelineOutput;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * A user's conversation with an engine: its {@code SET} options and the queries it started.
+ * Every front end (the shell, JDBC, the Java API) runs statements through
+ * {@link #execute(String)}. A session is used by one thread at a time; closing it stops its
+ * queries.
+ */
+public final class Session implements AutoCloseable {
+    private static final Executors EXECUTORS = new Executors();
+
+    private final Engine engine;
+    private final String id;
+    private final SessionSettings settings;
+    private final StatementParser parser = new StatementParser();
+
+    Session(Engine engine, String id) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.id = requireNonNull(id, "id is null");
+        this.settings = new SessionSettings(engine.config());
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** Runs one statement (a trailing {@code ;} is allowed); positions in errors are relative to it. */
+    public StatementResult execute(String sql) {
+        return execute(new StatementText(sql, 1, 1));
+    }
+
+    /**
+     * Runs one statement of a script; positions in errors are relative to the script.
+     *
+     * @throws SluiceException with a SQLState, and for errors in the SQL a line and column
+     */
+    public StatementResult execute(StatementText statement) {
+        Statement parsed;
+        try {
+            parsed = parser.parse(statement);
+        } catch (SqlParseError e) {
+            throw new SluiceException(ErrorCode.SYNTAX_ERROR, e.detail(), e.line(), e.column(), e);
+        }
+        try {
+            return EXECUTORS.execute(parsed, this);
+        } catch (SluiceException e) {
+            throw e.hasPosition() ? e : e.at(statement.line(), statement.column());
+        } catch (RuntimeException | StackOverflowError e) {
+            throw SluiceException.internal(e.toString(), e).at(statement.line(), statement.column());
+        }
+    }
+
+    /** Splits a script into statements, each to be run with {@link #execute(StatementText)}. */
+    public static List<StatementText> split(String script) {
+        try {
+            return StatementSplitter.split(script);
+        } catch (SqlParseError e) {
+            throw new SluiceException(ErrorCode.SYNTAX_ERROR, e.detail(), e.line(), e.column(), e);
+        }
+    }
+
+    /** Starts a query of this session whose job {@code jobSpec} makes from the query's id and sink. */
+    public RunningQuery startQuery(String statement, List<ResultColumn> columns,
+                                   BiFunction<String, PipelineOutput.ToSink, JobSpec> jobSpec) {
+        return engine.queries().start(id, statement, columns, jobSpec, engine.allocator(),
+                settings.queryMemoryLimit(), engine.config().clock(), settings.batchSize());
+    }
+
+    public String set(String key, String value) {
+        return settings.set(key, value);
+    }
+
+    public void reset(Optional<String> key) {
+        key.ifPresentOrElse(settings::reset, settings::resetAll);
+    }
+
+    public Map<String, String> options() {
+        return settings.values();
+    }
+
+    /** Stops the session's queries and frees their memory. */
+    @Override
+    public void close() {
+        engine.queries().releaseSession(id);
+    }
+}

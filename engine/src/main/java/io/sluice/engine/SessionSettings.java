@@ -1,0 +1,98 @@
+package io.sluice.engine;
+
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A session's {@code SET} options. Sluice's own options are checked when set; other keys (Flink
+ * options a script may carry) are kept and listed but change nothing, and {@code SET} says so.
+ */
+public final class SessionSettings {
+    public static final String PARALLELISM = "parallelism";
+    public static final String QUERY_MEMORY_LIMIT = "query.memory.limit";
+    public static final String BATCH_SIZE = "batch.size";
+
+    private static final int DEFAULT_BATCH_SIZE = 4096;
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
+
+    private final EngineConfig engine;
+    private final Map<String, String> values = new TreeMap<>();
+
+    SessionSettings(EngineConfig engine) {
+        this.engine = engine;
+    }
+
+    /** Sets an option; returns a note for the user when the option is not one Sluice uses. */
+    String set(String key, String value) {
+        switch (key) {
+            case PARALLELISM -> positive(key, value);
+            case BATCH_SIZE -> positive(key, value);
+            case QUERY_MEMORY_LIMIT -> bytes(key, value);
+            default -> {
+                values.put(key, value);
+                return "'" + key + "' is not a Sluice option; it is kept but has no effect";
+            }
+        }
+        values.put(key, value);
+        return null;
+    }
+
+    void reset(String key) {
+        values.remove(key);
+    }
+
+    void resetAll() {
+        values.clear();
+    }
+
+    Map<String, String> values() {
+        return Map.copyOf(values);
+    }
+
+    public int parallelism() {
+        return values.containsKey(PARALLELISM) ? positive(PARALLELISM, values.get(PARALLELISM)) : engine.defaultParallelism();
+    }
+
+    public int batchSize() {
+        return values.containsKey(BATCH_SIZE) ? positive(BATCH_SIZE, values.get(BATCH_SIZE)) : DEFAULT_BATCH_SIZE;
+    }
+
+    public long queryMemoryLimit() {
+        return values.containsKey(QUERY_MEMORY_LIMIT)
+                ? bytes(QUERY_MEMORY_LIMIT, values.get(QUERY_MEMORY_LIMIT))
+                : engine.queryMemoryLimit();
+    }
+
+    private static int positive(String key, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be a positive integer, not '" + value + "'");
+    }
+
+    /** A size such as {@code 64mb}, {@code 1 gb} or a number of bytes. */
+    private static long bytes(String key, String value) {
+        Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be a size such as '64mb', not '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        return switch (unit.charAt(0)) {
+            case 'k' -> n << 10;
+            case 'm' -> n << 20;
+            case 'g' -> n << 30;
+            default -> n;
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package io.sluice.engine.statement;
+
+import io.sluice.engine.Session;
+import io.sluice.engine.StatementResult;
+import io.sluice.engine.query.QueryCursor;
+import io.sluice.engine.query.RunningQuery;
+import io.sluice.engine.result.ResultColumn;
+import io.sluice.parser.ast.Query;
+import io.sluice.planner.PlannedQuery;
+import io.sluice.planner.QueryPlanner;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+/** A query: planned, started as a job, its rows read through a cursor as they come. */
+final class QueryExecutor implements StatementExecutor<Query> {
+    @Override
+    public StatementResult execute(Query statement, Session session) {
+        PlannedQuery plan = new QueryPlanner(session.engine().sql()).plan(statement.query());
+        List<ResultColumn> columns = new ArrayList<>();
+        for (RelDataTypeField field : plan.rowType().getFieldList()) {
+            columns.add(ResultColumn.of(field.getName(), plan.physical().getRowType().getFieldList()
+                    .get(field.getIndex()).getType()));
+        }
+        int parallelism = session.settings().parallelism();
+        RunningQuery query = session.startQuery(statement.text(), columns,
+                (id, sink) -> plan.jobSpec(id, parallelism, sink, true));
+        return new StatementResult(StatementResult.Kind.QUERY, new QueryCursor(query), null);
+    }
+}

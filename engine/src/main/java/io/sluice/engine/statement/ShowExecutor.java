@@ -1,0 +1,83 @@
+package io.sluice.engine.statement;
+
+import io.sluice.engine.Session;
+import io.sluice.engine.StatementResult;
+import io.sluice.engine.query.RunningQuery;
+import io.sluice.engine.result.ListCursor;
+import io.sluice.engine.result.ResultColumn;
+import io.sluice.parser.ast.Show;
+import io.sluice.planner.catalog.CatalogEntry;
+import io.sluice.planner.catalog.TableKind;
+import io.sluice.runtime.function.DateTimeFunctions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code SHOW STREAMS | TABLES | VIEWS | QUERIES | JOBS | FUNCTIONS}. */
+final class ShowExecutor implements StatementExecutor<Show> {
+    private static final List<String> FUNCTIONS = List.of("ABS", "CAST", "CEIL", "CHAR_LENGTH", "COALESCE",
+            "CURRENT_DATE", "CURRENT_TIMESTAMP", "EXP", "EXTRACT", "FLOOR", "LN", "LOG10", "LOCALTIMESTAMP",
+            "LOWER", "MOD", "NULLIF", "POSITION", "POWER", "ROUND", "SIGN", "SQRT", "SUBSTRING", "TRIM", "UPPER");
+
+    @Override
+    public StatementResult execute(Show statement, Session session) {
+        return switch (statement.kind()) {
+            case STREAMS -> names(session, TableKind.STREAM);
+            case VIEWS -> names(session, TableKind.VIEW);
+            case TABLES -> tables(session);
+            case QUERIES -> queries(session);
+            case FUNCTIONS -> functions();
+        };
+    }
+
+    private static StatementResult names(Session session, TableKind kind) {
+        List<Object[]> rows = new ArrayList<>();
+        for (CatalogEntry entry : session.engine().catalog().entries()) {
+            if (entry.kind() == kind) {
+                rows.add(new Object[] {entry.name()});
+            }
+        }
+        return info(List.of(ResultColumn.varchar("name")), rows);
+    }
+
+    /** Every stream, table and view, with its kind, as Flink's SHOW TABLES lists them all. */
+    private static StatementResult tables(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        for (CatalogEntry entry : session.engine().catalog().entries()) {
+            rows.add(new Object[] {entry.name(), entry.kind().name()});
+        }
+        return info(List.of(ResultColumn.varchar("name"), ResultColumn.varchar("kind")), rows);
+    }
+
+    private static StatementResult queries(Session session) {
+        List<Object[]> rows = new ArrayList<>();
+        for (RunningQuery query : session.engine().queries().list()) {
+            rows.add(new Object[] {
+                query.id(),
+                query.statement(),
+                query.state().name(),
+                DateTimeFunctions.toLocalDateTime(query.startMillis()),
+                query.metrics().recordsIn(),
+                query.metrics().recordsOut(),
+                query.metrics().lateRecords(),
+                query.metrics().malformedRecords(),
+                Math.round(query.rowsPerSecond())
+            });
+        }
+        return info(List.of(ResultColumn.varchar("id"), ResultColumn.varchar("statement"),
+                ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
+                ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
+                ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second")), rows);
+    }
+
+    private static StatementResult functions() {
+        List<Object[]> rows = new ArrayList<>();
+        for (String name : FUNCTIONS) {
+            rows.add(new Object[] {name});
+        }
+        return info(List.of(ResultColumn.varchar("name")), rows);
+    }
+
+    static StatementResult info(List<ResultColumn> columns, List<Object[]> rows) {
+        return new StatementResult(StatementResult.Kind.INFO, new ListCursor(columns, rows), null);
+    }
+}

@@ -1,0 +1,78 @@
+package io.sluice.engine.slt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a SQL logic test file: records separated by blank lines; lines starting with {@code #}
+ * outside a record are comments. See {@link SltRecord} for the kinds of record.
+ */
+final class SltFile {
+    private final List<String> lines;
+    private int next;
+
+    private SltFile(String text) {
+        this.lines = List.of(text.split("\r?\n", -1));
+    }
+
+    static List<SltRecord> parse(String text) {
+        return new SltFile(text).records();
+    }
+
+    private List<SltRecord> records() {
+        List<SltRecord> records = new ArrayList<>();
+        while (next < lines.size()) {
+            String line = lines.get(next).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                next++;
+                continue;
+            }
+            int start = ++next;
+            String[] words = line.split("\\s+", 3);
+            switch (words[0]) {
+                case "statement" -> {
+                    String sql = String.join("\n", block());
+                    records.add(words[1].equals("ok")
+                            ? new SltRecord.StatementOk(start, sql)
+                            : new SltRecord.StatementError(start, sql, words.length > 2 ? words[2] : ""));
+                }
+                case "input" -> records.add(new SltRecord.Input(start, words[1], block()));
+                case "watermark" -> records.add(new SltRecord.Watermark(start, words[1], line.split("\\s+", 3)[2]));
+                case "query" -> records.add(query(start, words.length > 2 && words[2].contains("rowsort")));
+                case "summary" -> {
+                    Map<String, Long> expected = new LinkedHashMap<>();
+                    for (String pair : line.substring("summary".length()).trim().split("\\s+")) {
+                        String[] kv = pair.split("=");
+                        expected.put(kv[0], Long.parseLong(kv[1]));
+                    }
+                    records.add(new SltRecord.Summary(start, expected));
+                }
+                default -> throw new IllegalArgumentException("line " + start + ": unknown record '" + words[0] + "'");
+            }
+        }
+        return records;
+    }
+
+    private SltRecord query(int start, boolean rowsort) {
+        List<String> sql = new ArrayList<>();
+        while (next < lines.size() && !lines.get(next).strip().equals("----")) {
+            sql.add(lines.get(next++));
+        }
+        if (next >= lines.size()) {
+            throw new IllegalArgumentException("line " + start + ": query without '----'");
+        }
+        next++;
+        return new SltRecord.Query(start, String.join("\n", sql), rowsort, block());
+    }
+
+    /** The lines up to the next blank line. */
+    private List<String> block() {
+        List<String> block = new ArrayList<>();
+        while (next < lines.size() && !lines.get(next).isBlank()) {
+            block.add(lines.get(next++));
+        }
+        return block;
+    }
+}

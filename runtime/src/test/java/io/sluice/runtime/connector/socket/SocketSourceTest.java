@@ -253,10 +253,15 @@ class SocketSourceTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             socket.close();
             if (thread != null) {
-                thread.join();
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the test server", e);
+                }
             }
             assertNull(failure.get());
         }

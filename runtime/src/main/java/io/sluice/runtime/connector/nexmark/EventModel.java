@@ -1,0 +1,85 @@
+package io.sluice.runtime.connector.nexmark;
+
+import static io.sluice.runtime.connector.nexmark.EventRandom.below;
+import static io.sluice.runtime.connector.nexmark.EventRandom.high;
+import static io.sluice.runtime.connector.nexmark.EventRandom.low;
+
+/**
+ * The Nexmark model's choices, shared by the generators: which person sells or bids, which
+ * auction a bid is for, prices and padding sizes. Constants are the Nexmark defaults.
+ *
+ * <p>Unlike the reference generators, a reference never points ahead to a person or auction not
+ * yet created: every seller, bidder and auction referred to has an earlier event number.
+ */
+final class EventModel {
+    static final long FIRST_CATEGORY_ID = 10;
+    /** Kept small so that queries grouping by category find matches in short sequences. */
+    static final int CATEGORIES = 5;
+    /** 1 - 1/ratio of bids go to hot auctions, and as many of bids and auctions to hot persons. */
+    static final int HOT_AUCTION_RATIO = 2;
+    static final int HOT_BIDDER_RATIO = 4;
+    static final int HOT_SELLER_RATIO = 4;
+    /** The hot auction or person is the first of each group of this many. */
+    static final int HOT_GROUP = 100;
+    /** Other persons are chosen among this many newest ones, so activity does not thin out over time. */
+    static final int ACTIVE_PEOPLE = 1000;
+    /** Other auctions are chosen among this many newest ones (those likely still open). */
+    static final int IN_FLIGHT_AUCTIONS = 100;
+    /** Average sizes of events in bytes; {@code extra} pads each event to about this. */
+    static final int PERSON_BYTES = 200;
+    static final int AUCTION_BYTES = 500;
+    static final int BID_BYTES = 100;
+
+    private EventModel() {
+    }
+
+    /** The auction index a bid is for, given the newest auction's index. */
+    static long auction(long draw, long lastAuction) {
+        if (below(low(draw), HOT_AUCTION_RATIO) > 0) {
+            return (lastAuction / HOT_GROUP) * HOT_GROUP;
+        }
+        long oldest = Math.max(lastAuction - IN_FLIGHT_AUCTIONS, 0);
+        return oldest + below(high(draw), (int) (lastAuction - oldest + 1));
+    }
+
+    /** The person index of a bidder, given the newest person's index. */
+    static long bidder(long draw, long lastPerson) {
+        if (below(low(draw), HOT_BIDDER_RATIO) > 0) {
+            // the second of the group, so that hot bidders and hot sellers differ
+            return Math.min((lastPerson / HOT_GROUP) * HOT_GROUP + 1, lastPerson);
+        }
+        return activePerson(high(draw), lastPerson);
+    }
+
+    /** The person index of a seller, given the newest person's index. */
+    static long seller(long draw, long lastPerson) {
+        if (below(low(draw), HOT_SELLER_RATIO) > 0) {
+            return (lastPerson / HOT_GROUP) * HOT_GROUP;
+        }
+        return activePerson(high(draw), lastPerson);
+    }
+
+    /** Log-uniform between 1.00 and 1,000,000.00, in cents. */
+    static long price(long draw) {
+        return Math.round(Math.pow(10.0, EventRandom.unit(draw) * 6.0) * 100.0);
+    }
+
+    /**
+     * The length of the {@code extra} padding of an event whose other fields take
+     * {@code currentSize} bytes: uniform within 20% of what brings it to {@code averageSize}.
+     */
+    static int extraLength(int bits, int currentSize, int averageSize) {
+        if (currentSize >= averageSize) {
+            return 0;
+        }
+        int target = averageSize - currentSize;
+        int delta = (target * 2 + 5) / 10;
+        return delta == 0 ? target : target - delta + below(bits, 2 * delta);
+    }
+
+    private static long activePerson(int bits, long lastPerson) {
+        long people = lastPerson + 1;
+        int active = (int) Math.min(people, ACTIVE_PEOPLE);
+        return people - active + below(bits, active);
+    }
+}

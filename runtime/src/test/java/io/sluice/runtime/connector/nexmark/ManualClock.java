@@ -2,10 +2,14 @@ package io.sluice.runtime.connector.nexmark;
 
 import io.sluice.runtime.Clock;
 
-/** A clock that tests move: {@link #sleepUntil} jumps to the deadline at once and records it. */
+/**
+ * A clock that tests move. {@link #sleepUntil} jumps to the deadline at once, or, while time is
+ * held, returns at once without moving (as an early wake-up would); either way it is counted.
+ */
 final class ManualClock implements Clock {
     private long millis;
     private int sleeps;
+    private boolean held;
 
     ManualClock(long millis) {
         this.millis = millis;
@@ -13,6 +17,10 @@ final class ManualClock implements Clock {
 
     void set(long newMillis) {
         this.millis = newMillis;
+    }
+
+    void holdTime(boolean hold) {
+        this.held = hold;
     }
 
     int sleeps() {
@@ -32,6 +40,8 @@ final class ManualClock implements Clock {
     @Override
     public void sleepUntil(long deadlineMillis) {
         sleeps++;
-        millis = Math.max(millis, deadlineMillis);
+        if (!held) {
+            millis = Math.max(millis, deadlineMillis);
+        }
     }
 }

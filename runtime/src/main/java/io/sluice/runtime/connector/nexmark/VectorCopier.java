@@ -1,0 +1,65 @@
+package io.sluice.runtime.connector.nexmark;
+
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Copies event buffer columns into Arrow vectors with raw memory writes: no per-row calls
+ * through the vector API and its checks. Every row written is non-null. The vector is grown
+ * when it is too small; its previous content is overwritten.
+ */
+final class VectorCopier {
+    private VectorCopier() {
+    }
+
+    /** Writes {@code values[0, count)} into an 8-byte vector (BIGINT, or TIMESTAMP in milliseconds). */
+    static void copyLongs(long[] values, int count, BaseFixedWidthVector vector) {
+        if (vector.getValueCapacity() < count) {
+            vector.clear();
+            vector.allocateNew(count);
+        }
+        long data = vector.getDataBufferAddress();
+        for (int i = 0; i < count; i++) {
+            MemoryUtil.putLong(data + ((long) i << 3), values[i]);
+        }
+        setValid(vector.getValidityBufferAddress(), count);
+        vector.setValueCount(count);
+    }
+
+    /** Writes rows {@code [0, count)} of {@code strings} into a VARCHAR vector. */
+    static void copyStrings(StringColumn strings, int count, VarCharVector vector) {
+        long totalBytes = strings.totalLength(count);
+        if (vector.getValueCapacity() < count) {
+            vector.clear();
+            vector.allocateNew(Math.max(totalBytes, 1), count);
+        } else if (vector.getByteCapacity() < totalBytes) {
+            vector.reallocDataBuffer(totalBytes);
+        }
+        byte[] bytes = strings.bytes();
+        int[] offsets = strings.offsets();
+        int[] lengths = strings.lengths();
+        long offsetAddress = vector.getOffsetBufferAddress();
+        long data = vector.getDataBufferAddress();
+        int end = 0;
+        MemoryUtil.putInt(offsetAddress, 0);
+        for (int i = 0; i < count; i++) {
+            int length = lengths[i];
+            MemoryUtil.copyToMemory(bytes, offsets[i], data + end, length);
+            end += length;
+            MemoryUtil.putInt(offsetAddress + ((long) (i + 1) << 2), end);
+        }
+        setValid(vector.getValidityBufferAddress(), count);
+        vector.setLastSet(count - 1);
+        vector.setValueCount(count);
+    }
+
+    private static void setValid(long validity, int count) {
+        int fullBytes = count >>> 3;
+        MemoryUtil.setMemory(validity, fullBytes, (byte) 0xFF);
+        int rest = count & 7;
+        if (rest != 0) {
+            MemoryUtil.putByte(validity + fullBytes, (byte) ((1 << rest) - 1));
+        }
+    }
+}

@@ -76,9 +76,8 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
             draw = next(draw);
             price[row] = EventModel.price(draw);
             draw = next(draw);
-            int channelIndex = below(low(draw), 2) > 0
-                    ? below(high(draw), hotChannels)
-                    : hotChannels + below(high(draw), otherChannels);
+            int channelIndex = (int) EventModel.select(EventModel.hotMask(low(draw), 2),
+                    below(high(draw), hotChannels), hotChannels + below(high(draw), otherChannels));
             channel.set(row, channels.offset(channelIndex), channels.length(channelIndex));
             url.set(row, urls.offset(channelIndex), urls.length(channelIndex));
             draw = next(draw);

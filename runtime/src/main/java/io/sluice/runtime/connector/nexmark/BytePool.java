@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-/** A fixed list of strings packed as UTF-8 into one array, so rows can point at them. */
+/**
+ * A fixed list of strings packed as UTF-8 into one array, so rows can point at them. The array
+ * ends with {@link StringColumn#SLACK} spare bytes.
+ */
 final class BytePool {
     private final byte[] bytes;
     private final int[] offsets;
@@ -88,7 +91,8 @@ final class BytePool {
                 int end = i + 1 < count ? starts[i + 1] : valueStart;
                 lengths[i] = end - starts[i];
             }
-            return new BytePool(packed.toByteArray(), starts, lengths);
+            return new BytePool(Arrays.copyOf(packed.toByteArray(), valueStart + StringColumn.SLACK), starts,
+                    lengths);
         }
     }
 }

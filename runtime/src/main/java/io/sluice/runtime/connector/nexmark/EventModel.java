@@ -10,6 +10,9 @@ import static io.sluice.runtime.connector.nexmark.EventRandom.low;
  *
  * <p>Unlike the reference generators, a reference never points ahead to a person or auction not
  * yet created: every seller, bidder and auction referred to has an earlier event number.
+ *
+ * <p>Random either-or choices are made without branches (both sides computed, one selected by a
+ * mask): a coin flip per event defeats branch prediction and would cost more than the work.
  */
 final class EventModel {
     static final long FIRST_CATEGORY_ID = 10;
@@ -35,33 +38,31 @@ final class EventModel {
 
     /** The auction index a bid is for, given the newest auction's index. */
     static long auction(long draw, long lastAuction) {
-        if (below(low(draw), HOT_AUCTION_RATIO) > 0) {
-            return (lastAuction / HOT_GROUP) * HOT_GROUP;
-        }
+        long hot = (lastAuction / HOT_GROUP) * HOT_GROUP;
         long oldest = Math.max(lastAuction - IN_FLIGHT_AUCTIONS, 0);
-        return oldest + below(high(draw), (int) (lastAuction - oldest + 1));
+        long other = oldest + below(high(draw), (int) (lastAuction - oldest + 1));
+        return select(hotMask(low(draw), HOT_AUCTION_RATIO), hot, other);
     }
 
     /** The person index of a bidder, given the newest person's index. */
     static long bidder(long draw, long lastPerson) {
-        if (below(low(draw), HOT_BIDDER_RATIO) > 0) {
-            // the second of the group, so that hot bidders and hot sellers differ
-            return Math.min((lastPerson / HOT_GROUP) * HOT_GROUP + 1, lastPerson);
-        }
-        return activePerson(high(draw), lastPerson);
+        // the second of the group, so that hot bidders and hot sellers differ
+        long hot = Math.min((lastPerson / HOT_GROUP) * HOT_GROUP + 1, lastPerson);
+        return select(hotMask(low(draw), HOT_BIDDER_RATIO), hot, activePerson(high(draw), lastPerson));
     }
 
     /** The person index of a seller, given the newest person's index. */
     static long seller(long draw, long lastPerson) {
-        if (below(low(draw), HOT_SELLER_RATIO) > 0) {
-            return (lastPerson / HOT_GROUP) * HOT_GROUP;
-        }
-        return activePerson(high(draw), lastPerson);
+        long hot = (lastPerson / HOT_GROUP) * HOT_GROUP;
+        return select(hotMask(low(draw), HOT_SELLER_RATIO), hot, activePerson(high(draw), lastPerson));
     }
+
+    /** ln(10^6): 10^(6u) is computed as e^(u ln 10^6), which is cheaper. */
+    private static final double LN_MILLION = Math.log(1e6);
 
     /** Log-uniform between 1.00 and 1,000,000.00, in cents. */
     static long price(long draw) {
-        return Math.round(Math.pow(10.0, EventRandom.unit(draw) * 6.0) * 100.0);
+        return Math.round(Math.exp(EventRandom.unit(draw) * LN_MILLION) * 100.0);
     }
 
     /**
@@ -75,6 +76,21 @@ final class EventModel {
         int target = averageSize - currentSize;
         int delta = (target * 2 + 5) / 10;
         return delta == 0 ? target : target - delta + below(bits, 2 * delta);
+    }
+
+    /**
+     * All ones when {@code below(bits, ratio) > 0}, which happens with probability 1 - 1/ratio
+     * (the hot choice), else zero.
+     */
+    static long hotMask(int bits, int ratio) {
+        // below(bits, ratio) > 0 exactly when bits (unsigned) >= ceil(2^32 / ratio)
+        long threshold = ((1L << 32) + ratio - 1) / ratio;
+        return (threshold - 1 - (bits & 0xFFFF_FFFFL)) >> 63;
+    }
+
+    /** {@code ifSet} where {@code mask} is all ones, {@code ifClear} where it is zero. */
+    static long select(long mask, long ifSet, long ifClear) {
+        return ifClear ^ ((ifSet ^ ifClear) & mask);
     }
 
     private static long activePerson(int bits, long lastPerson) {

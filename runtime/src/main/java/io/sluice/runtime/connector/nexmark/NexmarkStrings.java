@@ -25,7 +25,7 @@ final class NexmarkStrings {
 
     /** Random text is cut at offsets below this size (a power of two, small enough to stay in cache). */
     static final int TEXT_SIZE = 1 << 16;
-    /** The longest slice that can be cut from the random text. */
+    /** The longest slice that can be cut from the random text (less {@link StringColumn#SLACK}). */
     static final int MAX_SLICE = 1024;
 
     private static final byte[] URL_PREFIX = ascii("https://www.nexmark.com/");

@@ -23,8 +23,8 @@ public final class PersonBuffer extends EventBuffer {
 
     public PersonBuffer(int capacity) {
         super(EventKind.PERSON, capacity);
-        this.emailBytes = new byte[capacity * EMAIL_SLOT];
-        this.creditCardBytes = new byte[capacity * CREDIT_CARD_SLOT];
+        this.emailBytes = new byte[capacity * EMAIL_SLOT + StringColumn.SLACK];
+        this.creditCardBytes = new byte[capacity * CREDIT_CARD_SLOT + StringColumn.SLACK];
         emailAddress.pointTo(emailBytes);
         creditCard.pointTo(creditCardBytes);
     }

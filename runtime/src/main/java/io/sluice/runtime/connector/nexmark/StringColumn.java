@@ -9,11 +9,16 @@ import java.nio.charset.StandardCharsets;
  * {@code bytes()[offset(i), offset(i) + length(i))}. Rows point into one shared array (a pool of
  * precomputed text, or bytes the buffer owns), so they may overlap and repeat; consumers copy
  * the slices they need, e.g. straight into an Arrow vector's data buffer.
+ *
+ * <p>The array always extends at least {@link #SLACK} bytes past the end of every row, so a
+ * consumer may copy a row in whole 16-byte steps, reading up to 15 bytes beyond it.
  */
 public final class StringColumn {
+    public static final int SLACK = 16;
+
     private final int[] offsets;
     private final int[] lengths;
-    private byte[] bytes = new byte[0];
+    private byte[] bytes = new byte[SLACK];
 
     StringColumn(int capacity) {
         this.offsets = new int[capacity];
@@ -57,6 +62,7 @@ public final class StringColumn {
         return new String(bytes, offsets[row], lengths[row], StandardCharsets.UTF_8);
     }
 
+    /** Makes the rows point into {@code newBytes}, which must end at least {@link #SLACK} bytes after any row. */
     void pointTo(byte[] newBytes) {
         this.bytes = requireNonNull(newBytes, "newBytes is null");
     }

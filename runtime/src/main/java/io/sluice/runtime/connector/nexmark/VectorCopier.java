@@ -27,14 +27,18 @@ final class VectorCopier {
         vector.setValueCount(count);
     }
 
-    /** Writes rows {@code [0, count)} of {@code strings} into a VARCHAR vector. */
+    /**
+     * Writes rows {@code [0, count)} of {@code strings} into a VARCHAR vector. Strings are copied
+     * in 16-byte steps, which may read past a row into the column's slack and write past it into
+     * room the next row (or the buffer's spare end) covers.
+     */
     static void copyStrings(StringColumn strings, int count, VarCharVector vector) {
-        long totalBytes = strings.totalLength(count);
+        long room = strings.totalLength(count) + StringColumn.SLACK;
         if (vector.getValueCapacity() < count) {
             vector.clear();
-            vector.allocateNew(Math.max(totalBytes, 1), count);
-        } else if (vector.getByteCapacity() < totalBytes) {
-            vector.reallocDataBuffer(totalBytes);
+            vector.allocateNew(room, count);
+        } else if (vector.getByteCapacity() < room) {
+            vector.reallocDataBuffer(room);
         }
         byte[] bytes = strings.bytes();
         int[] offsets = strings.offsets();
@@ -45,7 +49,12 @@ final class VectorCopier {
         MemoryUtil.putInt(offsetAddress, 0);
         for (int i = 0; i < count; i++) {
             int length = lengths[i];
-            MemoryUtil.copyToMemory(bytes, offsets[i], data + end, length);
+            long target = data + end;
+            int source = offsets[i];
+            for (int word = 0; word < length; word += 16) {
+                MemoryUtil.putLong(target + word, MemoryUtil.getLong(bytes, source + word));
+                MemoryUtil.putLong(target + word + 8, MemoryUtil.getLong(bytes, source + word + 8));
+            }
             end += length;
             MemoryUtil.putInt(offsetAddress + ((long) (i + 1) << 2), end);
         }

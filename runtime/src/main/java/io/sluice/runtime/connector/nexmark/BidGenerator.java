@@ -76,7 +76,7 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
             draw = next(draw);
             price[row] = EventModel.price(draw);
             draw = next(draw);
-            int channelIndex = (int) EventModel.select(EventModel.hotMask(low(draw), 2),
+            int channelIndex = (int) EventModel.select(EventModel.hotMask(low(draw), EventModel.HOT_CHANNEL_RATIO),
                     below(high(draw), hotChannels), hotChannels + below(high(draw), otherChannels));
             channel.set(row, channels.offset(channelIndex), channels.length(channelIndex));
             url.set(row, urls.offset(channelIndex), urls.length(channelIndex));

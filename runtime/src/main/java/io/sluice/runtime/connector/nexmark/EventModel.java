@@ -22,6 +22,8 @@ final class EventModel {
     static final int HOT_AUCTION_RATIO = 2;
     static final int HOT_BIDDER_RATIO = 4;
     static final int HOT_SELLER_RATIO = 4;
+    /** 1 - 1/ratio of bids come through one of the few hot channels. */
+    static final int HOT_CHANNEL_RATIO = 2;
     /** The hot auction or person is the first of each group of this many. */
     static final int HOT_GROUP = 100;
     /** Other persons are chosen among this many newest ones, so activity does not thin out over time. */

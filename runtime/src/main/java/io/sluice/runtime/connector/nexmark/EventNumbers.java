@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The arithmetic of event numbers: which kind event {@code n} is, where the {@code k}-th event of
- * a kind sits, the newest person or auction at a point of the sequence, and event times.
+ * a kind sits, how many events of a kind precede a point of the sequence, and event times.
  *
  * <p>Indexes of a kind count from 0: the {@code k}-th person has id {@code FIRST_PERSON_ID + k},
  * the {@code k}-th auction id {@code FIRST_AUCTION_ID + k}.
@@ -67,16 +67,6 @@ public final class EventNumbers {
      */
     public long count(EventKind kind) {
         return eventCount == NexmarkConfig.UNBOUNDED ? Long.MAX_VALUE : countBefore(kind, eventCount);
-    }
-
-    /** The index of the newest person at or before {@code eventNumber}; -1 if there is none. */
-    public long lastPersonIndex(long eventNumber) {
-        return countBefore(EventKind.PERSON, eventNumber + 1) - 1;
-    }
-
-    /** The index of the newest auction at or before {@code eventNumber}; -1 if there is none. */
-    public long lastAuctionIndex(long eventNumber) {
-        return countBefore(EventKind.AUCTION, eventNumber + 1) - 1;
     }
 
     /** The event time of {@code eventNumber}: {@code baseTime + floor(n * 1000 / rate)} milliseconds. */

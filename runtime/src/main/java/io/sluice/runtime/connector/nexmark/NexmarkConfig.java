@@ -61,20 +61,6 @@ public record NexmarkConfig(
                 DEFAULT_BID_PROPORTION, baseTimeMillis, UNBOUNDED, DEFAULT_SEED);
     }
 
-    public NexmarkConfig withEventsPerSecond(long newEventsPerSecond) {
-        return new NexmarkConfig(newEventsPerSecond, personProportion, auctionProportion, bidProportion,
-                baseTimeMillis, eventCount, seed);
-    }
-
-    public NexmarkConfig withEventCount(long newEventCount) {
-        return new NexmarkConfig(eventsPerSecond, personProportion, auctionProportion, bidProportion,
-                baseTimeMillis, newEventCount, seed);
-    }
-
-    public NexmarkConfig withProportions(int persons, int auctions, int bids) {
-        return new NexmarkConfig(eventsPerSecond, persons, auctions, bids, baseTimeMillis, eventCount, seed);
-    }
-
     public NexmarkConfig withSeed(long newSeed) {
         return new NexmarkConfig(eventsPerSecond, personProportion, auctionProportion, bidProportion,
                 baseTimeMillis, eventCount, newSeed);

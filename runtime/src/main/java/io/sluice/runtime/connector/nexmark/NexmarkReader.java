@@ -17,7 +17,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@link #MAX_WAIT_MILLIS} per call when nothing is due.
  */
 final class NexmarkReader<B extends EventBuffer> implements SourceReader {
-    static final long MAX_WAIT_MILLIS = 100;
+    private static final long MAX_WAIT_MILLIS = 100;
 
     private final EventGenerator<B> generator;
     private final B buffer;

@@ -65,8 +65,8 @@ class EventNumbersTest {
         assertEquals(7, numbers.eventNumber(PERSON, 3));
         assertEquals(14, numbers.eventNumber(AUCTION, 2));
         assertEquals(15, numbers.eventNumber(BID, 6));
-        assertEquals(3, numbers.lastPersonIndex(8));
-        assertEquals(1, numbers.lastAuctionIndex(8));
+        assertEquals(4, numbers.countBefore(PERSON, 8));
+        assertEquals(2, numbers.countBefore(AUCTION, 9));
     }
 
     @Test
@@ -98,19 +98,6 @@ class EventNumbersTest {
         assertEquals(6, numbers.count(AUCTION));
         assertEquals(52, numbers.count(BID));
         assertEquals(Long.MAX_VALUE, numbers(1000, 1, 3, 46, 0).count(BID));
-    }
-
-    @Test
-    void newestPersonAndAuction() {
-        EventNumbers numbers = numbers(1000, 1, 3, 46, 0);
-        assertEquals(0, numbers.lastPersonIndex(0));
-        assertEquals(0, numbers.lastPersonIndex(49));
-        assertEquals(1, numbers.lastPersonIndex(50));
-        assertEquals(-1, numbers.lastAuctionIndex(0));
-        assertEquals(0, numbers.lastAuctionIndex(1));
-        assertEquals(2, numbers.lastAuctionIndex(49));
-        assertEquals(2, numbers.lastAuctionIndex(50));
-        assertEquals(3, numbers.lastAuctionIndex(51));
     }
 
     @Test

@@ -51,9 +51,15 @@ final class VectorCopier {
             int length = lengths[i];
             long target = data + end;
             int source = offsets[i];
-            for (int word = 0; word < length; word += 16) {
-                MemoryUtil.putLong(target + word, MemoryUtil.getLong(bytes, source + word));
-                MemoryUtil.putLong(target + word + 8, MemoryUtil.getLong(bytes, source + word + 8));
+            if (length <= 16) {
+                // short strings (names, channels) without the setup of a loop
+                MemoryUtil.putLong(target, MemoryUtil.getLong(bytes, source));
+                MemoryUtil.putLong(target + 8, MemoryUtil.getLong(bytes, source + 8));
+            } else {
+                for (int step = 0; step < length; step += 16) {
+                    MemoryUtil.putLong(target + step, MemoryUtil.getLong(bytes, source + step));
+                    MemoryUtil.putLong(target + step + 8, MemoryUtil.getLong(bytes, source + step + 8));
+                }
             }
             end += length;
             MemoryUtil.putInt(offsetAddress + ((long) (i + 1) << 2), end);

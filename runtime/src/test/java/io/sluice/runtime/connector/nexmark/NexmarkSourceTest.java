@@ -93,18 +93,32 @@ class NexmarkSourceTest {
 
     @Test
     void columnsMatchTheGeneratorsFields() {
-        Map<String, String> options = Map.of("event-type", "bid", "events.num", "5000", "seed", "11");
-        List<List<Object>> rows = readAll(source(BID_SCHEMA, options), BID_SCHEMA, 1, 0, 300, ReadMode.STREAM);
-        NexmarkGenerator generator = new NexmarkGenerator(
-                new NexmarkConfig(10_000_000, 1, 3, 46, BASE, 5000, 11));
-        BidBuffer bids = generator.bids().newBuffer(rows.size());
-        generator.bids().generate(0, rows.size(), bids);
-        for (int i = 0; i < rows.size(); i++) {
-            List<Object> expected = List.of(bids.auction()[i], bids.bidder()[i], bids.price()[i],
-                    bids.channel().getString(i), bids.url().getString(i), bids.dateTime()[i],
-                    bids.extra().getString(i));
-            assertEquals(expected, rows.get(i), "row " + i);
+        NexmarkGenerator generator = new NexmarkGenerator(new NexmarkConfig(10_000_000, 1, 3, 46, BASE, 50_000, 11));
+        Map<EventKind, Schema> schemas = Map.of(EventKind.PERSON, PERSON_SCHEMA, EventKind.AUCTION, AUCTION_SCHEMA,
+                EventKind.BID, BID_SCHEMA);
+        for (EventKind kind : EventKind.values()) {
+            Map<String, String> options = Map.of("event-type", kind.identifier(), "events.num", "50000",
+                    "seed", "11");
+            List<List<Object>> rows = readAll(source(schemas.get(kind), options), schemas.get(kind), 1, 0, 300,
+                    ReadMode.STREAM);
+            assertEquals(generator.numbers().count(kind), rows.size(), kind.identifier());
+            EventGenerator<? extends EventBuffer> events = generator.generator(kind);
+            EventBuffer expected = fill(events, rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                for (int field = 0; field < kind.fields().size(); field++) {
+                    Object value = kind.fields().get(field).type() == NexmarkField.Type.VARCHAR
+                            ? expected.strings(field).getString(i)
+                            : (Object) expected.longs(field)[i];
+                    assertEquals(value, rows.get(i).get(field), kind.fields().get(field).name() + " of row " + i);
+                }
+            }
         }
+    }
+
+    private static <B extends EventBuffer> B fill(EventGenerator<B> events, int count) {
+        B buffer = events.newBuffer(count);
+        events.generate(0, count, buffer);
+        return buffer;
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.sluice.bench;
+
+import io.sluice.runtime.connector.nexmark.AuctionBuffer;
+import io.sluice.runtime.connector.nexmark.BidBuffer;
+import io.sluice.runtime.connector.nexmark.NexmarkConfig;
+import io.sluice.runtime.connector.nexmark.NexmarkGenerator;
+import io.sluice.runtime.connector.nexmark.PersonBuffer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The Nexmark generator alone, on one thread, into a blackhole: events per second with persons,
+ * auctions and bids in the default 1 : 3 : 46 proportions, and bids alone.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class NexmarkGeneratorBenchmark {
+    /** Blocks of 50 events per invocation: 100 persons, 300 auctions and 4,600 bids. */
+    private static final int BLOCKS = 100;
+    private static final int EVENTS = BLOCKS * 50;
+    private static final int BIDS = BLOCKS * 46;
+
+    private NexmarkGenerator generator;
+    private PersonBuffer persons;
+    private AuctionBuffer auctions;
+    private BidBuffer bids;
+    private long block;
+
+    @Setup
+    public void setUp() {
+        generator = new NexmarkGenerator(NexmarkConfig.defaults(1_767_225_600_000L));
+        NexmarkConfig config = generator.config();
+        if (config.totalProportion() != 50 || config.bidProportion() != 46) {
+            throw new IllegalStateException("the benchmark counts events in blocks of 1 : 3 : 46");
+        }
+        persons = generator.persons().newBuffer(BLOCKS * config.personProportion());
+        auctions = generator.auctions().newBuffer(BLOCKS * config.auctionProportion());
+        bids = generator.bids().newBuffer(BIDS);
+    }
+
+    /** One call makes the {@value #EVENTS} events of 100 consecutive blocks; the score is events per second. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void allKinds(Blackhole blackhole) {
+        generator.persons().generate(block, BLOCKS, persons);
+        generator.auctions().generate(block * 3, BLOCKS * 3, auctions);
+        generator.bids().generate(block * 46, BIDS, bids);
+        block += BLOCKS;
+        blackhole.consume(persons);
+        blackhole.consume(auctions);
+        blackhole.consume(bids);
+    }
+
+    /** One call makes {@value #BIDS} consecutive bids; the score is bids per second. */
+    @Benchmark
+    @OperationsPerInvocation(BIDS)
+    public void bidsOnly(Blackhole blackhole) {
+        generator.bids().generate(block * 46, BIDS, bids);
+        block += BLOCKS;
+        blackhole.consume(bids);
+    }
+}

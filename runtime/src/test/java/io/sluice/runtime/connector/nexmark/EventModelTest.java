@@ -1,0 +1,65 @@
+package io.sluice.runtime.connector.nexmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EventModelTest {
+    @Test
+    void theHotMaskAgreesWithTheDrawItReplaces() {
+        for (int ratio : new int[] {2, 3, 4, 7, 100}) {
+            // the boundary: below(bits, ratio) turns 1 at ceil(2^32 / ratio)
+            long threshold = ((1L << 32) + ratio - 1) / ratio;
+            int[] edges = {0, (int) (threshold - 1), (int) threshold, -1, Integer.MAX_VALUE, Integer.MIN_VALUE};
+            for (int bits : edges) {
+                assertMaskAgrees(bits, ratio);
+            }
+            long draw = EventRandom.first(5, ratio);
+            for (int i = 0; i < 100_000; i++) {
+                draw = EventRandom.next(draw);
+                assertMaskAgrees(EventRandom.low(draw), ratio);
+            }
+        }
+    }
+
+    @Test
+    void selectPicksBySign() {
+        assertEquals(7, EventModel.select(-1L, 7, 9));
+        assertEquals(9, EventModel.select(0L, 7, 9));
+    }
+
+    @Test
+    void longDrawsStayBelowTheirBound() {
+        long draw = EventRandom.first(1, 2);
+        long[] counts = new long[3];
+        for (int i = 0; i < 30_000; i++) {
+            draw = EventRandom.next(draw);
+            long value = EventRandom.below(draw, 3);
+            assertTrue(value >= 0 && value < 3, "value " + value);
+            counts[(int) value]++;
+            long big = EventRandom.below(draw, Long.MAX_VALUE);
+            assertTrue(big >= 0, "value " + big);
+        }
+        for (long count : counts) {
+            assertTrue(count > 9_500 && count < 10_500, "count " + count);
+        }
+        assertEquals(0, EventRandom.below(-1L, 1));
+        assertEquals(4, EventRandom.below(-1L, 5));
+    }
+
+    @Test
+    void extraPaddingBringsEventsToTheirAverageSize() {
+        // 100 - 32 = 68 bytes, give or take round(68 / 5) = 14: 54 + [0, 28)
+        assertEquals(54, EventModel.extraLength(0, 32, 100));
+        assertEquals(81, EventModel.extraLength(-1, 32, 100));
+        assertEquals(0, EventModel.extraLength(-1, 120, 100));
+        // too little to vary: exactly the target
+        assertEquals(2, EventModel.extraLength(-1, 98, 100));
+    }
+
+    private static void assertMaskAgrees(int bits, int ratio) {
+        long expected = EventRandom.below(bits, ratio) > 0 ? -1L : 0L;
+        assertEquals(expected, EventModel.hotMask(bits, ratio), "bits " + bits + " ratio " + ratio);
+    }
+}

@@ -49,21 +49,52 @@ public final class StringFunctions {
         return s.substring(begin, end);
     }
 
-    /** TRIM([BOTH | LEADING | TRAILING] characters FROM s): removes any of the characters. */
+    /**
+     * TRIM([BOTH | LEADING | TRAILING] characters FROM s): removes, from the chosen ends, every
+     * character that is one of {@code characters} (as Flink and Calcite do; the standard allows
+     * only one).
+     */
     public static String trim(int mode, String characters, String s) {
         int begin = 0;
         int end = s.length();
         if (mode != TRIM_TRAILING) {
-            while (begin < end && characters.indexOf(s.charAt(begin)) >= 0) {
-                begin++;
+            while (begin < end) {
+                int c = s.codePointAt(begin);
+                if (characters.indexOf(c) < 0) {
+                    break;
+                }
+                begin += Character.charCount(c);
             }
         }
         if (mode != TRIM_LEADING) {
-            while (end > begin && characters.indexOf(s.charAt(end - 1)) >= 0) {
-                end--;
+            while (end > begin) {
+                int c = s.codePointBefore(end);
+                if (characters.indexOf(c) < 0) {
+                    break;
+                }
+                end -= Character.charCount(c);
             }
         }
         return s.substring(begin, end);
+    }
+
+    /**
+     * Compares strings by their code points, which is the order of their UTF-8 bytes (Java's
+     * {@code compareTo} compares UTF-16 units and puts some characters in another order).
+     */
+    public static int compare(String a, String b) {
+        int length = Math.min(a.length(), b.length());
+        for (int i = 0; i < length; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+                }
+                return x - y;
+            }
+        }
+        return a.length() - b.length();
     }
 
     /** POSITION(needle IN s): the 1-based position of the first occurrence, or 0. */

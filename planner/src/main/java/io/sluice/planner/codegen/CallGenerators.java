@@ -41,10 +41,10 @@ final class CallGenerators {
         BY_KIND.put(SqlKind.EXTRACT, datetime);
         BY_KIND.put(SqlKind.TRIM, strings);
         BY_KIND.put(SqlKind.POSITION, strings);
-        for (String name : new String[] {"UPPER", "LOWER", "CHAR_LENGTH", "CHARACTER_LENGTH", "SUBSTRING", "||", "CONCAT"}) {
+        for (String name : new String[] {"UPPER", "LOWER", "CHAR_LENGTH", "CHARACTER_LENGTH", "SUBSTRING", "||"}) {
             BY_NAME.put(name, strings);
         }
-        for (String name : new String[] {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "CURRENT_DATE"}) {
+        for (String name : new String[] {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_DATE"}) {
             BY_NAME.put(name, datetime);
         }
         for (String name : new String[] {"ABS", "MOD", "ROUND", "POWER", "SQRT", "EXP", "LN", "LOG10", "SIGN"}) {

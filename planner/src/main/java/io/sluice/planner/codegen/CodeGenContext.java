@@ -1,17 +1,22 @@
 package io.sluice.planner.codegen;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one generated class accumulates while its expressions are generated: fresh variable
- * names, and the objects the class refers to through its references array (constants that are
- * not written into the source), each given a typed final field.
+ * names, the objects the class refers to through its references array (constants that are not
+ * written into the source), each given a typed final field, and the values computed once per
+ * batch.
  */
 final class CodeGenContext {
     private final List<Object> references = new ArrayList<>();
     private final StringBuilder fields = new StringBuilder();
     private final StringBuilder fieldInitializers = new StringBuilder();
+    private final Map<String, String> batchValues = new LinkedHashMap<>();
+    private final Map<String, String> methodBatchValues = new LinkedHashMap<>();
     private int nextName;
 
     String newName(String prefix) {
@@ -27,6 +32,26 @@ final class CodeGenContext {
         fieldInitializers.append("        this.").append(field).append(" = (").append(javaType)
                 .append(") references[").append(index).append("];\n");
         return field;
+    }
+
+    /**
+     * A value the kernel computes once per batch, before its loop (such as the current time, so
+     * that the clock is not called for every row): the name of the variable that holds it.
+     */
+    String batchValue(String javaType, String expression) {
+        String name = batchValues.computeIfAbsent(expression, e -> newName("batch"));
+        methodBatchValues.put(name, "        final " + javaType + " " + name + " = " + expression + ";\n");
+        return name;
+    }
+
+    /** Starts the code of another kernel method, which declares only the batch values it uses. */
+    void beginMethod() {
+        methodBatchValues.clear();
+    }
+
+    /** The declarations of the batch values the current method uses, for its top. */
+    String batchPrologue() {
+        return String.join("", methodBatchValues.values());
     }
 
     List<Object> references() {

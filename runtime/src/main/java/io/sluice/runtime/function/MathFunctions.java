@@ -7,6 +7,8 @@ import java.math.RoundingMode;
 public final class MathFunctions {
     /** Powers of ten that fit in a long, by exponent. */
     private static final long[] POWERS_OF_TEN = new long[19];
+    /** 10^19 - 2^64. */
+    private static final long TEN_TO_THE_19_WRAPPED = -8_446_744_073_709_551_616L;
 
     static {
         POWERS_OF_TEN[0] = 1;
@@ -28,7 +30,10 @@ public final class MathFunctions {
             return value;
         }
         if (-digits >= POWERS_OF_TEN.length) {
-            return 0;
+            // 10^19 does not fit in a long: a value that rounds up to it wraps as its product would.
+            boolean up = -digits == POWERS_OF_TEN.length
+                    && (value >= 5_000_000_000_000_000_000L || value <= -5_000_000_000_000_000_000L);
+            return up ? (value < 0 ? -TEN_TO_THE_19_WRAPPED : TEN_TO_THE_19_WRAPPED) : 0;
         }
         long unit = POWERS_OF_TEN[-digits];
         long remainder = value % unit;

@@ -81,7 +81,7 @@ final class ArithmeticGenerator implements CallGenerator {
      * An integer result narrowed to its SQL type, so that TINYINT and SMALLINT arithmetic wraps
      * at 8 and 16 bits as Java's byte and short do (INT and BIGINT wrap by themselves).
      */
-    private static String wrap(String value, RelDataType type) {
+    static String wrap(String value, RelDataType type) {
         return switch (type.getSqlTypeName()) {
             case TINYINT -> "((int) (byte) " + value + ")";
             case SMALLINT -> "((int) (short) " + value + ")";

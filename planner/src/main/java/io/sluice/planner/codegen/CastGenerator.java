@@ -15,8 +15,9 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * {@code CAST(x AS type)}. Numbers convert as in Java, except that a value outside the target
  * type's range fails the query with SQLState 22003 (integer arithmetic wraps, a CAST does not);
  * floating-point numbers and decimals become integers by truncation toward zero. Strings are
- * parsed, and a string that is not a value of the type fails with SQLState 22018. A number
- * becomes an interval of a single unit ({@code CAST(3 AS INTERVAL DAY)}) and back.
+ * parsed, and a string that is not a value of the type fails with SQLState 22018; text is cut
+ * to the length of a CHAR(n) or VARCHAR(n), and a CHAR(n) padded. A number becomes an interval
+ * of a single unit ({@code CAST(3 AS INTERVAL DAY)}) and back.
  */
 final class CastGenerator implements CallGenerator {
     @Override
@@ -33,7 +34,7 @@ final class CastGenerator implements CallGenerator {
         SqlTypeName source = from.getSqlTypeName();
         SqlTypeName target = to.getSqlTypeName();
         if (SqlTypeUtil.isCharacter(to)) {
-            return toString(from);
+            return sized(toString(from), from, to);
         }
         if (SqlTypeUtil.isCharacter(from)) {
             return fromString(to, target);
@@ -87,6 +88,25 @@ final class CastGenerator implements CallGenerator {
             narrowed = "Casts.narrow($0" + bounds;
         }
         return Conversions.convert(narrowed, types.createSqlType(SqlTypeName.BIGINT), to);
+    }
+
+    /**
+     * Text cut to the length of a CHAR(n) or VARCHAR(n), and a CHAR(n) padded with blanks to it,
+     * as Flink does; a VARCHAR without a length, or one at least as long as the text can be, is
+     * left alone.
+     */
+    private static String sized(String text, RelDataType from, RelDataType to) {
+        int length = to.getPrecision();
+        boolean bounded = length > 0 && length < Integer.MAX_VALUE;
+        if (!bounded) {
+            return text;
+        }
+        if (to.getSqlTypeName() == SqlTypeName.CHAR) {
+            boolean sameChar = from.getSqlTypeName() == SqlTypeName.CHAR && from.getPrecision() == length;
+            return sameChar ? text : "StringFunctions.toChar(" + text + ", " + length + ")";
+        }
+        boolean fits = SqlTypeUtil.isCharacter(from) && from.getPrecision() > 0 && from.getPrecision() <= length;
+        return fits ? text : "StringFunctions.toVarchar(" + text + ", " + length + ")";
     }
 
     private static String toString(RelDataType from) {

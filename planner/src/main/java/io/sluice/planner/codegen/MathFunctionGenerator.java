@@ -39,7 +39,7 @@ final class MathFunctionGenerator implements CallGenerator {
             case "ABS", "SIGN" -> {
                 GeneratedExpression operand = generator.convert(operands.get(0), type);
                 return generator.strictExpression(call, List.of(operand), v -> name.equals("ABS")
-                        ? (decimal ? v.get(0) + ".abs()" : "Math.abs(" + v.get(0) + ")")
+                        ? (decimal ? v.get(0) + ".abs()" : ArithmeticGenerator.wrap("Math.abs(" + v.get(0) + ")", type))
                         : (decimal ? "java.math.BigDecimal.valueOf(" + v.get(0) + ".signum())"
                                 : "(" + javaType + ") Math.signum((double) " + v.get(0) + ")"));
             }
@@ -51,7 +51,7 @@ final class MathFunctionGenerator implements CallGenerator {
                         return "Decimals.fit(Decimals.round(" + v.get(0) + ", " + digits + ")" + fit;
                     }
                     if (integral) {
-                        return "(" + javaType + ") MathFunctions.round((long) " + v.get(0) + ", " + digits + ")";
+                        return ArithmeticGenerator.wrap("MathFunctions.round((long) " + v.get(0) + ", " + digits + ")", type);
                     }
                     return "(" + javaType + ") MathFunctions.round(" + Conversions.convert(v.get(0), operand.type(),
                             doubleType(generator.typeFactory())) + ", " + digits + ")";

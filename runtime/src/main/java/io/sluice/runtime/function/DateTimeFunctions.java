@@ -175,7 +175,7 @@ public final class DateTimeFunctions {
     /** FLOOR(date TO unit). */
     public static int floorDate(int days, int unit) {
         return switch (unit) {
-            case DAY -> days;
+            case DAY, HOUR, MINUTE, SECOND, MILLISECOND -> days;
             case WEEK -> (int) (days - Math.floorMod(days + 4L, 7));
             case MONTH -> epochDay(year(days), month(days), 1);
             case QUARTER -> epochDay(year(days), (month(days) - 1) / 3 * 3 + 1, 1);

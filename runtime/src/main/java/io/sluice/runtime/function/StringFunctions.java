@@ -102,4 +102,36 @@ public final class StringFunctions {
         int index = s.indexOf(needle);
         return index < 0 ? 0 : s.codePointCount(0, index) + 1;
     }
+
+    /**
+     * POSITION(needle IN s FROM start): the position of the first occurrence at or after
+     * {@code start}, or 0; also 0 for a start before 1 or past the end, as in Calcite.
+     */
+    public static int position(String needle, String s, int start) {
+        int length = charLength(s);
+        if (start < 1 || start > length + 1) {
+            return 0;
+        }
+        int index = s.indexOf(needle, s.offsetByCodePoints(0, start - 1));
+        return index < 0 ? 0 : s.codePointCount(0, index) + 1;
+    }
+
+    /**
+     * CAST to CHAR(length): cut to at most {@code length} characters, then padded with blanks to
+     * exactly that many, as Flink does.
+     */
+    public static String toChar(String s, int length) {
+        String cut = toVarchar(s, length);
+        int missing = length - charLength(cut);
+        return missing <= 0 ? cut : cut + " ".repeat(missing);
+    }
+
+    /** CAST to VARCHAR(length): cut to at most {@code length} characters, as Flink does. */
+    public static String toVarchar(String s, int length) {
+        if (s.length() <= length) {
+            return s;
+        }
+        int count = s.codePointCount(0, s.length());
+        return count <= length ? s : s.substring(0, s.offsetByCodePoints(0, length));
+    }
 }

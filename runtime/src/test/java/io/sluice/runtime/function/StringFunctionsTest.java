@@ -63,6 +63,28 @@ class StringFunctionsTest {
     }
 
     @Test
+    void positionFromAStart() {
+        assertEquals(4, StringFunctions.position("l", "hello", 4));
+        assertEquals(3, StringFunctions.position("l", "hello", 1));
+        assertEquals(0, StringFunctions.position("l", "hello", 5));
+        assertEquals(5, StringFunctions.position("o", "a𝄞bco", 3));
+        assertEquals(0, StringFunctions.position("h", "hello", 0));
+        assertEquals(6, StringFunctions.position("", "hello", 6));
+        assertEquals(0, StringFunctions.position("", "hello", 7));
+    }
+
+    @Test
+    void castsToSizedTextCutAndPad() {
+        assertEquals("ab", StringFunctions.toVarchar("abc", 2));
+        assertEquals("abc", StringFunctions.toVarchar("abc", 3));
+        assertEquals("a𝄞", StringFunctions.toVarchar("a𝄞b", 2));
+        assertEquals("ab ", StringFunctions.toChar("ab", 3));
+        assertEquals("a𝄞", StringFunctions.toChar("a𝄞b", 2));
+        assertEquals("𝄞  ", StringFunctions.toChar("𝄞", 3));
+        assertEquals("   ", StringFunctions.toChar("", 3));
+    }
+
+    @Test
     void trimRemovesAnyOfTheCharactersFromTheChosenEnds() {
         assertEquals("b", StringFunctions.trim(StringFunctions.TRIM_BOTH, " ", "  b  "));
         assertEquals("b  ", StringFunctions.trim(StringFunctions.TRIM_LEADING, " ", "  b  "));

@@ -10,7 +10,6 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -116,9 +115,9 @@ public final class CalcKernelGenerator {
                 + "    }\n";
     }
 
-    /** The whole expression behind a local reference, with SEARCH turned back into comparisons. */
-    private RexNode expand(RexProgram program, RexLocalRef ref) {
-        return RexUtil.expandSearch(rexBuilder, null, program.expandLocalRef(ref));
+    /** The whole expression behind a local reference. */
+    private static RexNode expand(RexProgram program, RexLocalRef ref) {
+        return program.expandLocalRef(ref);
     }
 
     /** Indents generated statements, one level deeper inside each block, so EXPLAIN reads well. */

@@ -36,6 +36,7 @@ final class CallGenerators {
         BY_KIND.put(SqlKind.COALESCE, new CaseGenerator());
         BY_KIND.put(SqlKind.CAST, new CastGenerator());
         BY_KIND.put(SqlKind.LIKE, new LikeGenerator());
+        BY_KIND.put(SqlKind.SEARCH, new SearchGenerator());
         BY_KIND.put(SqlKind.REINTERPRET, (generator, call) -> generator.convert(
                 generator.generate(call.getOperands().get(0)), call.getType()));
         BY_KIND.put(SqlKind.EXTRACT, datetime);

@@ -47,7 +47,7 @@ public final class DateTimeFunctions {
     }
 
     public static LocalDateTime toLocalDateTime(long millis) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), Math.floorMod(millis, 1000) * 1_000_000,
                 ZoneOffset.UTC);
     }
 
@@ -176,7 +176,7 @@ public final class DateTimeFunctions {
     public static int floorDate(int days, int unit) {
         return switch (unit) {
             case DAY, HOUR, MINUTE, SECOND, MILLISECOND -> days;
-            case WEEK -> (int) (days - Math.floorMod(days + 4L, 7));
+            case WEEK -> days - Math.floorMod(days + 4L, 7);
             case MONTH -> epochDay(year(days), month(days), 1);
             case QUARTER -> epochDay(year(days), (month(days) - 1) / 3 * 3 + 1, 1);
             case YEAR -> epochDay(year(days), 1, 1);
@@ -204,7 +204,7 @@ public final class DateTimeFunctions {
         int year = year(days);
         long month = month(days) + (long) months;
         long targetYear = year + Math.floorDiv(month - 1, 12);
-        int targetMonth = (int) Math.floorMod(month - 1, 12) + 1;
+        int targetMonth = Math.floorMod(month - 1, 12) + 1;
         int day = Math.min(dayOfMonth(days), lengthOfMonth(targetYear, targetMonth));
         return epochDay(targetYear, targetMonth, day);
     }
@@ -240,7 +240,7 @@ public final class DateTimeFunctions {
 
     /** The Thursday of the ISO week (Monday to Sunday) that holds the day; it decides the week's year. */
     private static int isoThursday(int days) {
-        return (int) (days - Math.floorMod(days + 3L, 7) + 3);
+        return days - Math.floorMod(days + 3L, 7) + 3;
     }
 
     private static int nextStart(int floor, int unit) {

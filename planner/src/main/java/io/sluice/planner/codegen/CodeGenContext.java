@@ -17,6 +17,7 @@ final class CodeGenContext {
     private final StringBuilder fieldInitializers = new StringBuilder();
     private final Map<String, String> batchValues = new LinkedHashMap<>();
     private final Map<String, String> methodBatchValues = new LinkedHashMap<>();
+    private boolean batchPrologues;
     private int nextName;
 
     String newName(String prefix) {
@@ -36,16 +37,25 @@ final class CodeGenContext {
 
     /**
      * A value the kernel computes once per batch, before its loop (such as the current time, so
-     * that the clock is not called for every row): the name of the variable that holds it.
+     * that the clock is not called for every row): the name of the variable that holds it. A
+     * kernel whose methods do not declare batch values (see {@link #beginMethod()}) gets the
+     * expression itself, computed where it is used.
      */
     String batchValue(String javaType, String expression) {
+        if (!batchPrologues) {
+            return "(" + expression + ")";
+        }
         String name = batchValues.computeIfAbsent(expression, e -> newName("batch"));
         methodBatchValues.put(name, "        final " + javaType + " " + name + " = " + expression + ";\n");
         return name;
     }
 
-    /** Starts the code of another kernel method, which declares only the batch values it uses. */
+    /**
+     * Starts the code of another kernel method, which then declares the batch values it uses,
+     * and only those, with {@link #batchPrologue()} at its top.
+     */
     void beginMethod() {
+        batchPrologues = true;
         methodBatchValues.clear();
     }
 

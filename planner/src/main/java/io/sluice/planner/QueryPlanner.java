@@ -77,7 +77,9 @@ public final class QueryPlanner {
                     throw SluiceException.internal("views are expanded before planning", null);
                 },
                 validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
-                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false)
+                        // A long IN list stays a condition; by default Calcite makes it a join with VALUES.
+                        .withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot root = converter.convertQuery(validated, false, true);
         RelNode rel = converter.trimUnusedFields(true, root.project());
         rel = withoutDeltas(rel);

@@ -2,6 +2,7 @@ package io.sluice.planner.codegen;
 
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -16,10 +17,12 @@ final class ArithmeticGenerator implements CallGenerator {
     @Override
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
         RelDataType resultType = call.getType();
+        String javaType = JavaTypes.of(resultType);
         if (call.getKind() == SqlKind.MINUS_PREFIX) {
             GeneratedExpression operand = generator.convert(generator.generate(call.getOperands().get(0)), resultType);
-            return generator.strictExpression(call, List.of(operand),
-                    v -> JavaTypes.of(resultType).equals(JavaTypes.DECIMAL) ? v.get(0) + ".negate()" : "(-" + v.get(0) + ")");
+            return generator.strictExpression(call, List.of(operand), v -> javaType.equals(JavaTypes.DECIMAL)
+                    ? v.get(0) + ".negate()"
+                    : wrap("(-" + v.get(0) + ")", resultType));
         }
         if (call.getKind() == SqlKind.PLUS_PREFIX) {
             return generator.convert(generator.generate(call.getOperands().get(0)), resultType);
@@ -29,23 +32,78 @@ final class ArithmeticGenerator implements CallGenerator {
         if (isDatetime(left.type()) || isDatetime(right.type())) {
             return datetime(generator, call, left, right);
         }
-        left = generator.convert(left, resultType);
-        right = generator.convert(right, resultType);
-        String javaType = JavaTypes.of(resultType);
-        if (javaType.equals(JavaTypes.DECIMAL)) {
-            return decimal(generator, call, left, right);
+        if (SqlTypeUtil.isInterval(resultType)) {
+            return interval(generator, call, left, right);
         }
+        if (javaType.equals(JavaTypes.DECIMAL)) {
+            return decimal(generator, call, toDecimal(generator, left), toDecimal(generator, right));
+        }
+        // MOD's type is its divisor's, which may be narrower than the dividend: compute in the wider type.
+        RelDataType computation = widest(generator.typeFactory(), resultType, left.type(), right.type());
+        left = generator.convert(left, computation);
+        right = generator.convert(right, computation);
         String operator = operator(call.getKind());
-        boolean integral = javaType.equals("int") || javaType.equals("long");
+        String computationJava = JavaTypes.of(computation);
+        boolean integral = computationJava.equals("int") || computationJava.equals("long");
         if (integral && (operator.equals("/") || operator.equals("%"))) {
             return generator.strict(call, List.of(left, right), (v, result) ->
-                    "if (" + v.get(1) + " == 0) { throw ArithmeticErrors.divisionByZero(); }\n"
-                            + result + " = (" + javaType + ") (" + v.get(0) + " " + operator + " " + v.get(1) + ");\n");
+                    "if (" + v.get(1) + " == 0) {\nthrow ArithmeticErrors.divisionByZero();\n}\n"
+                            + result + " = " + wrap("(" + v.get(0) + " " + operator + " " + v.get(1) + ")", resultType)
+                            + ";\n");
         }
         return generator.strictExpression(call, List.of(left, right),
-                v -> "(" + javaType + ") (" + v.get(0) + " " + operator + " " + v.get(1) + ")");
+                v -> wrap("(" + v.get(0) + " " + operator + " " + v.get(1) + ")", resultType));
     }
 
+    /** Of a result type and the operand types, the one whose Java type holds all the others. */
+    private static RelDataType widest(RelDataTypeFactory types, RelDataType result, RelDataType left,
+                                      RelDataType right) {
+        RelDataType widest = result;
+        for (RelDataType operand : List.of(left, right)) {
+            if (width(JavaTypes.of(operand)) > width(JavaTypes.of(widest))) {
+                widest = operand;
+            }
+        }
+        return types.createTypeWithNullability(widest, false);
+    }
+
+    private static int width(String javaType) {
+        return switch (javaType) {
+            case "int" -> 1;
+            case "long" -> 2;
+            case "float" -> 3;
+            case "double" -> 4;
+            default -> 0;
+        };
+    }
+
+    /**
+     * An integer result narrowed to its SQL type, so that TINYINT and SMALLINT arithmetic wraps
+     * at 8 and 16 bits as Java's byte and short do (INT and BIGINT wrap by themselves).
+     */
+    static String wrap(String value, RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case TINYINT -> "((int) (byte) " + value + ")";
+            case SMALLINT -> "((int) (short) " + value + ")";
+            default -> "((" + JavaTypes.of(type) + ") " + value + ")";
+        };
+    }
+
+    /**
+     * An operand of decimal arithmetic as a decimal of its own precision and scale, exactly:
+     * converting it to the result's type first could round it or overflow (a divisor may have
+     * more integer digits than the quotient).
+     */
+    private static GeneratedExpression toDecimal(ExpressionGenerator generator, GeneratedExpression operand) {
+        if (operand.javaType().equals(JavaTypes.DECIMAL)) {
+            return operand;
+        }
+        RelDataTypeFactory types = generator.typeFactory();
+        RelDataType decimal = types.decimalOf(operand.type());
+        return generator.convert(operand, types.createTypeWithNullability(decimal, operand.nullable()));
+    }
+
+    /** Exact decimal arithmetic, then rounded (half up) to the result's scale and checked against its precision. */
     private static GeneratedExpression decimal(ExpressionGenerator generator, RexCall call, GeneratedExpression left,
                                                GeneratedExpression right) {
         RelDataType type = call.getType();
@@ -57,6 +115,34 @@ final class ArithmeticGenerator implements CallGenerator {
             case DIVIDE -> "Decimals.fit(Decimals.divide(" + v.get(0) + ", " + v.get(1) + ", " + type.getScale() + ")" + fit;
             default -> "Decimals.fit(Decimals.mod(" + v.get(0) + ", " + v.get(1) + ")" + fit;
         });
+    }
+
+    /**
+     * Intervals added to, subtracted from, multiplied or divided by each other or by numbers. An
+     * interval is a number of milliseconds or months, so this is integer arithmetic on those;
+     * a fractional factor or divisor gives a result truncated toward zero.
+     */
+    private static GeneratedExpression interval(ExpressionGenerator generator, RexCall call, GeneratedExpression left,
+                                                GeneratedExpression right) {
+        RelDataType type = call.getType();
+        String javaType = JavaTypes.of(type);
+        SqlKind kind = call.getKind();
+        if (kind == SqlKind.PLUS || kind == SqlKind.MINUS) {
+            String operator = operator(kind);
+            return generator.strictExpression(call, List.of(left, right),
+                    v -> "((" + javaType + ") (" + v.get(0) + " " + operator + " " + v.get(1) + "))");
+        }
+        boolean intervalFirst = SqlTypeUtil.isInterval(left.type());
+        GeneratedExpression interval = intervalFirst ? left : right;
+        GeneratedExpression number = intervalFirst ? right : left;
+        if (!SqlTypeUtil.isExactNumeric(number.type()) || SqlTypeUtil.isDecimal(number.type())) {
+            number = generator.convert(number, generator.typeFactory().createTypeWithNullability(
+                    generator.typeFactory().createSqlType(SqlTypeName.DOUBLE), number.nullable()));
+        }
+        boolean divide = kind == SqlKind.DIVIDE;
+        return generator.strict(call, List.of(interval, number), (v, result) -> (divide
+                ? "if (" + v.get(1) + " == 0) {\nthrow ArithmeticErrors.divisionByZero();\n}\n" : "")
+                + result + " = (" + javaType + ") (" + v.get(0) + (divide ? " / " : " * ") + v.get(1) + ");\n");
     }
 
     /** Timestamps and dates plus or minus intervals; differences of timestamps as intervals. */

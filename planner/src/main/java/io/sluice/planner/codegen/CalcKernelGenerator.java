@@ -1,5 +1,7 @@
 package io.sluice.planner.codegen;
 
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -8,7 +10,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Generates the {@link io.sluice.runtime.codegen.CalcKernel} of a filter and projection: a
@@ -51,6 +53,7 @@ public final class CalcKernelGenerator {
     }
 
     private String filterMethod(RexProgram program, CodeGenContext context) {
+        context.beginMethod();
         StringBuilder code = new StringBuilder();
         code.append("    public int filter(VectorSchemaRoot input, int[] selection) {\n");
         code.append("        final int rows = input.getRowCount();\n");
@@ -64,6 +67,7 @@ public final class CalcKernelGenerator {
         ExpressionGenerator generator = new ExpressionGenerator(context, inputs, rexBuilder.getTypeFactory());
         GeneratedExpression test = generator.generate(expand(program, condition));
         code.append(inputs.batchPrologue());
+        code.append(context.batchPrologue());
         code.append("        int count = 0;\n");
         code.append("        for (int row = 0; row < rows; row++) {\n");
         code.append(inputs.rowReads());
@@ -76,6 +80,7 @@ public final class CalcKernelGenerator {
     }
 
     private String projectMethod(RexProgram program, CodeGenContext context) {
+        context.beginMethod();
         InputColumns inputs = new InputColumns(program.getInputRowType(), "input", "row");
         ExpressionGenerator generator = new ExpressionGenerator(context, inputs, rexBuilder.getTypeFactory());
         List<RelDataTypeField> outputs = program.getOutputRowType().getFieldList();
@@ -88,6 +93,10 @@ public final class CalcKernelGenerator {
         for (int k = 0; k < values.size(); k++) {
             GeneratedExpression value = values.get(k);
             RelDataType type = outputs.get(k).getType();
+            if (type.getSqlTypeName() == SqlTypeName.NULL) {
+                throw new SluiceException(ErrorCode.TYPE_MISMATCH, "the column '" + outputs.get(k).getName()
+                        + "' is NULL in every row and has no type: give it one with CAST(NULL AS <type>)");
+            }
             OutputColumn column = new OutputColumn(k, type, value.nullable());
             prologue.append(column.batchPrologue());
             body.append(indent(value.code(), 12));
@@ -95,6 +104,7 @@ public final class CalcKernelGenerator {
         }
         return "    public void project(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output) {\n"
                 + inputs.batchPrologue()
+                + context.batchPrologue()
                 + prologue
                 + "        for (int j = 0; j < count; j++) {\n"
                 + "            final int row = selection[j];\n"
@@ -105,9 +115,9 @@ public final class CalcKernelGenerator {
                 + "    }\n";
     }
 
-    /** The whole expression behind a local reference, with SEARCH turned back into comparisons. */
-    private RexNode expand(RexProgram program, RexLocalRef ref) {
-        return RexUtil.expandSearch(rexBuilder, null, program.expandLocalRef(ref));
+    /** The whole expression behind a local reference. */
+    private static RexNode expand(RexProgram program, RexLocalRef ref) {
+        return program.expandLocalRef(ref);
     }
 
     /** Indents generated statements, one level deeper inside each block, so EXPLAIN reads well. */

@@ -36,15 +36,16 @@ final class CallGenerators {
         BY_KIND.put(SqlKind.COALESCE, new CaseGenerator());
         BY_KIND.put(SqlKind.CAST, new CastGenerator());
         BY_KIND.put(SqlKind.LIKE, new LikeGenerator());
+        BY_KIND.put(SqlKind.SEARCH, new SearchGenerator());
         BY_KIND.put(SqlKind.REINTERPRET, (generator, call) -> generator.convert(
                 generator.generate(call.getOperands().get(0)), call.getType()));
         BY_KIND.put(SqlKind.EXTRACT, datetime);
         BY_KIND.put(SqlKind.TRIM, strings);
         BY_KIND.put(SqlKind.POSITION, strings);
-        for (String name : new String[] {"UPPER", "LOWER", "CHAR_LENGTH", "CHARACTER_LENGTH", "SUBSTRING", "||", "CONCAT"}) {
+        for (String name : new String[] {"UPPER", "LOWER", "CHAR_LENGTH", "CHARACTER_LENGTH", "SUBSTRING", "||"}) {
             BY_NAME.put(name, strings);
         }
-        for (String name : new String[] {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "CURRENT_DATE"}) {
+        for (String name : new String[] {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_DATE"}) {
             BY_NAME.put(name, datetime);
         }
         for (String name : new String[] {"ABS", "MOD", "ROUND", "POWER", "SQRT", "EXP", "LN", "LOG10", "SIGN"}) {

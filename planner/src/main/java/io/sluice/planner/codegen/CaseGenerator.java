@@ -17,11 +17,13 @@ final class CaseGenerator implements CallGenerator {
         String javaType = JavaTypes.of(type);
         String result = generator.context().newName("v");
         String isNull = result + "_null";
+        String block = result + "_chosen";
         StringBuilder code = new StringBuilder();
         code.append(javaType).append(' ').append(result).append(" = ").append(JavaTypes.defaultValue(javaType)).append(";\n");
         code.append("boolean ").append(isNull).append(" = true;\n");
+        // A labeled block left once a branch is chosen keeps the code flat however many branches there are.
+        code.append(block).append(": {\n");
         List<RexNode> operands = call.getOperands();
-        int nesting = 0;
         if (call.getKind() == SqlKind.COALESCE) {
             for (RexNode operand : operands) {
                 GeneratedExpression value = generator.generate(operand);
@@ -29,8 +31,7 @@ final class CaseGenerator implements CallGenerator {
                 code.append("if (!").append(value.isNull()).append(") {\n");
                 assign(code, generator.convert(new GeneratedExpression("", value.value(), "false", value.type()), type),
                         result, isNull);
-                code.append("} else {\n");
-                nesting++;
+                code.append("break ").append(block).append(";\n}\n");
             }
         } else {
             for (int i = 0; i + 1 < operands.size(); i += 2) {
@@ -38,12 +39,11 @@ final class CaseGenerator implements CallGenerator {
                 code.append(condition.code());
                 code.append("if (!").append(condition.isNull()).append(" && ").append(condition.value()).append(") {\n");
                 assign(code, generator.convert(generator.generate(operands.get(i + 1)), type), result, isNull);
-                code.append("} else {\n");
-                nesting++;
+                code.append("break ").append(block).append(";\n}\n");
             }
             assign(code, generator.convert(generator.generate(operands.get(operands.size() - 1)), type), result, isNull);
         }
-        code.append("}\n".repeat(nesting));
+        code.append("}\n");
         return new GeneratedExpression(code.toString(), result, isNull, type);
     }
 

@@ -7,7 +7,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * {@code = <> < <= > >=} and {@code IS [NOT] DISTINCT FROM}. Operands of different numeric types
- * are compared in the wider one (decimals exactly); strings by their characters.
+ * are compared in the wider one (decimals exactly); strings by their code points, which is the
+ * order of their UTF-8 bytes.
  */
 final class ComparisonGenerator implements CallGenerator {
     @Override
@@ -18,16 +19,27 @@ final class ComparisonGenerator implements CallGenerator {
         if (domain.equals(JavaTypes.DECIMAL)) {
             left = toDecimal(generator, left);
             right = toDecimal(generator, right);
+        } else if (domain.equals("primitive")) {
+            left = toPrimitive(generator, left);
+            right = toPrimitive(generator, right);
         }
         String template = template(call.getKind() == SqlKind.IS_DISTINCT_FROM
                 || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM ? SqlKind.EQUALS : call.getKind(), domain);
         if (call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
+            boolean distinct = call.getKind() == SqlKind.IS_DISTINCT_FROM;
+            if (left.alwaysNull() || right.alwaysNull()) {
+                // Distinct from NULL is IS NOT NULL; there is no value to compare.
+                GeneratedExpression other = left.alwaysNull() ? right : left;
+                String result = generator.context().newName("v");
+                return new GeneratedExpression(other.code() + "boolean " + result + " = " + (distinct ? "!" : "")
+                        + "(" + other.isNull() + ");\n", result, "false", call.getType());
+            }
             String equal = apply(template, left.value(), right.value());
             String same = "(" + left.isNull() + " && " + right.isNull() + ") || (!" + left.isNull() + " && !"
                     + right.isNull() + " && " + equal + ")";
             String result = generator.context().newName("v");
             String code = left.code() + right.code() + "boolean " + result + " = "
-                    + (call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM ? "" : "!") + "(" + same + ");\n";
+                    + (distinct ? "!" : "") + "(" + same + ");\n";
             return new GeneratedExpression(code, result, "false", call.getType());
         }
         return generator.strictExpression(call, List.of(left, right), v -> apply(template, v.get(0), v.get(1)));
@@ -51,6 +63,15 @@ final class ComparisonGenerator implements CallGenerator {
                 generator.typeFactory().createSqlType(SqlTypeName.DECIMAL, 19, 0), operand.nullable()));
     }
 
+    /** A decimal compared with a floating-point number is compared as a double. */
+    private static GeneratedExpression toPrimitive(ExpressionGenerator generator, GeneratedExpression operand) {
+        if (!operand.javaType().equals(JavaTypes.DECIMAL)) {
+            return operand;
+        }
+        return generator.convert(operand, generator.typeFactory().createTypeWithNullability(
+                generator.typeFactory().createSqlType(SqlTypeName.DOUBLE), operand.nullable()));
+    }
+
     private static String apply(String template, String left, String right) {
         return template.replace("$0", left).replace("$1", right);
     }
@@ -68,7 +89,10 @@ final class ComparisonGenerator implements CallGenerator {
         if (domain.equals(JavaTypes.STRING) && (kind == SqlKind.EQUALS || kind == SqlKind.NOT_EQUALS)) {
             return (kind == SqlKind.EQUALS ? "" : "!") + "$0.equals($1)";
         }
-        if (domain.equals(JavaTypes.STRING) || domain.equals(JavaTypes.DECIMAL)) {
+        if (domain.equals(JavaTypes.STRING)) {
+            return "(StringFunctions.compare($0, $1) " + operator + " 0)";
+        }
+        if (domain.equals(JavaTypes.DECIMAL)) {
             return "($0.compareTo($1) " + operator + " 0)";
         }
         if (domain.equals("boolean")) {

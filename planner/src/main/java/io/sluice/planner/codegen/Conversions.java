@@ -27,8 +27,7 @@ final class Conversions {
                         + to.getScale() + ")";
             }
             if (fromJava.equals("float") || fromJava.equals("double")) {
-                return "Decimals.fit(java.math.BigDecimal.valueOf((double) " + value + "), " + to.getPrecision() + ", "
-                        + to.getScale() + ")";
+                return "Casts.doubleToDecimal(" + value + ", " + to.getPrecision() + ", " + to.getScale() + ")";
             }
         } else if (fromJava.equals(JavaTypes.DECIMAL)) {
             switch (toJava) {

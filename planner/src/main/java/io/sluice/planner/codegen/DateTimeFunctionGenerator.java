@@ -12,7 +12,7 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * {@code EXTRACT(unit FROM t)}, {@code FLOOR/CEIL(t TO unit)}, and the current time, which comes
- * from the kernel's injected clock.
+ * from the kernel's injected clock, read once per batch: every row of a batch sees the same time.
  */
 final class DateTimeFunctionGenerator implements CallGenerator {
     private static final Set<String> UNITS = Set.of("MILLENNIUM", "CENTURY", "DECADE", "YEAR", "QUARTER", "MONTH",
@@ -23,17 +23,14 @@ final class DateTimeFunctionGenerator implements CallGenerator {
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
         String name = call.getOperator().getName();
         switch (name) {
-            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> {
-                String result = generator.context().newName("v");
-                String value = call.getType().getPrecision() == 0 ? "(clock.millis() / 1000L * 1000L)" : "clock.millis()";
-                return new GeneratedExpression("final long " + result + " = " + value + ";\n", result, "false",
-                        call.getType());
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> {
+                String now = generator.context().batchValue("long", "clock.millis()");
+                String value = call.getType().getPrecision() == 0 ? "(" + now + " - Math.floorMod(" + now + ", 1000L))" : now;
+                return new GeneratedExpression("", value, "false", call.getType());
             }
             case "CURRENT_DATE" -> {
-                String result = generator.context().newName("v");
-                return new GeneratedExpression("final int " + result
-                        + " = (int) Math.floorDiv(clock.millis(), DateTimeFunctions.MILLIS_PER_DAY);\n", result, "false",
-                        call.getType());
+                String now = generator.context().batchValue("long", "clock.millis()");
+                return new GeneratedExpression("", "DateTimeFunctions.toDays(" + now + ")", "false", call.getType());
             }
             case "EXTRACT" -> {
                 String unit = unit(call.getOperands().get(0));

@@ -23,6 +23,7 @@ import org.apache.calcite.rex.RexRangeRef;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexTableInputRef;
 import org.apache.calcite.rex.RexVisitor;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Compiles a row expression (a Calcite {@link RexNode} tree) to Java code over the current row.
@@ -76,6 +77,10 @@ final class ExpressionGenerator implements RexVisitor<GeneratedExpression> {
     }
 
     GeneratedExpression strict(RelDataType type, List<GeneratedExpression> operands, StrictBody body) {
+        if (operands.stream().anyMatch(GeneratedExpression::alwaysNull)) {
+            // A NULL literal has no Java value to compute with: the call is null, whatever else.
+            return GeneratedExpression.nullOf(type);
+        }
         StringBuilder code = new StringBuilder();
         List<String> values = new ArrayList<>();
         List<String> nulls = new ArrayList<>();
@@ -108,6 +113,9 @@ final class ExpressionGenerator implements RexVisitor<GeneratedExpression> {
 
     /** The expression's value held as the Java type of {@code target} (numeric promotion, decimal scale). */
     GeneratedExpression convert(GeneratedExpression expression, RelDataType target) {
+        if (expression.alwaysNull()) {
+            return new GeneratedExpression(expression.code(), JavaTypes.defaultValue(JavaTypes.of(target)), "true", target);
+        }
         String converted = Conversions.convert(expression.value(), expression.type(), target);
         if (converted.equals(expression.value())) {
             return expression;
@@ -128,6 +136,10 @@ final class ExpressionGenerator implements RexVisitor<GeneratedExpression> {
 
     @Override
     public GeneratedExpression visitCall(RexCall call) {
+        if (call.getType().getSqlTypeName() == SqlTypeName.NULL) {
+            // Calls of type NULL, such as UPPER(NULL), are null whatever their operands.
+            return GeneratedExpression.nullOf(call.getType());
+        }
         return CallGenerators.find(call).generate(this, call);
     }
 

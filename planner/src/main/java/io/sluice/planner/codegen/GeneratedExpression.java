@@ -21,6 +21,16 @@ public record GeneratedExpression(String code, String value, String isNull, RelD
         requireNonNull(type, "type is null");
     }
 
+    /** The NULL constant of a type. */
+    public static GeneratedExpression nullOf(RelDataType type) {
+        return new GeneratedExpression("", JavaTypes.defaultValue(JavaTypes.of(type)), "true", type);
+    }
+
+    /** True for a value that is null in every row, such as a NULL literal. */
+    public boolean alwaysNull() {
+        return isNull.equals("true");
+    }
+
     public boolean nullable() {
         return !isNull.equals("false");
     }

@@ -23,8 +23,8 @@ final class LikeGenerator implements CallGenerator {
         if (constantPattern) {
             String pattern = string(operands.get(1));
             String escape = operands.size() > 2 ? string(operands.get(2)) : null;
-            if (pattern == null) {
-                return generator.generate(operands.get(1));
+            if (pattern == null || operands.size() > 2 && escape == null) {
+                return GeneratedExpression.nullOf(call.getType());
             }
             String matcher = generator.context().reference(LikeMatcher.compile(pattern, escape),
                     LikeMatcher.class.getName());

@@ -9,7 +9,8 @@ import org.apache.calcite.util.NlsString;
 
 /**
  * Literals in generated code: numbers, booleans and times are written into the source; decimals
- * are held in reference fields so that their exact value and scale survive.
+ * and strings are held in reference fields, so that queries that differ only in such constants
+ * share one compiled class (and a decimal keeps its exact value and scale).
  */
 final class Literals {
     private Literals() {
@@ -19,11 +20,11 @@ final class Literals {
         RelDataType type = literal.getType();
         String javaType = JavaTypes.of(type);
         if (literal.isNull()) {
-            return new GeneratedExpression("", JavaTypes.defaultValue(javaType), "true", type);
+            return GeneratedExpression.nullOf(type);
         }
         String value = switch (type.getSqlTypeName()) {
             case BOOLEAN -> String.valueOf(literal.getValueAs(Boolean.class));
-            case CHAR, VARCHAR -> JavaTypes.stringLiteral(literal.getValueAs(NlsString.class).getValue());
+            case CHAR, VARCHAR -> context.reference(literal.getValueAs(NlsString.class).getValue(), JavaTypes.STRING);
             case DECIMAL -> context.reference(
                     literal.getValueAs(BigDecimal.class).setScale(type.getScale(), RoundingMode.HALF_UP), JavaTypes.DECIMAL);
             case DOUBLE, FLOAT, REAL -> doubleLiteral(literal.getValueAs(Double.class), javaType);

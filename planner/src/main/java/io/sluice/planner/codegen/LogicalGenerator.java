@@ -38,28 +38,30 @@ final class LogicalGenerator implements CallGenerator {
     }
 
     /**
-     * Nested so that each operand is evaluated only if the ones before did not decide the result.
-     * For AND the deciding value is false; for OR it is true.
+     * Each operand is evaluated only if the ones before did not decide the result: a labeled
+     * block is left at the first deciding operand (false for AND, true for OR). The block keeps
+     * the code flat however many operands there are.
      */
     private static GeneratedExpression junction(ExpressionGenerator generator, RexCall call, boolean and) {
         String result = generator.context().newName("v");
         String isNull = result + "_null";
+        String block = result + "_decided";
         String decided = and ? "false" : "true";
         StringBuilder code = new StringBuilder();
         code.append("boolean ").append(result).append(" = ").append(and ? "true" : "false").append(";\n");
         code.append("boolean ").append(isNull).append(" = false;\n");
-        List<RexNode> operands = call.getOperands();
-        for (RexNode node : operands) {
+        code.append(block).append(": {\n");
+        for (RexNode node : call.getOperands()) {
             GeneratedExpression operand = generator.generate(node);
             code.append(operand.code());
             code.append("if (!").append(operand.isNull()).append(" && ").append(and ? "!" : "").append(operand.value())
                     .append(") {\n").append(result).append(" = ").append(decided).append(";\n")
-                    .append(isNull).append(" = false;\n} else {\n");
+                    .append(isNull).append(" = false;\nbreak ").append(block).append(";\n}\n");
             if (operand.nullable()) {
                 code.append(isNull).append(" = ").append(isNull).append(" || ").append(operand.isNull()).append(";\n");
             }
         }
-        code.append("}\n".repeat(operands.size()));
+        code.append("}\n");
         return new GeneratedExpression(code.toString(), result, isNull, call.getType());
     }
 }

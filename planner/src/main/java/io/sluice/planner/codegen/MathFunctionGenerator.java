@@ -1,10 +1,17 @@
 package io.sluice.planner.codegen;
 
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.type.SqlTypeName;
 
-/** Numeric functions: {@code ABS, MOD, FLOOR, CEIL, ROUND, POWER, SQRT, EXP, LN, LOG10, SIGN}. */
+/**
+ * Numeric functions: {@code ABS, MOD, FLOOR, CEIL, ROUND, POWER, SQRT, EXP, LN, LOG10, SIGN}.
+ * ROUND rounds halves away from zero, for every type ({@code ROUND(-2.5)} is -3), as SQL and
+ * Flink do and Java's {@code Math.round} does not.
+ */
 final class MathFunctionGenerator implements CallGenerator {
     @Override
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
@@ -12,41 +19,61 @@ final class MathFunctionGenerator implements CallGenerator {
         RelDataType type = call.getType();
         String javaType = JavaTypes.of(type);
         boolean decimal = javaType.equals(JavaTypes.DECIMAL);
+        boolean integral = javaType.equals("int") || javaType.equals("long");
         if (name.equals("MOD")) {
             return new ArithmeticGenerator().generate(generator, call);
         }
         List<GeneratedExpression> operands = generator.generateAll(call.getOperands());
-        if (name.equals("ABS") || name.equals("FLOOR") || name.equals("CEIL") || name.equals("SIGN")) {
-            GeneratedExpression operand = generator.convert(operands.get(0), type);
-            boolean integral = javaType.equals("int") || javaType.equals("long");
-            return generator.strictExpression(call, List.of(operand), v -> switch (name) {
-                case "ABS" -> decimal ? v.get(0) + ".abs()" : "Math.abs(" + v.get(0) + ")";
-                case "SIGN" -> decimal ? "java.math.BigDecimal.valueOf(" + v.get(0) + ".signum())"
-                        : "(" + javaType + ") Math.signum((double) " + v.get(0) + ")";
-                default -> integral ? v.get(0)
-                        : decimal ? "Decimals." + name.toLowerCase(java.util.Locale.ROOT) + "(" + v.get(0) + ")"
-                        : "(" + javaType + ") Math." + name.toLowerCase(java.util.Locale.ROOT) + "(" + v.get(0) + ")";
-            });
+        String fit = ", " + type.getPrecision() + ", " + type.getScale() + ")";
+        switch (name) {
+            case "FLOOR", "CEIL" -> {
+                // The operand keeps its own type: converted to the result's scale first, it would be rounded.
+                String function = name.toLowerCase(Locale.ROOT);
+                GeneratedExpression operand = operands.get(0);
+                return generator.strictExpression(call, List.of(operand), v -> integral
+                        ? Conversions.convert(v.get(0), operand.type(), type)
+                        : decimal
+                        ? "Decimals.fit(Decimals." + function + "(" + v.get(0) + ")" + fit
+                        : "(" + javaType + ") Math." + function + "(" + v.get(0) + ")");
+            }
+            case "ABS", "SIGN" -> {
+                GeneratedExpression operand = generator.convert(operands.get(0), type);
+                return generator.strictExpression(call, List.of(operand), v -> name.equals("ABS")
+                        ? (decimal ? v.get(0) + ".abs()" : ArithmeticGenerator.wrap("Math.abs(" + v.get(0) + ")", type))
+                        : (decimal ? "java.math.BigDecimal.valueOf(" + v.get(0) + ".signum())"
+                                : "(" + javaType + ") Math.signum((double) " + v.get(0) + ")"));
+            }
+            case "ROUND" -> {
+                GeneratedExpression operand = operands.get(0);
+                return generator.strictExpression(call, operands, v -> {
+                    String digits = v.size() > 1 ? v.get(1) : "0";
+                    if (decimal) {
+                        return "Decimals.fit(Decimals.round(" + v.get(0) + ", " + digits + ")" + fit;
+                    }
+                    if (integral) {
+                        return ArithmeticGenerator.wrap("MathFunctions.round((long) " + v.get(0) + ", " + digits + ")", type);
+                    }
+                    return "(" + javaType + ") MathFunctions.round(" + Conversions.convert(v.get(0), operand.type(),
+                            doubleType(generator.typeFactory())) + ", " + digits + ")";
+                });
+            }
+            default -> {
+                List<GeneratedExpression> doubles = operands.stream()
+                        .map(o -> generator.convert(o, generator.typeFactory().createTypeWithNullability(
+                                doubleType(generator.typeFactory()), o.nullable())))
+                        .toList();
+                return generator.strictExpression(call, doubles, v -> switch (name) {
+                    case "POWER" -> "Math.pow(" + v.get(0) + ", " + v.get(1) + ")";
+                    case "SQRT" -> "Math.sqrt(" + v.get(0) + ")";
+                    case "EXP" -> "Math.exp(" + v.get(0) + ")";
+                    case "LN" -> "Math.log(" + v.get(0) + ")";
+                    default -> "Math.log10(" + v.get(0) + ")";
+                });
+            }
         }
-        if (name.equals("ROUND") && decimal) {
-            return generator.strictExpression(call, operands, v -> "Decimals.fit(Decimals.round(" + v.get(0) + ", "
-                    + (v.size() > 1 ? v.get(1) : "0") + "), " + type.getPrecision() + ", " + type.getScale() + ")");
-        }
-        if (name.equals("ROUND")) {
-            return generator.strictExpression(call, operands, v -> "(" + javaType + ") (Math.round(" + v.get(0)
-                    + " * Math.pow(10, " + (v.size() > 1 ? v.get(1) : "0") + ")) / Math.pow(10, "
-                    + (v.size() > 1 ? v.get(1) : "0") + "))");
-        }
-        List<GeneratedExpression> doubles = operands.stream()
-                .map(o -> generator.convert(o, generator.typeFactory().createTypeWithNullability(
-                        generator.typeFactory().createSqlType(org.apache.calcite.sql.type.SqlTypeName.DOUBLE), o.nullable())))
-                .toList();
-        return generator.strictExpression(call, doubles, v -> switch (name) {
-            case "POWER" -> "Math.pow(" + v.get(0) + ", " + v.get(1) + ")";
-            case "SQRT" -> "Math.sqrt(" + v.get(0) + ")";
-            case "EXP" -> "Math.exp(" + v.get(0) + ")";
-            case "LN" -> "Math.log(" + v.get(0) + ")";
-            default -> "Math.log10(" + v.get(0) + ")";
-        });
+    }
+
+    private static RelDataType doubleType(RelDataTypeFactory types) {
+        return types.createSqlType(SqlTypeName.DOUBLE);
     }
 }

@@ -27,8 +27,8 @@ final class StringFunctionGenerator implements CallGenerator {
             case "LOWER" -> "StringFunctions.lower(" + v.get(0) + ")";
             case "CHAR_LENGTH", "CHARACTER_LENGTH" -> "StringFunctions.charLength(" + v.get(0) + ")";
             case "SUBSTRING" -> "StringFunctions.substring(" + String.join(", ", v) + ")";
-            case "POSITION" -> "StringFunctions.position(" + v.get(0) + ", " + v.get(1) + ")";
-            case "||", "CONCAT" -> "(" + String.join(" + ", v) + ")";
+            case "POSITION" -> "StringFunctions.position(" + String.join(", ", v) + ")";
+            case "||" -> "(" + String.join(" + ", v) + ")";
             default -> throw new IllegalArgumentException("not a string function: " + name);
         });
     }

@@ -7,6 +7,7 @@ import io.sluice.runtime.error.SluiceException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.commons.compiler.InternalCompilerException;
 import org.codehaus.janino.SimpleCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +68,8 @@ public final class KernelCompiler {
         try {
             compiler.cook(source);
             return compiler.getClassLoader().loadClass(className);
-        } catch (CompileException e) {
-            if (String.valueOf(e.getMessage()).contains("too large")) {
+        } catch (CompileException | InternalCompilerException e) {
+            if (isTooLarge(e)) {
                 throw new SluiceException(ErrorCode.UNSUPPORTED,
                         "the expression is too large to compile into one method; split the query into smaller expressions", e);
             }
@@ -77,6 +78,17 @@ public final class KernelCompiler {
         } catch (ClassNotFoundException e) {
             throw SluiceException.internal("generated class " + className + " not found", e);
         }
+    }
+
+    /** Janino reports a method over the JVM's 64 KB limit as an internal error, wrapped in others. */
+    private static boolean isTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("too large") || message.contains("grows beyond 64 KB")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The source with line numbers, as a compile error's line refers to them. */

@@ -1,16 +1,22 @@
 package io.sluice.runtime.function;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 
 /**
  * Date and time functions over Sluice's representations: TIMESTAMP as epoch milliseconds of the
- * local date-time and DATE as epoch days, both without a time zone.
+ * local date-time and DATE as epoch days, both without a time zone. Calendar fields are computed
+ * with integer arithmetic on the proleptic Gregorian calendar, so generated code calls these
+ * per row without allocating.
+ *
+ * <p>Semantics follow Calcite and Flink: {@code DOW} counts from Sunday = 1, {@code WEEK} is the
+ * ISO-8601 week, {@code FLOOR(t TO WEEK)} goes back to the Sunday that starts the week, and
+ * {@code MILLISECOND} is the seconds field in milliseconds (seconds * 1000 + millis).
  */
 public final class DateTimeFunctions {
+    public static final long MILLIS_PER_SECOND = 1_000L;
+    public static final long MILLIS_PER_MINUTE = 60_000L;
+    public static final long MILLIS_PER_HOUR = 3_600_000L;
     public static final long MILLIS_PER_DAY = 86_400_000L;
 
     /** Time units, as generated code names them. */
@@ -33,11 +39,15 @@ public final class DateTimeFunctions {
     public static final int ISODOW = 16;
     public static final int ISOYEAR = 17;
 
+    /** Days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar. */
+    private static final long EPOCH_SHIFT = 719_468L;
+    private static final long DAYS_PER_ERA = 146_097L;
+
     private DateTimeFunctions() {
     }
 
     public static LocalDateTime toLocalDateTime(long millis) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), Math.floorMod(millis, 1000) * 1_000_000,
                 ZoneOffset.UTC);
     }
 
@@ -45,46 +55,106 @@ public final class DateTimeFunctions {
         return dateTime.toEpochSecond(ZoneOffset.UTC) * 1000 + dateTime.getNano() / 1_000_000;
     }
 
-    /** EXTRACT(unit FROM timestamp). */
-    public static long extract(int unit, long millis) {
-        LocalDateTime t = toLocalDateTime(millis);
-        return switch (unit) {
-            case MILLENNIUM -> (t.getYear() + 999) / 1000;
-            case CENTURY -> (t.getYear() + 99) / 100;
-            case DECADE -> Math.floorDiv(t.getYear(), 10);
-            case YEAR -> t.getYear();
-            case QUARTER -> (t.getMonthValue() + 2) / 3;
-            case MONTH -> t.getMonthValue();
-            case WEEK -> t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            case DAY -> t.getDayOfMonth();
-            case HOUR -> t.getHour();
-            case MINUTE -> t.getMinute();
-            case SECOND -> t.getSecond();
-            case MILLISECOND -> t.getSecond() * 1000L + t.getNano() / 1_000_000;
-            case MICROSECOND -> t.getSecond() * 1_000_000L + t.getNano() / 1_000;
-            case DOW -> t.getDayOfWeek().getValue() % 7 + 1;
-            case ISODOW -> t.getDayOfWeek().getValue();
-            case DOY -> t.getDayOfYear();
-            case EPOCH -> Math.floorDiv(millis, 1000);
-            case ISOYEAR -> t.get(IsoFields.WEEK_BASED_YEAR);
-            default -> throw new IllegalArgumentException("unknown time unit " + unit);
+    /** The epoch day of a timestamp (the day it falls on). */
+    public static int toDays(long millis) {
+        return (int) Math.floorDiv(millis, MILLIS_PER_DAY);
+    }
+
+    /** The year of an epoch day. */
+    public static int year(long days) {
+        long z = days + EPOCH_SHIFT;
+        long era = Math.floorDiv(z, DAYS_PER_ERA);
+        long dayOfEra = z - era * DAYS_PER_ERA;
+        long yearOfEra = yearOfEra(dayOfEra);
+        long marchMonth = marchMonth(dayOfEra, yearOfEra);
+        return (int) (yearOfEra + era * 400 + (marchMonth >= 10 ? 1 : 0));
+    }
+
+    /** The month (1 to 12) of an epoch day. */
+    public static int month(long days) {
+        long z = days + EPOCH_SHIFT;
+        long dayOfEra = z - Math.floorDiv(z, DAYS_PER_ERA) * DAYS_PER_ERA;
+        long marchMonth = marchMonth(dayOfEra, yearOfEra(dayOfEra));
+        return (int) (marchMonth < 10 ? marchMonth + 3 : marchMonth - 9);
+    }
+
+    /** The day of the month (1 to 31) of an epoch day. */
+    public static int dayOfMonth(long days) {
+        long z = days + EPOCH_SHIFT;
+        long dayOfEra = z - Math.floorDiv(z, DAYS_PER_ERA) * DAYS_PER_ERA;
+        long yearOfEra = yearOfEra(dayOfEra);
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long marchMonth = (5 * dayOfYear + 2) / 153;
+        return (int) (dayOfYear - (153 * marchMonth + 2) / 5 + 1);
+    }
+
+    /** The epoch day of a date; the month may be any number, counted on from January of the year. */
+    public static int epochDay(long year, long month, long day) {
+        long y = year + Math.floorDiv(month - 1, 12);
+        long m = Math.floorMod(month - 1, 12) + 1;
+        y -= m <= 2 ? 1 : 0;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return (int) (era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT);
+    }
+
+    public static int lengthOfMonth(long year, int month) {
+        return switch (month) {
+            case 2 -> isLeapYear(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
         };
     }
 
-    /** EXTRACT(unit FROM date). */
+    public static boolean isLeapYear(long year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    /** EXTRACT(unit FROM timestamp). */
+    public static long extract(int unit, long millis) {
+        long timeOfDay = Math.floorMod(millis, MILLIS_PER_DAY);
+        return switch (unit) {
+            case HOUR -> timeOfDay / MILLIS_PER_HOUR;
+            case MINUTE -> timeOfDay % MILLIS_PER_HOUR / MILLIS_PER_MINUTE;
+            case SECOND -> timeOfDay % MILLIS_PER_MINUTE / MILLIS_PER_SECOND;
+            case MILLISECOND -> timeOfDay % MILLIS_PER_MINUTE;
+            case MICROSECOND -> timeOfDay % MILLIS_PER_MINUTE * 1000;
+            case EPOCH -> Math.floorDiv(millis, MILLIS_PER_SECOND);
+            default -> extractFromDate(unit, toDays(millis));
+        };
+    }
+
+    /** EXTRACT(unit FROM date); the time fields of a date are 0. */
     public static long extractFromDate(int unit, int days) {
-        return extract(unit, days * MILLIS_PER_DAY);
+        return switch (unit) {
+            case MILLENNIUM -> (year(days) + 999) / 1000;
+            case CENTURY -> (year(days) + 99) / 100;
+            case DECADE -> Math.floorDiv(year(days), 10);
+            case YEAR -> year(days);
+            case QUARTER -> (month(days) + 2) / 3;
+            case MONTH -> month(days);
+            case WEEK -> isoWeek(days);
+            case DAY -> dayOfMonth(days);
+            case HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND -> 0;
+            case DOW -> Math.floorMod(days + 4L, 7) + 1;
+            case ISODOW -> Math.floorMod(days + 3L, 7) + 1;
+            case DOY -> days - epochDay(year(days), 1, 1) + 1;
+            case EPOCH -> days * 86_400L;
+            case ISOYEAR -> year(isoThursday(days));
+            default -> throw new IllegalArgumentException("unknown time unit " + unit);
+        };
     }
 
     /** FLOOR(timestamp TO unit): the start of the unit that holds the timestamp. */
     public static long floor(long millis, int unit) {
         return switch (unit) {
             case MILLISECOND -> millis;
-            case SECOND -> millis - Math.floorMod(millis, 1000L);
-            case MINUTE -> millis - Math.floorMod(millis, 60_000L);
-            case HOUR -> millis - Math.floorMod(millis, 3_600_000L);
-            case DAY -> millis - Math.floorMod(millis, MILLIS_PER_DAY);
-            default -> toMillis(floorDate(toLocalDateTime(millis).toLocalDate(), unit).atStartOfDay());
+            case SECOND -> millis - Math.floorMod(millis, MILLIS_PER_SECOND);
+            case MINUTE -> millis - Math.floorMod(millis, MILLIS_PER_MINUTE);
+            case HOUR -> millis - Math.floorMod(millis, MILLIS_PER_HOUR);
+            default -> floorDate(toDays(millis), unit) * MILLIS_PER_DAY;
         };
     }
 
@@ -95,63 +165,105 @@ public final class DateTimeFunctions {
             return millis;
         }
         return switch (unit) {
-            case SECOND -> floor + 1000L;
-            case MINUTE -> floor + 60_000L;
-            case HOUR -> floor + 3_600_000L;
-            case DAY -> floor + MILLIS_PER_DAY;
-            case WEEK -> floor + 7 * MILLIS_PER_DAY;
-            default -> toMillis(nextStart(toLocalDateTime(floor).toLocalDate(), unit).atStartOfDay());
+            case SECOND -> floor + MILLIS_PER_SECOND;
+            case MINUTE -> floor + MILLIS_PER_MINUTE;
+            case HOUR -> floor + MILLIS_PER_HOUR;
+            default -> nextStart(toDays(floor), unit) * MILLIS_PER_DAY;
         };
     }
 
+    /** FLOOR(date TO unit). */
     public static int floorDate(int days, int unit) {
-        return (int) floorDate(LocalDate.ofEpochDay(days), unit).toEpochDay();
+        return switch (unit) {
+            case DAY, HOUR, MINUTE, SECOND, MILLISECOND -> days;
+            case WEEK -> days - Math.floorMod(days + 4L, 7);
+            case MONTH -> epochDay(year(days), month(days), 1);
+            case QUARTER -> epochDay(year(days), (month(days) - 1) / 3 * 3 + 1, 1);
+            case YEAR -> epochDay(year(days), 1, 1);
+            case DECADE -> epochDay(Math.floorDiv(year(days), 10) * 10L, 1, 1);
+            case CENTURY -> epochDay(Math.floorDiv(year(days) - 1, 100) * 100L + 1, 1, 1);
+            case MILLENNIUM -> epochDay(Math.floorDiv(year(days) - 1, 1000) * 1000L + 1, 1, 1);
+            default -> throw new IllegalArgumentException("cannot round a date to unit " + unit);
+        };
     }
 
+    /** CEIL(date TO unit). */
     public static int ceilDate(int days, int unit) {
-        LocalDate date = LocalDate.ofEpochDay(days);
-        LocalDate floor = floorDate(date, unit);
-        return (int) (floor.equals(date) ? date : nextStart(floor, unit)).toEpochDay();
+        int floor = floorDate(days, unit);
+        return floor == days ? days : nextStart(floor, unit);
     }
 
+    /** A timestamp plus a number of months, the day clamped to the end of a shorter month. */
     public static long addMonths(long millis, int months) {
-        return toMillis(toLocalDateTime(millis).plusMonths(months));
+        int days = toDays(millis);
+        return addMonthsToDate(days, months) * MILLIS_PER_DAY + (millis - days * MILLIS_PER_DAY);
     }
 
+    /** A date plus a number of months, the day clamped to the end of a shorter month. */
     public static int addMonthsToDate(int days, int months) {
-        return (int) LocalDate.ofEpochDay(days).plusMonths(months).toEpochDay();
+        int year = year(days);
+        long month = month(days) + (long) months;
+        long targetYear = year + Math.floorDiv(month - 1, 12);
+        int targetMonth = Math.floorMod(month - 1, 12) + 1;
+        int day = Math.min(dayOfMonth(days), lengthOfMonth(targetYear, targetMonth));
+        return epochDay(targetYear, targetMonth, day);
     }
 
-    /** The whole months from {@code from} to {@code to}, for timestamp differences as YEAR TO MONTH intervals. */
+    /**
+     * The whole months from {@code fromMillis} to {@code toMillis} (negative when {@code to} is
+     * earlier), for timestamp differences as YEAR TO MONTH intervals. As in Calcite and Java's
+     * {@code LocalDateTime.until}, the last month counts only once the day of the month and the
+     * time of day are reached again: from January 31 to February 29 is no whole month.
+     */
     public static int monthsBetween(long fromMillis, long toMillis) {
-        return (int) ChronoUnit.MONTHS.between(toLocalDateTime(fromMillis), toLocalDateTime(toMillis));
+        if (toMillis < fromMillis) {
+            return -monthsBetween(toMillis, fromMillis);
+        }
+        int fromDays = toDays(fromMillis);
+        int toDays = toDays(toMillis);
+        long months = (year(toDays) - (long) year(fromDays)) * 12 + month(toDays) - month(fromDays);
+        int fromDay = dayOfMonth(fromDays);
+        int toDay = dayOfMonth(toDays);
+        long fromTime = fromMillis - fromDays * MILLIS_PER_DAY;
+        long toTime = toMillis - toDays * MILLIS_PER_DAY;
+        if (months > 0 && (toDay < fromDay || toDay == fromDay && toTime < fromTime)) {
+            months--;
+        }
+        return (int) months;
     }
 
-    private static LocalDate floorDate(LocalDate date, int unit) {
+    /** The ISO-8601 week (1 to 53) of an epoch day. */
+    private static int isoWeek(int days) {
+        int thursday = isoThursday(days);
+        return (thursday - epochDay(year(thursday), 1, 1)) / 7 + 1;
+    }
+
+    /** The Thursday of the ISO week (Monday to Sunday) that holds the day; it decides the week's year. */
+    private static int isoThursday(int days) {
+        return days - Math.floorMod(days + 3L, 7) + 3;
+    }
+
+    private static int nextStart(int floor, int unit) {
         return switch (unit) {
-            case DAY -> date;
-            case WEEK -> date.minusDays(date.getDayOfWeek().getValue() - 1L);
-            case MONTH -> date.withDayOfMonth(1);
-            case QUARTER -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
-            case YEAR -> LocalDate.of(date.getYear(), 1, 1);
-            case DECADE -> LocalDate.of(Math.floorDiv(date.getYear(), 10) * 10, 1, 1);
-            case CENTURY -> LocalDate.of(Math.floorDiv(date.getYear() - 1, 100) * 100 + 1, 1, 1);
-            case MILLENNIUM -> LocalDate.of(Math.floorDiv(date.getYear() - 1, 1000) * 1000 + 1, 1, 1);
+            case DAY -> floor + 1;
+            case WEEK -> floor + 7;
+            case MONTH -> addMonthsToDate(floor, 1);
+            case QUARTER -> addMonthsToDate(floor, 3);
+            case YEAR -> addMonthsToDate(floor, 12);
+            case DECADE -> addMonthsToDate(floor, 120);
+            case CENTURY -> addMonthsToDate(floor, 1200);
+            case MILLENNIUM -> addMonthsToDate(floor, 12000);
             default -> throw new IllegalArgumentException("cannot round a date to unit " + unit);
         };
     }
 
-    private static LocalDate nextStart(LocalDate floor, int unit) {
-        return switch (unit) {
-            case DAY -> floor.plusDays(1);
-            case WEEK -> floor.plusWeeks(1);
-            case MONTH -> floor.plusMonths(1);
-            case QUARTER -> floor.plusMonths(3);
-            case YEAR -> floor.plusYears(1);
-            case DECADE -> floor.plusYears(10);
-            case CENTURY -> floor.plusYears(100);
-            case MILLENNIUM -> floor.plusYears(1000);
-            default -> throw new IllegalArgumentException("cannot round a date to unit " + unit);
-        };
+    private static long yearOfEra(long dayOfEra) {
+        return (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    }
+
+    /** The month counted from March = 0, as the era arithmetic has it. */
+    private static long marchMonth(long dayOfEra, long yearOfEra) {
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        return (5 * dayOfYear + 2) / 153;
     }
 }

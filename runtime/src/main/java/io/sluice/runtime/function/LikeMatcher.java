@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * A compiled SQL {@code LIKE} pattern ({@code %} any run of characters, {@code _} one character,
- * an optional escape character). Patterns that are a plain prefix, suffix, substring or exact
- * string are matched without a regular expression.
+ * an optional escape character that may precede only {@code %}, {@code _} or itself). Patterns
+ * that are a plain prefix, suffix, substring or exact string are matched without a regular
+ * expression.
  */
 public final class LikeMatcher {
     private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, REGEX }
@@ -42,6 +43,11 @@ public final class LikeMatcher {
                     throw new SluiceException(ErrorCode.DATA_ERROR, "the LIKE pattern '" + pattern + "' ends with its escape");
                 }
                 char next = pattern.charAt(++i);
+                if (next != '%' && next != '_' && next != escapeChar) {
+                    throw new SluiceException(ErrorCode.DATA_ERROR, "in the LIKE pattern '" + pattern
+                            + "' the escape '" + escapeChar + "' is followed by '" + next
+                            + "': it may only escape '%', '_' or itself");
+                }
                 literal.append(next);
                 regex.append(Pattern.quote(String.valueOf(next)));
             } else if (c == '%') {

@@ -1,0 +1,71 @@
+package io.sluice.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.runtime.codegen.KernelCompiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The optimized logical plan and the physical plan of each query, compared with a snapshot in
+ * {@code src/test/resources/plans/<name>.plan}. Run with {@code -Dsluice.regenerate-plans=true}
+ * to rewrite the snapshots from the current planner; each test then reports that it rewrote
+ * its file instead of passing. Read the diff of a rewritten snapshot before committing it.
+ */
+class PlanSnapshotTest {
+    private static final Path SNAPSHOTS = Path.of("src", "test", "resources", "plans");
+    private static final boolean REGENERATE = Boolean.getBoolean("sluice.regenerate-plans");
+
+    static Stream<Arguments> queries() {
+        return Stream.of(
+                // One Calc holds both the filter and the projection.
+                Arguments.of("filter_and_projection_in_one_calc",
+                        "SELECT id, amount * qty AS total FROM orders WHERE qty > 1"),
+                // The two conditions end up ANDed in one Calc.
+                Arguments.of("two_filters_merged",
+                        "SELECT id FROM (SELECT id, qty FROM orders WHERE qty > 1) WHERE id < 3"),
+                // The outer filter moves below the subquery's projection: its condition is now on
+                // the table's columns, amount * qty, which the projection then shares.
+                Arguments.of("filter_pushed_below_projection",
+                        "SELECT customer FROM (SELECT customer, amount * qty AS total FROM orders) WHERE total > 10"),
+                // With nothing between them, the Calc runs inside the scan, in the source's task.
+                Arguments.of("calc_pushed_into_scan",
+                        "SELECT customer FROM orders WHERE amount > 10.00 AND customer <> 'bob'"),
+                // LIMIT gathers the rows into one task after the scan's filter.
+                Arguments.of("limit",
+                        "SELECT id FROM orders WHERE qty IS NOT NULL LIMIT 2"),
+                // A Calc above a LIMIT stays a Calc of its own.
+                Arguments.of("calc_over_limit",
+                        "SELECT id + 1 AS id_plus_one FROM (SELECT id FROM orders LIMIT 3) WHERE id > 1"),
+                // SELECT STREAM reads the stream in stream mode; the plan has no Delta left.
+                Arguments.of("stream",
+                        "SELECT STREAM ts, UPPER(user_id) AS who FROM clicks WHERE url LIKE '/c%'"),
+                // A SELECT without FROM reads one literal row.
+                Arguments.of("values",
+                        "SELECT 1 + 2 AS three, 'x' || 'y' AS xy"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void plan(String name, String sql) throws IOException {
+        SqlEnvironment environment = TestCatalog.environment(new KernelCompiler(getClass().getClassLoader()));
+        PlannedQuery query = TestCatalog.plan(environment, sql);
+        String actual = "-- " + sql + "\n\n== Logical plan ==\n" + query.logicalPlan()
+                + "\n== Physical plan ==\n" + query.physicalPlan();
+        Path snapshot = SNAPSHOTS.resolve(name + ".plan");
+        if (REGENERATE) {
+            Files.createDirectories(SNAPSHOTS);
+            Files.writeString(snapshot, actual);
+            Assumptions.abort("rewrote " + snapshot + ": read it before committing");
+        }
+        assertTrue(Files.exists(snapshot), "no snapshot " + snapshot + ": run with -Dsluice.regenerate-plans=true");
+        assertEquals(Files.readString(snapshot), actual, "plan of " + name + " differs from " + snapshot);
+    }
+}

@@ -1,0 +1,58 @@
+package io.sluice.runtime.function;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Numeric functions whose SQL meaning differs from Java's: rounding half away from zero. */
+public final class MathFunctions {
+    /** Powers of ten that fit in a long, by exponent. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+    /** 10^19 - 2^64. */
+    private static final long TEN_TO_THE_19_WRAPPED = -8_446_744_073_709_551_616L;
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    private MathFunctions() {
+    }
+
+    /**
+     * ROUND(value, digits) of an integer: unchanged for digits &ge; 0, otherwise to a multiple of
+     * 10<sup>-digits</sup>, halves away from zero ({@code ROUND(-15, -1)} is -20). Wraps like other
+     * integer arithmetic when the result does not fit.
+     */
+    public static long round(long value, int digits) {
+        if (digits >= 0) {
+            return value;
+        }
+        if (-digits >= POWERS_OF_TEN.length) {
+            // 10^19 does not fit in a long: a value that rounds up to it wraps as its product would.
+            boolean up = -digits == POWERS_OF_TEN.length
+                    && (value >= 5_000_000_000_000_000_000L || value <= -5_000_000_000_000_000_000L);
+            return up ? (value < 0 ? -TEN_TO_THE_19_WRAPPED : TEN_TO_THE_19_WRAPPED) : 0;
+        }
+        long unit = POWERS_OF_TEN[-digits];
+        long remainder = value % unit;
+        long truncated = value - remainder;
+        if (Math.abs(remainder) >= unit - Math.abs(remainder)) {
+            return truncated + (value < 0 ? -unit : unit);
+        }
+        return truncated;
+    }
+
+    /**
+     * ROUND(value, digits) of a floating-point number, halves away from zero, taking the value as
+     * the decimal it prints as ({@code ROUND(1.005, 2)} is 1.01, as in Flink), which needs a
+     * decimal on the way.
+     */
+    public static double round(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return value;
+        }
+        return BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -36,7 +36,6 @@ final class SlicedWindowOperator implements Operator {
     private final WindowResults results;
     private final NavigableMap<Long, SliceState> slices = new TreeMap<>();
     private long watermark = Watermarks.NONE;
-    private long firedUpTo = Long.MIN_VALUE;
     private long[] sliceEnds = new long[0];
     private int[] selection = new int[0];
     private int[] groupIds = new int[0];
@@ -122,29 +121,35 @@ final class SlicedWindowOperator implements Operator {
         if (newWatermark <= watermark) {
             return;
         }
+        long previous = watermark;
         watermark = newWatermark;
-        fire();
+        fire(previous);
         rows.flush();
         memory.update(stateBytes());
         output.emitWatermark(newWatermark);
     }
 
-    /** Emits every window whose end the watermark has passed, oldest first, and drops spent slices. */
-    private void fire() {
+    /**
+     * Emits, oldest first, every window with rows that this watermark fires and the previous one
+     * did not, and drops spent slices. A window the previous watermark passed has fired already,
+     * even if it had no rows then: rows that came later belong only to the windows still open.
+     */
+    private void fire(long previous) {
         if (assigner.isGlobal()) {
             if (watermark == Watermarks.END && !slices.isEmpty()) {
                 results.writeAll(slices.pollFirstEntry().getValue(), Long.MIN_VALUE, Long.MIN_VALUE);
             }
             return;
         }
+        // Window ends lie on the slice grid: the first one the previous watermark left unfired.
+        long next = previous == Watermarks.NONE ? Long.MIN_VALUE : assigner.sliceEnd(previous + 1);
         while (!slices.isEmpty()) {
-            long windowEnd = Math.max(slices.firstKey(),
-                    firedUpTo == Long.MIN_VALUE ? Long.MIN_VALUE : firedUpTo + assigner.period());
+            long windowEnd = Math.max(slices.firstKey(), next);
             if (!SliceAssigner.isFired(windowEnd, watermark)) {
                 return;
             }
             emitWindow(windowEnd);
-            firedUpTo = windowEnd;
+            next = windowEnd + assigner.period();
             Iterator<Map.Entry<Long, SliceState>> spent = slices.entrySet().iterator();
             while (spent.hasNext() && assigner.lastWindowEnd(spent.next().getKey()) <= windowEnd) {
                 spent.remove();

@@ -47,7 +47,8 @@ final class SlicedWindowOperator implements Operator {
         this.output = output;
         this.assigner = new SliceAssigner(spec.window());
         this.allocator = context.allocator().newChildAllocator(context.taskName() + "/WindowAggregate", 0, Long.MAX_VALUE);
-        this.memory = new StateMemory(allocator, "the window aggregation " + spec.window());
+        this.memory = new StateMemory(allocator, assigner.isGlobal() ? "the aggregation"
+                : "the window aggregation " + spec.window());
         this.rows = new OutputRows(spec.outputSchema(), allocator, output, context.batchSize());
         this.results = new WindowResults(spec, kernel, rows);
     }
@@ -136,8 +137,8 @@ final class SlicedWindowOperator implements Operator {
      */
     private void fire(long previous) {
         if (assigner.isGlobal()) {
-            if (watermark == Watermarks.END && !slices.isEmpty()) {
-                results.writeAll(slices.pollFirstEntry().getValue(), Long.MIN_VALUE, Long.MIN_VALUE);
+            if (watermark == Watermarks.END) {
+                fireAll();
             }
             return;
         }
@@ -154,6 +155,20 @@ final class SlicedWindowOperator implements Operator {
             while (spent.hasNext() && assigner.lastWindowEnd(spent.next().getKey()) <= windowEnd) {
                 spent.remove();
             }
+        }
+    }
+
+    /**
+     * The one result set of a bounded GROUP BY. Without grouping keys it is one row even for no
+     * input, as SQL requires ({@code SELECT COUNT(*)} of nothing is 0).
+     */
+    private void fireAll() {
+        SliceState all = slices.isEmpty() ? newState() : slices.pollFirstEntry().getValue();
+        if (spec.keyColumns().length == 0 && all.groups().groupCount() == 0) {
+            all.accumulators().ensureCapacity(1);
+            results.write(all.groups(), 0, all.accumulators(), 0, Long.MIN_VALUE, Long.MIN_VALUE);
+        } else {
+            results.writeAll(all, Long.MIN_VALUE, Long.MIN_VALUE);
         }
     }
 

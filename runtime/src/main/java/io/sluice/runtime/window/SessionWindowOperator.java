@@ -25,6 +25,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * the watermark passes their end.
  */
 final class SessionWindowOperator implements Operator {
+    private static final int LATE = -1;
+    /** Below this many keys the hash is never compacted: rebuilding it would cost more than it frees. */
+    private static final int COMPACT_MIN_KEYS = 1024;
+
     private final WindowAggregateOperatorFactory spec;
     private final AggregateKernel kernel;
     private final TaskContext context;
@@ -34,11 +38,11 @@ final class SessionWindowOperator implements Operator {
     private final StateMemory memory;
     private final OutputRows rows;
     private final WindowResults results;
-    private final GroupByHash keys;
     private final AccumulatorState slots;
-    private static final int LATE = -1;
-
-    private final List<List<Session>> sessionsByKey = new ArrayList<>();
+    /** The keys seen since the last compaction; those without an open session are dropped by {@link #compactKeys}. */
+    private GroupByHash keys;
+    private List<List<Session>> sessionsByKey = new ArrayList<>();
+    private int openKeys;
     /** Sessions by end; an entry is stale once its session grew or fired, and is skipped then. */
     private final PriorityQueue<EndEntry> byEnd = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
@@ -56,7 +60,7 @@ final class SessionWindowOperator implements Operator {
 
     /** One session of one key; {@code end} is exclusive (last row time + gap). */
     private static final class Session {
-        final int key;
+        int key;
         final int slot;
         long start;
         long end;
@@ -170,6 +174,9 @@ final class SessionWindowOperator implements Operator {
                 return LATE;
             }
             target = new Session(key, allocateSlot(), start, end);
+            if (sessions.isEmpty()) {
+                openKeys++;
+            }
             sessions.add(target);
             byEnd.add(new EndEntry(end, target));
         } else if (end != target.end) {
@@ -205,11 +212,43 @@ final class SessionWindowOperator implements Operator {
             Session session = entry.session();
             session.gone = true;
             results.write(keys, session.key, slots, session.slot, session.start, session.end);
-            sessionsByKey.get(session.key).remove(session);
+            List<Session> sessions = sessionsByKey.get(session.key);
+            sessions.remove(session);
+            if (sessions.isEmpty()) {
+                openKeys--;
+            }
             release(session.slot);
         }
         rows.flush();
+        compactKeys();
+        memory.update(keys.estimatedBytes() + slots.estimatedBytes());
         output.emitWatermark(newWatermark);
+    }
+
+    /**
+     * Rebuilds the key hash with only the keys that have open sessions, once most keys have none,
+     * so that the state follows the open sessions rather than every key ever seen.
+     */
+    private void compactKeys() {
+        int seen = keys.groupCount();
+        if (seen < COMPACT_MIN_KEYS || openKeys * 4 > seen) {
+            return;
+        }
+        GroupByHash live = keys.emptyCopy();
+        List<List<Session>> liveSessions = new ArrayList<>(openKeys);
+        for (int key = 0; key < sessionsByKey.size(); key++) {
+            List<Session> sessions = sessionsByKey.get(key);
+            if (sessions.isEmpty()) {
+                continue;
+            }
+            int liveKey = live.groupOf(keys, key);
+            for (Session session : sessions) {
+                session.key = liveKey;
+            }
+            liveSessions.add(sessions);
+        }
+        keys = live;
+        sessionsByKey = liveSessions;
     }
 
     @Override

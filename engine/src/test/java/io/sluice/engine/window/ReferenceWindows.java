@@ -64,7 +64,8 @@ final class ReferenceWindows {
             }
         }
         List<String> rows = new ArrayList<>();
-        groups.forEach((group, totals) -> rows.add(format((Long) group.get(0), (Long) group.get(1), group.get(2), totals)));
+        groups.forEach((group, totals) ->
+                rows.add(format((Long) group.get(0), (Long) group.get(1), group.get(2), totals)));
         return new Result(rows, late);
     }
 

@@ -133,8 +133,8 @@ class WindowCrossCheckTest {
             }
         });
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            fail(expected.size() + " rows expected, " + actual.size() + " produced; " + missing.size() + " missing, first: "
-                    + missing.subList(0, Math.min(5, missing.size())) + "; " + unexpected.size()
+            fail(expected.size() + " rows expected, " + actual.size() + " produced; " + missing.size()
+                    + " missing, first: " + missing.subList(0, Math.min(5, missing.size())) + "; " + unexpected.size()
                     + " not expected, first: " + unexpected.subList(0, Math.min(5, unexpected.size())));
         }
     }

@@ -26,8 +26,8 @@ class WindowMemoryLimitTest {
     private static final List<String> OVER_THE_LIMIT = List.of(
             "SELECT STREAM k, COUNT(*), SUM(v) FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
                     + "GROUP BY window_start, window_end, k",
-            "SELECT STREAM k, COUNT(*) FROM TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)) "
-                    + "GROUP BY window_start, window_end, k",
+            "SELECT STREAM k, COUNT(*) FROM TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), "
+                    + "INTERVAL '1' SECOND)) GROUP BY window_start, window_end, k",
             "SELECT k, COUNT(*) FROM t GROUP BY k");
 
     @ParameterizedTest(name = "parallelism {0}")

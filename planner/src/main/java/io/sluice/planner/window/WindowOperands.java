@@ -95,8 +95,8 @@ final class WindowOperands {
             SqlNode operand = binding.operand(i);
             Long value = literalMillis(operand);
             if (value == null) {
-                return fail(binding, operand, "expected an interval literal such as INTERVAL '10' SECOND, not " + operand,
-                        throwOnFailure);
+                return fail(binding, operand,
+                        "expected an interval literal such as INTERVAL '10' SECOND, not " + operand, throwOnFailure);
             }
             int length = i - first;
             if (length < names.size()) {
@@ -119,7 +119,8 @@ final class WindowOperands {
         if (node instanceof SqlIntervalLiteral literal) {
             return literal.getValueAs(Long.class);
         }
-        if (node.getKind() == SqlKind.MINUS_PREFIX && ((SqlCall) node).operand(0) instanceof SqlIntervalLiteral literal) {
+        if (node.getKind() == SqlKind.MINUS_PREFIX
+                && ((SqlCall) node).operand(0) instanceof SqlIntervalLiteral literal) {
             return -literal.getValueAs(Long.class);
         }
         return null;

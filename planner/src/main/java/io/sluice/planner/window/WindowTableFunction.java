@@ -28,34 +28,37 @@ public class WindowTableFunction extends SqlWindowTableFunction {
 
     private final WindowKind kind;
 
-    WindowTableFunction(WindowKind kind, SqlOperandMetadata operands) {
-        super(kind.name(), operands);
+    /**
+     * @param names     the parameters' names, in order
+     * @param mandatory how many of them must be given
+     * @param signature how the function is called, for error messages
+     */
+    private WindowTableFunction(WindowKind kind, List<String> names, int mandatory, String signature) {
+        super(kind.name(), new Operands(kind, names, mandatory, signature));
         this.kind = kind;
     }
 
     public static WindowTableFunction tumble() {
-        return new WindowTableFunction(WindowKind.TUMBLE,
-                new Operands(WindowKind.TUMBLE, List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_SIZE, PARAM_OFFSET), 3,
-                        "TUMBLE(TABLE t, DESCRIPTOR(timecol), size [, offset])"));
+        return new WindowTableFunction(WindowKind.TUMBLE, List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_SIZE, PARAM_OFFSET), 3,
+                "TUMBLE(TABLE t, DESCRIPTOR(timecol), size [, offset])");
     }
 
     public static WindowTableFunction hop() {
         return new WindowTableFunction(WindowKind.HOP,
-                new Operands(WindowKind.HOP, List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_SLIDE, PARAM_SIZE, PARAM_OFFSET), 4,
-                        "HOP(TABLE t, DESCRIPTOR(timecol), slide, size [, offset])"));
+                List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_SLIDE, PARAM_SIZE, PARAM_OFFSET), 4,
+                "HOP(TABLE t, DESCRIPTOR(timecol), slide, size [, offset])");
     }
 
     public static WindowTableFunction cumulate() {
         return new WindowTableFunction(WindowKind.CUMULATE,
-                new Operands(WindowKind.CUMULATE, List.of(PARAM_DATA, PARAM_TIMECOL, "STEP", PARAM_SIZE, PARAM_OFFSET), 4,
-                        "CUMULATE(TABLE t, DESCRIPTOR(timecol), step, size [, offset])"));
+                List.of(PARAM_DATA, PARAM_TIMECOL, "STEP", PARAM_SIZE, PARAM_OFFSET), 4,
+                "CUMULATE(TABLE t, DESCRIPTOR(timecol), step, size [, offset])");
     }
 
     public static WindowTableFunction session() {
-        return new WindowTableFunction(WindowKind.SESSION,
-                new Operands(WindowKind.SESSION, List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_KEY, PARAM_SIZE), 4,
-                        "SESSION(TABLE t PARTITION BY key, DESCRIPTOR(timecol), gap) or "
-                                + "SESSION(TABLE t, DESCRIPTOR(timecol), DESCRIPTOR(key), gap)"));
+        return new WindowTableFunction(WindowKind.SESSION, List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_KEY, PARAM_SIZE), 4,
+                "SESSION(TABLE t PARTITION BY key, DESCRIPTOR(timecol), gap) or "
+                        + "SESSION(TABLE t, DESCRIPTOR(timecol), DESCRIPTOR(key), gap)");
     }
 
     public WindowKind kind() {

@@ -20,9 +20,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Session windows: per key, a row opens the window {@code [time, time + gap)}, and windows that
- * overlap or touch merge, so a session ends after more than a gap without rows. Each session's accumulators live in
- * a slot of one state; merging sessions merges their slots. Sessions fire, oldest end first, when
- * the watermark passes their end.
+ * overlap or touch merge, so a session ends after more than a gap without rows. Each session's
+ * accumulators live in a slot of one state; merging sessions merges their slots. Sessions fire,
+ * oldest end first, when the watermark passes their end.
  */
 final class SessionWindowOperator implements Operator {
     private static final int LATE = -1;
@@ -39,7 +39,7 @@ final class SessionWindowOperator implements Operator {
     private final OutputRows rows;
     private final WindowResults results;
     private final AccumulatorState slots;
-    /** The keys seen since the last compaction; those without an open session are dropped by {@link #compactKeys}. */
+    /** The keys seen since the last {@link #compactKeys}, which drops those without an open session. */
     private GroupByHash keys;
     private List<List<Session>> sessionsByKey = new ArrayList<>();
     private int openKeys;

@@ -46,8 +46,8 @@ class StateMemoryTest {
                 memory.update(300_000);
                 SluiceException e = assertThrows(SluiceException.class, () -> memory.update(1_000_000));
                 assertEquals("53200", e.sqlState());
-                assertEquals("the window aggregation TUMBLE(size=1000ms) needs 976.6 KiB of state; with the 512 KiB the "
-                        + "query holds, that is over its memory limit of 1 MiB (set 'query.memory.limit' to raise it)",
+                assertEquals("the window aggregation TUMBLE(size=1000ms) needs 976.6 KiB of state; with the 512 KiB "
+                        + "the query holds, that is over its memory limit of 1 MiB (set 'query.memory.limit' to raise it)",
                         e.getMessage());
                 memory.close();
                 assertEquals(0, query.getAllocatedMemory());

@@ -74,7 +74,7 @@ final class WindowHarness implements AutoCloseable {
 
             @Override
             public void emitWatermark(long watermark) {
-                output.add(watermark == Watermarks.END ? "watermark end" : "watermark " + TimestampFormatter.format(watermark));
+                output.add("watermark " + (watermark == Watermarks.END ? "end" : TimestampFormatter.format(watermark)));
             }
 
             @Override

@@ -13,11 +13,12 @@ import java.util.function.Function;
 
 /**
  * A plain model of windowed aggregation, written from the definitions of Flink's windows and not
- * from Sluice's code, to check Sluice against: each window a row belongs to is listed directly; a
- * window fires when the watermark reaches its last millisecond; a row joins only the windows
- * holding it that have not fired, and is late if there is none; sessions of a key merge when their
- * windows {@code [time, time + gap)} overlap or touch, and a row is late when the session it would
- * form or join has already fired. Aggregates COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v), AVG(v).
+ * from Sluice's code, to check Sluice against: the watermark follows each batch of rows the source
+ * reads; each window a row belongs to is listed directly; a window fires when the watermark
+ * reaches its last millisecond; a row joins only the windows holding it that have not fired, and
+ * is late if there is none; sessions of a key merge when their windows {@code [time, time + gap)}
+ * overlap or touch, and a row is late when the session it would form or join has already fired.
+ * Aggregates COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v), AVG(v).
  */
 final class ReferenceWindows {
     enum Kind { TUMBLE, HOP, CUMULATE, SESSION }
@@ -37,8 +38,35 @@ final class ReferenceWindows {
     private ReferenceWindows() {
     }
 
-    static Result aggregate(Windows windows, List<Event> events, Function<Row, Object> key) {
-        return windows.kind() == Kind.SESSION ? sessions(windows.step(), events, key) : sliding(windows, events, key);
+    /**
+     * @param batchSize the rows of a batch the source reads: a batch ends there or at a watermark
+     *                  record, and the watermark then follows its rows
+     */
+    static Result aggregate(Windows windows, List<Event> events, int batchSize, Function<Row, Object> key) {
+        List<Event> seen = asTheOperatorSeesThem(events, batchSize);
+        return windows.kind() == Kind.SESSION ? sessions(windows.step(), seen, key) : sliding(windows, seen, key);
+    }
+
+    /**
+     * The events with the watermarks the source derives: after each batch, the largest time so
+     * far minus the delay.
+     */
+    private static List<Event> asTheOperatorSeesThem(List<Event> events, int batchSize) {
+        List<Event> seen = new ArrayList<>();
+        int inBatch = 0;
+        long largest = Long.MIN_VALUE;
+        for (Event event : events) {
+            if (inBatch > 0 && (event instanceof RandomEvents.Watermark || inBatch == batchSize)) {
+                seen.add(new RandomEvents.Watermark(largest - RandomEvents.DELAY_MILLIS));
+                inBatch = 0;
+            }
+            if (event instanceof Row row) {
+                largest = Math.max(largest, row.time());
+                inBatch++;
+            }
+            seen.add(event);
+        }
+        return seen;
     }
 
     private static Result sliding(Windows windows, List<Event> events, Function<Row, Object> key) {

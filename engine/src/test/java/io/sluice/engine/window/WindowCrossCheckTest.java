@@ -34,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WindowCrossCheckTest {
     private static final List<Event> EVENTS = RandomEvents.generate(20_260_101L, 4_000, 150);
+    /** Smaller than most blocks between watermark records, so the watermark also moves within them. */
+    private static final int BATCH_SIZE = 50;
 
     private record Case(String function, Windows windows) {
         @Override
@@ -67,11 +69,12 @@ class WindowCrossCheckTest {
     @MethodSource("cases")
     void matchesTheModel(Case windowCase, String key, int parallelism) throws InterruptedException {
         Function<Row, Object> keyOf = key.equals("k") ? Row::key : Row::number;
-        ReferenceWindows.Result expected = ReferenceWindows.aggregate(windowCase.windows(), EVENTS, keyOf);
+        ReferenceWindows.Result expected = ReferenceWindows.aggregate(windowCase.windows(), EVENTS, BATCH_SIZE, keyOf);
         assertTrue(expected.late() > 0, "the input should have late rows");
 
         Engine engine = Engine.create(EngineConfig.defaults().withDefaultParallelism(parallelism));
         try (Session session = engine.newSession()) {
+            session.execute("SET 'batch.size' = '" + BATCH_SIZE + "'");
             session.execute("CREATE STREAM t (ts TIMESTAMP(3), k VARCHAR, n BIGINT, v INT, "
                     + "WATERMARK FOR ts AS ts - INTERVAL '2' SECOND) WITH ('connector' = 'values')");
             ValuesSource source = (ValuesSource) ((CatalogTable) engine.catalog().get("t")).source();

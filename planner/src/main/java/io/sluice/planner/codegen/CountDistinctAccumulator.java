@@ -42,8 +42,9 @@ final class CountDistinctAccumulator extends AccumulatorCode {
             case "boolean" -> "Boolean.valueOf(" + x.value() + ")";
             case "int" -> "Integer.valueOf(" + x.value() + ")";
             case "long" -> "Long.valueOf(" + x.value() + ")";
-            case "float" -> "Float.valueOf(" + x.value() + ")";
-            case "double" -> "Double.valueOf(" + x.value() + ")";
+            // + 0 turns -0.0 into 0.0, which SQL holds equal and Float.equals does not.
+            case "float" -> "Float.valueOf(" + x.value() + " + 0.0f)";
+            case "double" -> "Double.valueOf(" + x.value() + " + 0.0d)";
             case JavaTypes.DECIMAL -> x.value() + ".stripTrailingZeros()";
             default -> x.value();
         };

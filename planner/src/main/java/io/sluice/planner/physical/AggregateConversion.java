@@ -24,6 +24,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -196,7 +197,11 @@ final class AggregateConversion {
         return columns;
     }
 
+    /** An interval literal's milliseconds; the validator let only literals, negated or not, through. */
     private static long millis(RexNode interval) {
+        if (interval.getKind() == SqlKind.MINUS_PREFIX) {
+            return -millis(((RexCall) interval).getOperands().get(0));
+        }
         return ((RexLiteral) interval).getValueAs(Long.class);
     }
 

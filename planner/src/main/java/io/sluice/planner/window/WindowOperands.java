@@ -6,6 +6,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeFamily;
@@ -13,6 +14,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.window.WindowKind;
 
 /**
  * Checks of the operands window table functions share: a table, a {@code DESCRIPTOR} naming its
@@ -74,6 +76,54 @@ final class WindowOperands {
             }
         }
         return true;
+    }
+
+    /**
+     * The intervals from {@code first} on are literals; the window's lengths (size, slide, step,
+     * gap) are positive, and a HOP's size is a multiple of its slide, a CUMULATE's of its step, as
+     * slicing needs. The offset, which follows the lengths, may be any length.
+     */
+    static boolean checkLengths(SqlCallBinding binding, WindowKind kind, int first, boolean throwOnFailure) {
+        List<String> names = switch (kind) {
+            case HOP -> List.of("slide", "size");
+            case CUMULATE -> List.of("step", "size");
+            case SESSION -> List.of("gap");
+            default -> List.of("size");
+        };
+        long[] millis = new long[names.size()];
+        for (int i = first; i < binding.getOperandCount(); i++) {
+            SqlNode operand = binding.operand(i);
+            Long value = literalMillis(operand);
+            if (value == null) {
+                return fail(binding, operand,
+                        "expected an interval literal such as INTERVAL '10' SECOND, not " + operand, throwOnFailure);
+            }
+            int length = i - first;
+            if (length < names.size()) {
+                if (value <= 0) {
+                    return fail(binding, operand, "the " + names.get(length) + " must be positive, not " + operand,
+                            throwOnFailure);
+                }
+                millis[length] = value;
+            }
+        }
+        if (names.size() == 2 && millis[1] % millis[0] != 0) {
+            return fail(binding, binding.operand(first + 1), "the size " + binding.operand(first + 1)
+                    + " must be a multiple of the " + names.get(0) + " " + binding.operand(first), throwOnFailure);
+        }
+        return true;
+    }
+
+    /** The milliseconds of an interval literal, negated or not; null for anything else. */
+    private static Long literalMillis(SqlNode node) {
+        if (node instanceof SqlIntervalLiteral literal) {
+            return literal.getValueAs(Long.class);
+        }
+        if (node.getKind() == SqlKind.MINUS_PREFIX
+                && ((SqlCall) node).operand(0) instanceof SqlIntervalLiteral literal) {
+            return -literal.getValueAs(Long.class);
+        }
+        return null;
     }
 
     static List<String> descriptorColumns(SqlNode node) {

@@ -28,34 +28,37 @@ public class WindowTableFunction extends SqlWindowTableFunction {
 
     private final WindowKind kind;
 
-    WindowTableFunction(WindowKind kind, SqlOperandMetadata operands) {
-        super(kind.name(), operands);
+    /**
+     * @param names     the parameters' names, in order
+     * @param mandatory how many of them must be given
+     * @param signature how the function is called, for error messages
+     */
+    private WindowTableFunction(WindowKind kind, List<String> names, int mandatory, String signature) {
+        super(kind.name(), new Operands(kind, names, mandatory, signature));
         this.kind = kind;
     }
 
     public static WindowTableFunction tumble() {
-        return new WindowTableFunction(WindowKind.TUMBLE,
-                new Operands(List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_SIZE, PARAM_OFFSET), 3, false,
-                        "TUMBLE(TABLE t, DESCRIPTOR(timecol), size [, offset])"));
+        return new WindowTableFunction(WindowKind.TUMBLE, List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_SIZE, PARAM_OFFSET), 3,
+                "TUMBLE(TABLE t, DESCRIPTOR(timecol), size [, offset])");
     }
 
     public static WindowTableFunction hop() {
         return new WindowTableFunction(WindowKind.HOP,
-                new Operands(List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_SLIDE, PARAM_SIZE, PARAM_OFFSET), 4, false,
-                        "HOP(TABLE t, DESCRIPTOR(timecol), slide, size [, offset])"));
+                List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_SLIDE, PARAM_SIZE, PARAM_OFFSET), 4,
+                "HOP(TABLE t, DESCRIPTOR(timecol), slide, size [, offset])");
     }
 
     public static WindowTableFunction cumulate() {
         return new WindowTableFunction(WindowKind.CUMULATE,
-                new Operands(List.of(PARAM_DATA, PARAM_TIMECOL, "STEP", PARAM_SIZE, PARAM_OFFSET), 4, false,
-                        "CUMULATE(TABLE t, DESCRIPTOR(timecol), step, size [, offset])"));
+                List.of(PARAM_DATA, PARAM_TIMECOL, "STEP", PARAM_SIZE, PARAM_OFFSET), 4,
+                "CUMULATE(TABLE t, DESCRIPTOR(timecol), step, size [, offset])");
     }
 
     public static WindowTableFunction session() {
-        return new WindowTableFunction(WindowKind.SESSION,
-                new Operands(List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_KEY, PARAM_SIZE), 4, true,
-                        "SESSION(TABLE t PARTITION BY key, DESCRIPTOR(timecol), gap) or "
-                                + "SESSION(TABLE t, DESCRIPTOR(timecol), DESCRIPTOR(key), gap)"));
+        return new WindowTableFunction(WindowKind.SESSION, List.of(PARAM_DATA, PARAM_TIMECOL, PARAM_KEY, PARAM_SIZE), 4,
+                "SESSION(TABLE t PARTITION BY key, DESCRIPTOR(timecol), gap) or "
+                        + "SESSION(TABLE t, DESCRIPTOR(timecol), DESCRIPTOR(key), gap)");
     }
 
     public WindowKind kind() {
@@ -81,16 +84,19 @@ public class WindowTableFunction extends SqlWindowTableFunction {
     }
 
     /**
-     * A table, a time column descriptor, then intervals; for SESSION a key descriptor comes
-     * before the gap.
+     * A table, a time column descriptor, then interval literals (lengths, then an offset); for
+     * SESSION a key descriptor comes before the gap.
      */
-    private record Operands(List<String> names, int mandatory, boolean keyDescriptor, String signature)
+    private record Operands(WindowKind kind, List<String> names, int mandatory, String signature)
             implements SqlOperandMetadata {
         @Override
         public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+            boolean keyDescriptor = kind == WindowKind.SESSION;
+            int firstInterval = keyDescriptor ? 3 : 2;
             return WindowOperands.checkTimeColumn(binding, 1, throwOnFailure)
                     && (!keyDescriptor || WindowOperands.checkColumns(binding, 2, throwOnFailure))
-                    && WindowOperands.checkIntervals(binding, keyDescriptor ? 3 : 2, throwOnFailure);
+                    && WindowOperands.checkIntervals(binding, firstInterval, throwOnFailure)
+                    && WindowOperands.checkLengths(binding, kind, firstInterval, throwOnFailure);
         }
 
         @Override

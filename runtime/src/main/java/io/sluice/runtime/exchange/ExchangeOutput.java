@@ -58,18 +58,13 @@ public final class ExchangeOutput implements Output {
         }
     }
 
+    /**
+     * Tells the consumers this producer has ended. Only a finished task says so: a task that stops
+     * without finishing (it failed, or the job was stopped) sends no end, since its consumers
+     * would take its partial output for a complete one; the job is stopping, and they stop too.
+     */
     @Override
     public void finish() {
-        end();
-    }
-
-    /** Also ends the consumers' wait for this producer when the task stops without finishing. */
-    @Override
-    public void close() {
-        end();
-    }
-
-    private void end() {
         if (!ended) {
             ended = true;
             for (int consumer = 0; consumer < consumers; consumer++) {

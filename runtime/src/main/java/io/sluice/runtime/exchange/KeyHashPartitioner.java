@@ -1,6 +1,8 @@
 package io.sluice.runtime.exchange;
 
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -28,10 +30,21 @@ public final class KeyHashPartitioner implements Partitioner {
         for (int row = 0; row < rows; row++) {
             int hash = 0;
             for (FieldVector key : keys) {
-                hash = hash * 31 + key.hashCode(row);
+                hash = hash * 31 + hash(key, row);
             }
             hash ^= hash >>> 16;
             targets[row] = Math.floorMod(hash * 0x9E3779B1, consumers);
         }
+    }
+
+    /** The hash of a value's bytes; -0.0 hashes as 0.0, since SQL holds them equal. */
+    private static int hash(FieldVector key, int row) {
+        if (key instanceof Float8Vector doubles && !doubles.isNull(row) && doubles.get(row) == 0) {
+            return 0;
+        }
+        if (key instanceof Float4Vector floats && !floats.isNull(row) && floats.get(row) == 0) {
+            return 0;
+        }
+        return key.hashCode(row);
     }
 }

@@ -20,11 +20,15 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Session windows: per key, a row opens the window {@code [time, time + gap)}, and windows that
- * overlap merge, so a session ends after a gap without rows. Each session's accumulators live in
- * a slot of one state; merging sessions merges their slots. Sessions fire, oldest end first, when
- * the watermark passes their end.
+ * overlap or touch merge, so a session ends after more than a gap without rows. Each session's
+ * accumulators live in a slot of one state; merging sessions merges their slots. Sessions fire,
+ * oldest end first, when the watermark passes their end.
  */
 final class SessionWindowOperator implements Operator {
+    private static final int LATE = -1;
+    /** Below this many keys the hash is never compacted: rebuilding it would cost more than it frees. */
+    private static final int COMPACT_MIN_KEYS = 1024;
+
     private final WindowAggregateOperatorFactory spec;
     private final AggregateKernel kernel;
     private final TaskContext context;
@@ -34,9 +38,11 @@ final class SessionWindowOperator implements Operator {
     private final StateMemory memory;
     private final OutputRows rows;
     private final WindowResults results;
-    private final GroupByHash keys;
     private final AccumulatorState slots;
-    private final List<List<Session>> sessionsByKey = new ArrayList<>();
+    /** The keys seen since the last {@link #compactKeys}, which drops those without an open session. */
+    private GroupByHash keys;
+    private List<List<Session>> sessionsByKey = new ArrayList<>();
+    private int openKeys;
     /** Sessions by end; an entry is stale once its session grew or fired, and is skipped then. */
     private final PriorityQueue<EndEntry> byEnd = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
@@ -54,7 +60,7 @@ final class SessionWindowOperator implements Operator {
 
     /** One session of one key; {@code end} is exclusive (last row time + gap). */
     private static final class Session {
-        final int key;
+        int key;
         final int slot;
         long start;
         long end;
@@ -94,25 +100,30 @@ final class SessionWindowOperator implements Operator {
         TimeStampMilliVector times = (TimeStampMilliVector) batch.getVector(spec.timeColumn());
         long data = times.getDataBufferAddress();
         long validity = times.getValidityBufferAddress();
-        int selected = 0;
-        long late = 0;
+        int timed = 0;
         for (int row = 0; row < count; row++) {
             if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
                 context.metrics().reportMalformed(context.taskName(), "the window's time column is NULL", "row " + row);
-            } else if (SliceAssigner.isFired(MemoryUtil.getLong(data + ((long) row << 3)) + gap, watermark)) {
+            } else {
+                selection[timed++] = row;
+            }
+        }
+        keys.groupIds(batch, selection, timed, keyIds);
+        List<int[]> merges = new ArrayList<>();
+        int selected = 0;
+        long late = 0;
+        for (int j = 0; j < timed; j++) {
+            long time = MemoryUtil.getLong(data + ((long) selection[j] << 3));
+            int slot = assign(keyIds[j], time, merges);
+            if (slot == LATE) {
                 late++;
             } else {
-                selection[selected++] = row;
+                selection[selected] = selection[j];
+                slotIds[selected++] = slot;
             }
         }
         if (late > 0) {
             context.metrics().addLateRecords(late);
-        }
-        keys.groupIds(batch, selection, selected, keyIds);
-        List<int[]> merges = new ArrayList<>();
-        for (int j = 0; j < selected; j++) {
-            long time = MemoryUtil.getLong(data + ((long) selection[j] << 3));
-            slotIds[j] = assign(keyIds[j], time, merges);
         }
         slots.ensureCapacity(slotCount);
         kernel.accumulate(slots, slotIds, batch, selection, selected);
@@ -124,7 +135,12 @@ final class SessionWindowOperator implements Operator {
         memory.update(keys.estimatedBytes() + slots.estimatedBytes());
     }
 
-    /** The slot of the session the row at {@code time} joins, merging sessions it bridges. */
+    /**
+     * The slot of the session the row at {@code time} joins, merging the sessions its window
+     * {@code [time, time + gap)} overlaps or touches (as Flink's sessions do); {@link #LATE} if it
+     * joins none and its own window has fired. A row behind the watermark that reaches an open
+     * session is not late: the session it joins has not fired.
+     */
     private int assign(int key, long time, List<int[]> merges) {
         while (sessionsByKey.size() <= key) {
             sessionsByKey.add(new ArrayList<>(2));
@@ -138,7 +154,7 @@ final class SessionWindowOperator implements Operator {
             grew = false;
             for (int i = 0; i < sessions.size(); i++) {
                 Session session = sessions.get(i);
-                if (session == target || session.start >= end || start >= session.end) {
+                if (session == target || session.start > end || start > session.end) {
                     continue;
                 }
                 if (target == null) {
@@ -154,7 +170,13 @@ final class SessionWindowOperator implements Operator {
             }
         }
         if (target == null) {
+            if (SliceAssigner.isFired(end, watermark)) {
+                return LATE;
+            }
             target = new Session(key, allocateSlot(), start, end);
+            if (sessions.isEmpty()) {
+                openKeys++;
+            }
             sessions.add(target);
             byEnd.add(new EndEntry(end, target));
         } else if (end != target.end) {
@@ -190,11 +212,43 @@ final class SessionWindowOperator implements Operator {
             Session session = entry.session();
             session.gone = true;
             results.write(keys, session.key, slots, session.slot, session.start, session.end);
-            sessionsByKey.get(session.key).remove(session);
+            List<Session> sessions = sessionsByKey.get(session.key);
+            sessions.remove(session);
+            if (sessions.isEmpty()) {
+                openKeys--;
+            }
             release(session.slot);
         }
         rows.flush();
+        compactKeys();
+        memory.update(keys.estimatedBytes() + slots.estimatedBytes());
         output.emitWatermark(newWatermark);
+    }
+
+    /**
+     * Rebuilds the key hash with only the keys that have open sessions, once most keys have none,
+     * so that the state follows the open sessions rather than every key ever seen.
+     */
+    private void compactKeys() {
+        int seen = keys.groupCount();
+        if (seen < COMPACT_MIN_KEYS || openKeys * 4 > seen) {
+            return;
+        }
+        GroupByHash live = keys.emptyCopy();
+        List<List<Session>> liveSessions = new ArrayList<>(openKeys);
+        for (int key = 0; key < sessionsByKey.size(); key++) {
+            List<Session> sessions = sessionsByKey.get(key);
+            if (sessions.isEmpty()) {
+                continue;
+            }
+            int liveKey = live.groupOf(keys, key);
+            for (Session session : sessions) {
+                session.key = liveKey;
+            }
+            liveSessions.add(sessions);
+        }
+        keys = live;
+        sessionsByKey = liveSessions;
     }
 
     @Override

@@ -7,9 +7,8 @@ import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.window.group.GroupByHash;
 import io.sluice.runtime.window.group.GroupByHashes;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -36,8 +35,11 @@ final class SlicedWindowOperator implements Operator {
     private final WindowResults results;
     private final NavigableMap<Long, SliceState> slices = new TreeMap<>();
     private long watermark = Watermarks.NONE;
-    private long firedUpTo = Long.MIN_VALUE;
-    private long[] sliceEnds = new long[0];
+    /** The distinct slices of the batch being added, and for each row its index among them. */
+    private long[] batchSlices = new long[4];
+    private int[] sliceOfRow = new int[0];
+    private int[] rowsBySlice = new int[0];
+    private int[] sliceRowEnds = new int[0];
     private int[] selection = new int[0];
     private int[] groupIds = new int[0];
 
@@ -48,7 +50,8 @@ final class SlicedWindowOperator implements Operator {
         this.output = output;
         this.assigner = new SliceAssigner(spec.window());
         this.allocator = context.allocator().newChildAllocator(context.taskName() + "/WindowAggregate", 0, Long.MAX_VALUE);
-        this.memory = new StateMemory(allocator, "the window aggregation " + spec.window());
+        this.memory = new StateMemory(allocator, assigner.isGlobal() ? "the aggregation"
+                : "the window aggregation " + spec.window());
         this.rows = new OutputRows(spec.outputSchema(), allocator, output, context.batchSize());
         this.results = new WindowResults(spec, kernel, rows);
     }
@@ -56,20 +59,37 @@ final class SlicedWindowOperator implements Operator {
     @Override
     public void process(VectorSchemaRoot batch) {
         int count = batch.getRowCount();
-        if (sliceEnds.length < count) {
-            sliceEnds = new long[count];
+        if (sliceOfRow.length < count) {
+            sliceOfRow = new int[count];
+            rowsBySlice = new int[count];
             selection = new int[count];
             groupIds = new int[count];
         }
-        List<Long> distinct = assignSlices(batch, count);
-        for (long sliceEnd : distinct) {
-            int selected = 0;
-            for (int row = 0; row < count; row++) {
-                if (sliceEnds[row] == sliceEnd) {
-                    selection[selected++] = row;
-                }
+        int sliceCount = assignSlices(batch, count);
+        // The rows grouped by slice (a counting sort): after it, sliceRowEnds[s] is where slice s's rows end.
+        if (sliceRowEnds.length <= sliceCount) {
+            sliceRowEnds = new int[sliceCount + 1];
+        }
+        Arrays.fill(sliceRowEnds, 0, sliceCount + 1, 0);
+        for (int row = 0; row < count; row++) {
+            if (sliceOfRow[row] >= 0) {
+                sliceRowEnds[sliceOfRow[row] + 1]++;
             }
-            SliceState slice = slices.computeIfAbsent(sliceEnd, end -> newState());
+        }
+        for (int s = 0; s < sliceCount; s++) {
+            sliceRowEnds[s + 1] += sliceRowEnds[s];
+        }
+        for (int row = 0; row < count; row++) {
+            if (sliceOfRow[row] >= 0) {
+                rowsBySlice[sliceRowEnds[sliceOfRow[row]]++] = row;
+            }
+        }
+        int start = 0;
+        for (int s = 0; s < sliceCount; s++) {
+            int selected = sliceRowEnds[s] - start;
+            System.arraycopy(rowsBySlice, start, selection, 0, selected);
+            start = sliceRowEnds[s];
+            SliceState slice = slices.computeIfAbsent(batchSlices[s], end -> newState());
             slice.groups().groupIds(batch, selection, selected, groupIds);
             slice.accumulators().ensureCapacity(slice.groups().groupCount());
             kernel.accumulate(slice.accumulators(), groupIds, batch, selection, selected);
@@ -78,43 +98,52 @@ final class SlicedWindowOperator implements Operator {
     }
 
     /**
-     * Writes each row's slice end; rows whose windows have all fired are counted late and
-     * marked with {@code Long.MIN_VALUE}. Returns the distinct slices of the batch.
+     * Finds each row's slice: its index among the batch's distinct slices, written to
+     * {@code sliceOfRow}, or -1 for a row whose windows have all fired (counted late) or that has
+     * no time (malformed). Returns the number of distinct slices, listed in {@code batchSlices}.
      */
-    private List<Long> assignSlices(VectorSchemaRoot batch, int count) {
-        List<Long> distinct = new ArrayList<>(2);
+    private int assignSlices(VectorSchemaRoot batch, int count) {
         if (assigner.isGlobal()) {
-            java.util.Arrays.fill(sliceEnds, 0, count, Long.MAX_VALUE);
-            distinct.add(Long.MAX_VALUE);
-            return distinct;
+            Arrays.fill(sliceOfRow, 0, count, 0);
+            batchSlices[0] = Long.MAX_VALUE;
+            return count > 0 ? 1 : 0;
         }
         TimeStampMilliVector times = (TimeStampMilliVector) batch.getVector(spec.timeColumn());
         long data = times.getDataBufferAddress();
         long validity = times.getValidityBufferAddress();
         long late = 0;
-        long previous = Long.MIN_VALUE;
+        int sliceCount = 0;
+        int last = -1;
         for (int row = 0; row < count; row++) {
             if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
-                sliceEnds[row] = Long.MIN_VALUE;
+                sliceOfRow[row] = -1;
                 context.metrics().reportMalformed(context.taskName(), "the window's time column is NULL", "row " + row);
                 continue;
             }
             long sliceEnd = assigner.sliceEnd(MemoryUtil.getLong(data + ((long) row << 3)));
             if (SliceAssigner.isFired(assigner.lastWindowEnd(sliceEnd), watermark)) {
-                sliceEnds[row] = Long.MIN_VALUE;
+                sliceOfRow[row] = -1;
                 late++;
                 continue;
             }
-            sliceEnds[row] = sliceEnd;
-            if (sliceEnd != previous && !distinct.contains(sliceEnd)) {
-                distinct.add(sliceEnd);
+            if (last < 0 || batchSlices[last] != sliceEnd) {
+                last = 0;
+                while (last < sliceCount && batchSlices[last] != sliceEnd) {
+                    last++;
+                }
+                if (last == sliceCount) {
+                    if (sliceCount == batchSlices.length) {
+                        batchSlices = Arrays.copyOf(batchSlices, sliceCount * 2);
+                    }
+                    batchSlices[sliceCount++] = sliceEnd;
+                }
             }
-            previous = sliceEnd;
+            sliceOfRow[row] = last;
         }
         if (late > 0) {
             context.metrics().addLateRecords(late);
         }
-        return distinct;
+        return sliceCount;
     }
 
     @Override
@@ -122,33 +151,53 @@ final class SlicedWindowOperator implements Operator {
         if (newWatermark <= watermark) {
             return;
         }
+        long previous = watermark;
         watermark = newWatermark;
-        fire();
+        fire(previous);
         rows.flush();
         memory.update(stateBytes());
         output.emitWatermark(newWatermark);
     }
 
-    /** Emits every window whose end the watermark has passed, oldest first, and drops spent slices. */
-    private void fire() {
+    /**
+     * Emits, oldest first, every window with rows that this watermark fires and the previous one
+     * did not, and drops spent slices. A window the previous watermark passed has fired already,
+     * even if it had no rows then: rows that came later belong only to the windows still open.
+     */
+    private void fire(long previous) {
         if (assigner.isGlobal()) {
-            if (watermark == Watermarks.END && !slices.isEmpty()) {
-                results.writeAll(slices.pollFirstEntry().getValue(), Long.MIN_VALUE, Long.MIN_VALUE);
+            if (watermark == Watermarks.END) {
+                fireAll();
             }
             return;
         }
+        // Window ends lie on the slice grid: the first one the previous watermark left unfired.
+        long next = previous == Watermarks.NONE ? Long.MIN_VALUE : assigner.sliceEnd(previous + 1);
         while (!slices.isEmpty()) {
-            long windowEnd = Math.max(slices.firstKey(),
-                    firedUpTo == Long.MIN_VALUE ? Long.MIN_VALUE : firedUpTo + assigner.period());
+            long windowEnd = Math.max(slices.firstKey(), next);
             if (!SliceAssigner.isFired(windowEnd, watermark)) {
                 return;
             }
             emitWindow(windowEnd);
-            firedUpTo = windowEnd;
+            next = windowEnd + assigner.period();
             Iterator<Map.Entry<Long, SliceState>> spent = slices.entrySet().iterator();
             while (spent.hasNext() && assigner.lastWindowEnd(spent.next().getKey()) <= windowEnd) {
                 spent.remove();
             }
+        }
+    }
+
+    /**
+     * The one result set of a bounded GROUP BY. Without grouping keys it is one row even for no
+     * input, as SQL requires ({@code SELECT COUNT(*)} of nothing is 0).
+     */
+    private void fireAll() {
+        SliceState all = slices.isEmpty() ? newState() : slices.pollFirstEntry().getValue();
+        if (spec.keyColumns().length == 0 && all.groups().groupCount() == 0) {
+            all.accumulators().ensureCapacity(1);
+            results.write(all.groups(), 0, all.accumulators(), 0, Long.MIN_VALUE, Long.MIN_VALUE);
+        } else {
+            results.writeAll(all, Long.MIN_VALUE, Long.MIN_VALUE);
         }
     }
 

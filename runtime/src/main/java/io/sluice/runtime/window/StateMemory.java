@@ -2,6 +2,7 @@ package io.sluice.runtime.window;
 
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import java.util.Locale;
 import org.apache.arrow.memory.AllocationReservation;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -26,18 +27,51 @@ final class StateMemory implements AutoCloseable {
         if (bytes <= reserved && bytes >= reserved / 4) {
             return;
         }
-        long target = bytes + bytes / 4;
-        AllocationReservation next = allocator.newReservation();
-        // add(), not reserve(): only add() records the bytes that close() gives back.
-        if (target > 0 && !next.add(target)) {
-            next.close();
-            throw new SluiceException(ErrorCode.MEMORY_LIMIT_EXCEEDED, owner + " needs " + (target >> 20)
-                    + " MiB of state, more than the query's memory limit of " + (allocator.getLimit() >> 20)
-                    + " MiB allows (set 'query.memory.limit' to raise it)");
+        if (bytes < reserved) {
+            close();
         }
-        close();
-        reservation = next;
-        reserved = target;
+        if (bytes == 0) {
+            return;
+        }
+        if (reservation == null) {
+            reservation = allocator.newReservation();
+        }
+        // add(), not reserve(): only add() records the bytes that close() gives back. Only the
+        // growth is added, so that the charge never holds the old and the new size at once.
+        long target = bytes + bytes / 4;
+        if (!reservation.add(target - reserved)) {
+            throw overLimit(bytes);
+        }
+        reserved = reservation.getSizeLong();
+    }
+
+    private SluiceException overLimit(long bytes) {
+        // The operator's own allocator is unlimited; the query's limit is set on an ancestor.
+        BufferAllocator limited = allocator;
+        for (BufferAllocator a = allocator; a != null; a = a.getParentAllocator()) {
+            if (a.getLimit() < limited.getLimit()) {
+                limited = a;
+            }
+        }
+        return new SluiceException(ErrorCode.MEMORY_LIMIT_EXCEEDED, owner + " needs " + size(bytes)
+                + " of state; with the " + size(limited.getAllocatedMemory()) + " the query holds, that is over its "
+                + "memory limit of " + size(limited.getLimit()) + " (set 'query.memory.limit' to raise it)");
+    }
+
+    /** A size as people write it: {@code 512 bytes}, {@code 1.5 KiB}, {@code 2 MiB}. */
+    static String size(long bytes) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        String number = String.format(Locale.ROOT, "%.1f", value);
+        return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + units[unit];
     }
 
     @Override

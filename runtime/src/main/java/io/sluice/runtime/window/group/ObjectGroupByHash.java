@@ -43,13 +43,25 @@ final class ObjectGroupByHash implements GroupByHash {
 
     private Object key(FieldVector[] vectors, int row) {
         if (vectors.length == 1) {
-            return VectorValues.get(vectors[0], row);
+            return value(vectors[0], row);
         }
         Object[] values = new Object[vectors.length];
         for (int i = 0; i < vectors.length; i++) {
-            values[i] = VectorValues.get(vectors[i], row);
+            values[i] = value(vectors[i], row);
         }
         return Arrays.asList(values);
+    }
+
+    /** A key value whose equals is SQL's: -0.0 is 0.0, which Double.equals would tell apart. */
+    private static Object value(FieldVector vector, int row) {
+        Object value = VectorValues.get(vector, row);
+        if (value instanceof Double d) {
+            return d + 0.0d;
+        }
+        if (value instanceof Float f) {
+            return f + 0.0f;
+        }
+        return value;
     }
 
     private int find(Object key) {

@@ -52,7 +52,7 @@ final class SourceTask implements Runnable {
                         exchange.markIdle(false);
                     }
                     context.metrics().addRecordsIn(rows);
-                    if (strategy != null) {
+                    if (strategy != null && !reader.emitsWatermarks()) {
                         watermark = Math.max(watermark, strategy.watermarkOf(batch));
                     }
                     head.emit(batch);

@@ -1,7 +1,7 @@
 package io.sluice.runtime.job;
 
 import io.sluice.runtime.connector.SourceReader;
-import io.sluice.runtime.exchange.ExchangeOutput;
+import io.sluice.runtime.exchange.IdleAwareOutput;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.WatermarkStrategy;
 import io.sluice.runtime.operator.Watermarks;
@@ -31,7 +31,7 @@ final class SourceTask implements Runnable {
     public void run() {
         WatermarkStrategy strategy = input.watermarks().orElse(null);
         long idleAfter = input.idleTimeout().map(d -> d.toMillis()).orElse(Long.MAX_VALUE);
-        ExchangeOutput exchange = tail instanceof ExchangeOutput e ? e : null;
+        IdleAwareOutput exchange = tail instanceof IdleAwareOutput e ? e : null;
         try (SourceReader reader = input.source().createReader(context, input.mode());
              VectorSchemaRoot batch = VectorSchemaRoot.create(input.schema(), context.allocator())) {
             long emitted = Watermarks.NONE;

@@ -1,0 +1,23 @@
+package io.sluice.engine.statement;
+
+import io.sluice.engine.Session;
+import io.sluice.engine.StatementResult;
+import io.sluice.engine.job.BackgroundJob;
+import io.sluice.engine.job.InsertPlanner;
+import io.sluice.parser.ast.Insert;
+
+/**
+ * {@code INSERT INTO sink SELECT ...}: starts a background job and returns its id at once; with
+ * {@code SET 'table.dml-sync' = 'true'}, waits for the job to end first.
+ */
+final class InsertExecutor implements StatementExecutor<Insert> {
+    @Override
+    public StatementResult execute(Insert statement, Session session) {
+        InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(statement, statement.query().text());
+        plan.check();
+        int parallelism = session.settings().parallelism();
+        BackgroundJob job = session.startJob("INSERT INTO " + statement.target() + " " + statement.query().text(),
+                id -> plan.jobSpec(id, parallelism));
+        return JobResults.started(job, session);
+    }
+}

@@ -73,7 +73,7 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
                 ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
-                ResultColumn.varchar("error")), rows);
+                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
     }
 
     private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
@@ -89,6 +89,7 @@ final class ShowExecutor implements StatementExecutor<Show> {
             metrics.lateRecords(),
             metrics.malformedRecords(),
             Math.round(rowsPerSecond),
+            metrics.sourceRetries(),
             failure == null ? null : failure.getMessage()
         };
     }

@@ -46,6 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Admin admin;
+    private boolean closed;
 
     private KafkaBroker() throws Exception {
         directory = Files.createTempDirectory("sluice-kafka");
@@ -88,14 +89,19 @@ public final class KafkaBroker implements AutoCloseable {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
+    /** A broker of its own, for a test that stops it; the caller closes it. */
+    public static KafkaBroker start() {
+        try {
+            return new KafkaBroker();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start a test Kafka broker", e);
+        }
+    }
+
     /** The broker of this test run, started on first use and stopped when the JVM exits. */
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
-            try {
-                shared = new KafkaBroker();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the test Kafka broker", e);
-            }
+            shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-test-broker-stop"));
         }
         return shared;
@@ -159,8 +165,13 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the broker and deletes its data; idempotent. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         admin.close(Duration.ofSeconds(5));
         server.shutdown();
         server.awaitShutdown();

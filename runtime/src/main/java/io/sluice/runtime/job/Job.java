@@ -133,11 +133,19 @@ public final class Job implements JobControl {
                     this, batchSize);
             Output tail = createOutput(pipeline.output(), context);
             Output head = OperatorChain.build(pipeline.operators(), context, tail);
-            Runnable loop = pipeline.input() instanceof PipelineInput.FromSource source
-                    ? new SourceTask(source, context, head, tail)
-                    : new ExchangeTask(exchanges.get(((PipelineInput.FromExchange) pipeline.input()).exchangeId()),
-                            context, head);
-            loop.run();
+            // The failure is recorded before the outputs close, so that consumers never take a
+            // failed producer's end for a normal one.
+            try {
+                Runnable loop = pipeline.input() instanceof PipelineInput.FromSource source
+                        ? new SourceTask(source, context, head, tail)
+                        : new ExchangeTask(exchanges.get(((PipelineInput.FromExchange) pipeline.input()).exchangeId()),
+                                context, head);
+                loop.run();
+            } catch (Throwable t) {
+                fail(name, t);
+            } finally {
+                head.close();
+            }
         } catch (Throwable t) {
             fail(name, t);
         } finally {

@@ -12,7 +12,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * One task's loop over a source share: read a batch, push it down the chain, then the watermark
  * the batch allows. At the end of the input the watermark goes to {@link Watermarks#END} so that
  * every open window fires. After a while without rows the task tells the exchange it is idle, so
- * it stops holding back the watermark of the tasks it feeds.
+ * it stops holding back the watermark of the tasks it feeds. The job closes the chain afterwards.
  */
 final class SourceTask implements Runnable {
     private final PipelineInput.FromSource input;
@@ -65,8 +65,6 @@ final class SourceTask implements Runnable {
                     head.emitWatermark(watermark);
                 }
             }
-        } finally {
-            head.close();
         }
     }
 }

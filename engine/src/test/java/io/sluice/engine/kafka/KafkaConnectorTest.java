@@ -153,9 +153,10 @@ class KafkaConnectorTest {
                 KafkaBroker.Record.value(2, "{\"ts\":\"2026-01-01 00:00:01\",\"k\":\"a\",\"v\":1}"),
                 KafkaBroker.Record.value(2, "this is not json"),
                 KafkaBroker.Record.value(2, "{\"ts\":\"2026-01-01 00:00:02\",\"k\":\"b\",\"v\":\"x\"}"),
-                KafkaBroker.Record.value(0, "{\"ts\":\"2026-01-01 00:00:03\",\"k\":\"c\",\"v\":3}")));
+                KafkaBroker.Record.value(0, "{\"ts\":\"2026-01-01 00:00:03\",\"k\":\"c\",\"v\":3}"),
+                KafkaBroker.Record.value(2, "{\"ts\":\"2026-01-01 00:00:04\",\"k\":\"d\"}")));
         try (Engine engine = Engine.create(); Session session = engine.newSession()) {
-            session.execute(kafkaTable("bad", "bad-records", ""));
+            session.execute(kafkaTable("bad", "bad-records", "").replace("v INT,", "v INT NOT NULL,"));
             QuerySummary summary;
             List<String> rows = new ArrayList<>();
             try (ResultCursor cursor = session.execute("SELECT k, v FROM bad").cursor()) {
@@ -167,9 +168,37 @@ class KafkaConnectorTest {
             }
             rows.sort(null);
             assertEquals(List.of("a|1", "c|3"), rows);
-            assertEquals(2, summary.malformedRecords());
+            assertEquals(3, summary.malformedRecords(), "broken JSON, a string for an INT, a missing NOT NULL field");
             assertEquals("topic bad-records partition 2 offset 1", summary.firstMalformed().location());
             assertEquals("this is not json", summary.firstMalformed().record());
+        }
+    }
+
+    @Test
+    void anIdlePartitionStopsHoldingTheWatermarkBack() throws Exception {
+        broker.createTopic("half-idle", 2);
+        List<KafkaBroker.Record> records = new ArrayList<>();
+        for (int second = 0; second <= 12; second++) {
+            records.add(KafkaBroker.Record.value(0, event(second)));
+        }
+        broker.produce("half-idle", records);
+        try (Engine engine = Engine.create(EngineConfig.defaults().withDefaultParallelism(1));
+             Session session = engine.newSession()) {
+            session.execute(kafkaTable("half", "half-idle", ", 'scan.watermark.idle-timeout' = '300 ms'"));
+            List<String> rows = new ArrayList<>();
+            // Partition 1 has no record: only once it counts as idle does the watermark reach 00:00:11.
+            try (ResultCursor cursor = session.execute(String.format(
+                    "SELECT STREAM window_start, COUNT(*) AS c, SUM(v) AS s FROM TABLE(TUMBLE(TABLE %s,"
+                            + " DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY window_start, window_end", "half")).cursor()) {
+                while (rows.size() < 2) {
+                    List<Object[]> batch = cursor.poll(10, 60_000);
+                    assertTrue(batch != null && !batch.isEmpty(), "windows fire while the query runs");
+                    batch.forEach(row -> rows.add(Statements.format(row)));
+                }
+            }
+            rows.sort(null);
+            assertEquals(List.of("2026-01-01 00:00:00.000|5|10", "2026-01-01 00:00:05.000|5|35"), rows);
+            assertEquals(0, Statements.allocated(engine));
         }
     }
 

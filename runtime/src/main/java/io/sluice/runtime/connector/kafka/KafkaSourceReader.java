@@ -78,7 +78,8 @@ final class KafkaSourceReader implements SourceReader {
     private final long idleMillis;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions = new ArrayList<>();
-    private final Map<Integer, Integer> slots = new HashMap<>();
+    /** The slot of each partition number this task reads, -1 for the others. */
+    private final int[] slots;
     private final long[] endOffsets;
     private final boolean[] done;
     private final long[] maxRowtime;
@@ -111,8 +112,10 @@ final class KafkaSourceReader implements SourceReader {
         this.topicBytes = topic.getBytes(StandardCharsets.UTF_8);
         this.watermarks = watermarks.orElse(null);
         this.idleMillis = idleTimeout.map(Duration::toMillis).orElse(Long.MAX_VALUE);
+        this.slots = new int[partitionCount];
+        Arrays.fill(slots, -1);
         for (int partition = context.taskIndex(); partition < partitionCount; partition += context.parallelism()) {
-            slots.put(partition, partitions.size());
+            slots[partition] = partitions.size();
             partitions.add(new TopicPartition(topic, partition));
         }
         int count = partitions.size();
@@ -230,7 +233,7 @@ final class KafkaSourceReader implements SourceReader {
                 }
                 continue;
             }
-            rows += readRecord(pending.next(), rows);
+            rows += readRecord(pending.next(), rows, now);
         }
         batch.setRowCount(rows);
         now = context.clock().millis();
@@ -247,8 +250,8 @@ final class KafkaSourceReader implements SourceReader {
     }
 
     /** Decodes one record into row {@code row}; returns 1 if it became a row, 0 if it was skipped. */
-    private int readRecord(ConsumerRecord<byte[], byte[]> record, int row) {
-        int slot = slots.get(record.partition());
+    private int readRecord(ConsumerRecord<byte[], byte[]> record, int row, long now) {
+        int slot = slots[record.partition()];
         if (done[slot]) {
             return 0;
         }
@@ -258,7 +261,7 @@ final class KafkaSourceReader implements SourceReader {
                 return 0;
             }
         }
-        lastRecordMillis[slot] = context.clock().millis();
+        lastRecordMillis[slot] = now;
         byte[] value = record.value();
         if (value == null) {
             metrics.reportMalformed(location(record), "the record has no value", "");
@@ -362,21 +365,32 @@ final class KafkaSourceReader implements SourceReader {
         }
     }
 
+    /**
+     * The minimum over the partitions still active. Idle partitions do not hold it back; when
+     * every partition is idle, none holds anything back, and the watermark goes as far as the
+     * most advanced of them allows.
+     */
     private void advanceWatermark(long now) {
-        long min = Long.MAX_VALUE;
+        long activeMin = Long.MAX_VALUE;
+        long idleMax = Watermarks.NONE;
         boolean active = false;
         for (int slot = 0; slot < partitions.size(); slot++) {
-            if (done[slot] || now - lastRecordMillis[slot] >= idleMillis) {
+            if (done[slot]) {
                 continue;
             }
-            active = true;
             long partitionWatermark = maxRowtime[slot] == Watermarks.NONE
                     ? Watermarks.NONE
                     : maxRowtime[slot] - watermarks.delayMillis();
-            min = Math.min(min, partitionWatermark);
+            if (now - lastRecordMillis[slot] >= idleMillis) {
+                idleMax = Math.max(idleMax, partitionWatermark);
+            } else {
+                active = true;
+                activeMin = Math.min(activeMin, partitionWatermark);
+            }
         }
-        if (active && min != Watermarks.NONE && min > watermark) {
-            watermark = min;
+        long candidate = active ? activeMin : idleMax;
+        if (candidate != Watermarks.NONE && candidate > watermark) {
+            watermark = candidate;
         }
     }
 

@@ -106,6 +106,29 @@ class KafkaConnectorTest {
     }
 
     @Test
+    void groupOffsetsStartWhereTheGroupLeftOffAndTimestampModeAtATime() throws Exception {
+        broker.createTopic("resumable", 1);
+        broker.produce("resumable", List.of(new KafkaBroker.Record(0, 1_000L, null, "{\"v\":1}"),
+                new KafkaBroker.Record(0, 2_000L, null, "{\"v\":2}")));
+        try (Engine engine = Engine.create(); Session session = engine.newSession()) {
+            String table = "CREATE STREAM %s (v INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL) WITH ("
+                    + "'connector' = 'kafka', 'topic' = 'resumable', 'properties.bootstrap.servers' = '"
+                    + broker.bootstrapServers() + "', 'format' = 'json', %s)";
+            session.execute(String.format(table, "grouped", "'properties.group.id' = 'g1',"
+                    + " 'scan.startup.mode' = 'group-offsets'"));
+            assertEquals(List.of("1", "2"), Statements.rows(session, "SELECT v FROM grouped"));
+            broker.produce("resumable", List.of(new KafkaBroker.Record(0, 3_000L, null, "{\"v\":3}")));
+            // Closing the first query's consumer committed the group's offset after v = 2.
+            assertEquals(List.of("3"), Statements.rows(session, "SELECT v FROM grouped"));
+
+            session.execute(String.format(table, "timed", "'scan.startup.mode' = 'timestamp',"
+                    + " 'scan.startup.timestamp-millis' = '2000'"));
+            assertEquals(List.of("2|1970-01-01 00:00:02.000", "3|1970-01-01 00:00:03.000"),
+                    Statements.rows(session, "SELECT v, ts FROM timed"));
+        }
+    }
+
+    @Test
     void metadataColumnsAreRejectedForConnectorsWithout() {
         try (Engine engine = Engine.create(); Session session = engine.newSession()) {
             SluiceException e = assertThrows(SluiceException.class, () -> session.execute(

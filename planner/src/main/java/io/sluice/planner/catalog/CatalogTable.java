@@ -51,11 +51,6 @@ public record CatalogTable(String name, TableKind kind, RelDataType rowType, Opt
         this(name, kind, rowType, rowtime, primaryKey, options, source, idleTimeout, Optional.empty(), List.of());
     }
 
-    /** False if the table's connector can only be written to. */
-    public boolean readable() {
-        return !(source instanceof SinkOnlySource);
-    }
-
     /** The columns an {@code INSERT INTO} writes, in order: all but the metadata columns. */
     public List<RelDataTypeField> writableColumns() {
         List<RelDataTypeField> columns = new ArrayList<>();

@@ -38,10 +38,6 @@ public final class ConnectorRegistry {
         }
     }
 
-    public ConnectorRegistry(Iterable<SourceFactory> sourceFactories, FormatRegistry formats) {
-        this(sourceFactories, Set.of(), formats);
-    }
-
     public static ConnectorRegistry load(ClassLoader classLoader) {
         return new ConnectorRegistry(ServiceLoader.load(SourceFactory.class, classLoader),
                 ServiceLoader.load(SinkFactory.class, classLoader), FormatRegistry.load(classLoader));

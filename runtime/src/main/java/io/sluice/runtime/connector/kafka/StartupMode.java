@@ -15,10 +15,6 @@ enum StartupMode {
         this.optionValue = optionValue;
     }
 
-    String optionValue() {
-        return optionValue;
-    }
-
     static String[] optionValues() {
         StartupMode[] modes = values();
         String[] names = new String[modes.length];

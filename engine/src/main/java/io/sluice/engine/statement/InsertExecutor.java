@@ -13,11 +13,18 @@ import io.sluice.parser.ast.Insert;
 final class InsertExecutor implements StatementExecutor<Insert> {
     @Override
     public StatementResult execute(Insert statement, Session session) {
-        InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(statement, statement.query().text());
+        String text = text(statement);
+        InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(statement, text);
         plan.check();
         int parallelism = session.settings().parallelism();
-        BackgroundJob job = session.startJob("INSERT INTO " + statement.target() + " " + statement.query().text(),
-                id -> plan.jobSpec(id, parallelism));
+        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, parallelism));
         return JobResults.started(job, session);
+    }
+
+    /** The statement as SHOW QUERIES lists it. */
+    static String text(Insert insert) {
+        return "INSERT INTO " + insert.target()
+                + (insert.columns().isEmpty() ? "" : " (" + String.join(", ", insert.columns()) + ")")
+                + " " + insert.query().text();
     }
 }

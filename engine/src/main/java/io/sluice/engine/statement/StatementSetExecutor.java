@@ -18,7 +18,7 @@ final class StatementSetExecutor implements StatementExecutor<StatementSet> {
         List<InsertPlanner.Plan> plans = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (Insert insert : statement.inserts()) {
-            String text = "INSERT INTO " + insert.target() + " " + insert.query().text();
+            String text = InsertExecutor.text(insert);
             InsertPlanner.Plan plan = planner.plan(insert, text);
             plan.check();
             plans.add(plan);

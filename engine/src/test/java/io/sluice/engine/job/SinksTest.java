@@ -190,6 +190,8 @@ class SinksTest {
                 () -> session.execute("INSERT INTO other SELECT id FROM nothing"));
         assertTrue(read.getMessage().contains("'nothing' cannot be read: its connector 'blackhole' can only be written to"),
                 read.getMessage());
+        SluiceException select = assertThrows(SluiceException.class, () -> Statements.rows(session, "SELECT * FROM nothing"));
+        assertEquals(read.detail(), select.detail());
         session.execute("CREATE STREAM lines (id INT) WITH ('connector' = 'socket', 'hostname' = 'localhost',"
                 + " 'port' = '9', 'format' = 'csv')");
         SluiceException write = assertThrows(SluiceException.class,

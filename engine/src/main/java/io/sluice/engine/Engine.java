@@ -2,12 +2,15 @@ package io.sluice.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.engine.job.BackgroundJob;
+import io.sluice.engine.job.JobRegistry;
 import io.sluice.engine.query.QueryRegistry;
 import io.sluice.parser.SluiceSqlConfig;
 import io.sluice.planner.SqlEnvironment;
 import io.sluice.planner.catalog.Catalog;
 import io.sluice.runtime.codegen.KernelCompiler;
 import io.sluice.runtime.connector.ConnectorRegistry;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -36,6 +39,7 @@ public final class Engine implements AutoCloseable {
     private final SqlEnvironment sql;
     private final BufferAllocator allocator;
     private final QueryRegistry queries = new QueryRegistry();
+    private final JobRegistry jobs = new JobRegistry();
     private final AtomicLong sessionIds = new AtomicLong();
 
     private Engine(EngineConfig config) {
@@ -87,9 +91,37 @@ public final class Engine implements AutoCloseable {
         return queries;
     }
 
-    /** Stops every query, waits for them to free their memory, and closes the engine's allocator. */
+    /** The background jobs ({@code INSERT INTO}, statement sets), running and ended. */
+    public JobRegistry jobs() {
+        return jobs;
+    }
+
+    /**
+     * Waits until every background job now running has ended (their sources are bounded, or
+     * someone stops them), as script mode does before it exits.
+     *
+     * @return false if some job still runs after the timeout
+     */
+    public boolean awaitJobs(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (BackgroundJob job : jobs.list()) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!job.await(Duration.ofNanos(left))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops every background job cleanly (their sinks hand on what they have), e.g. on Ctrl-C or SIGTERM. */
+    public void stopJobs() {
+        jobs.stopAll();
+    }
+
+    /** Stops every job and query, waits for them to free their memory, and closes the engine's allocator. */
     @Override
     public void close() {
+        jobs.stopAll();
         queries.closeAll();
         allocator.close();
     }

@@ -2,6 +2,7 @@ package io.sluice.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.engine.job.BackgroundJob;
 import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.statement.Executors;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A user's conversation with an engine: its {@code SET} options and the queries it started.
@@ -93,6 +95,32 @@ public final class Session implements AutoCloseable {
                 settings.queryMemoryLimit(), engine.config().clock(), settings.batchSize());
     }
 
+    /** Starts a background job of this session whose spec {@code jobSpec} makes from the job's id. */
+    public BackgroundJob startJob(String statement, Function<String, JobSpec> jobSpec) {
+        return engine.jobs().start(id, statement, jobSpec, engine.allocator(), settings.queryMemoryLimit(),
+                engine.config().clock(), settings.batchSize());
+    }
+
+    /** The background jobs this session started that are still running. */
+    public List<BackgroundJob> runningJobs() {
+        return engine.jobs().running(id);
+    }
+
+    /**
+     * Waits until every job this session started has ended, as script mode does before it exits
+     * (for jobs over bounded sources; others run until stopped, e.g. by {@link Engine#stopJobs()}
+     * on Ctrl-C).
+     */
+    public void awaitJobs() throws InterruptedException {
+        for (BackgroundJob job : runningJobs()) {
+            try {
+                job.ended().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw SluiceException.internal("job " + job.id() + " ended abnormally", e.getCause());
+            }
+        }
+    }
+
     public String set(String key, String value) {
         return settings.set(key, value);
     }
@@ -105,7 +133,7 @@ public final class Session implements AutoCloseable {
         return settings.values();
     }
 
-    /** Stops the session's queries and frees their memory. */
+    /** Stops the session's interactive queries and frees their memory; its background jobs go on. */
     @Override
     public void close() {
         engine.queries().releaseSession(id);

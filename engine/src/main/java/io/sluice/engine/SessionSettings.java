@@ -16,6 +16,8 @@ public final class SessionSettings {
     public static final String PARALLELISM = "parallelism";
     public static final String QUERY_MEMORY_LIMIT = "query.memory.limit";
     public static final String BATCH_SIZE = "batch.size";
+    /** Flink's option: {@code true} makes INSERT wait for its job to end. */
+    public static final String DML_SYNC = "table.dml-sync";
 
     private static final int DEFAULT_BATCH_SIZE = 4096;
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
@@ -33,6 +35,7 @@ public final class SessionSettings {
             case PARALLELISM -> positive(key, value);
             case BATCH_SIZE -> positive(key, value);
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
+            case DML_SYNC -> bool(key, value);
             default -> {
                 values.put(key, value);
                 return "'" + key + "' is not a Sluice option; it is kept but has no effect";
@@ -66,6 +69,18 @@ public final class SessionSettings {
         return values.containsKey(QUERY_MEMORY_LIMIT)
                 ? bytes(QUERY_MEMORY_LIMIT, values.get(QUERY_MEMORY_LIMIT))
                 : engine.queryMemoryLimit();
+    }
+
+    public boolean dmlSync() {
+        return values.containsKey(DML_SYNC) && bool(DML_SYNC, values.get(DML_SYNC));
+    }
+
+    private static boolean bool(String key, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return v.equals("true");
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be true or false, not '" + value + "'");
     }
 
     private static int positive(String key, String value) {

@@ -36,9 +36,9 @@ public final class Executors {
         register(ResetOption.class, OptionExecutors::reset);
         register(Query.class, new QueryExecutor());
         register(CreateView.class, notYet("CREATE VIEW"));
-        register(Insert.class, notYet("INSERT INTO"));
-        register(StatementSet.class, notYet("EXECUTE STATEMENT SET"));
-        register(StopJob.class, notYet("STOP JOB"));
+        register(Insert.class, new InsertExecutor());
+        register(StatementSet.class, new StatementSetExecutor());
+        register(StopJob.class, new StopJobExecutor());
     }
 
     public StatementResult execute(Statement statement, Session session) {

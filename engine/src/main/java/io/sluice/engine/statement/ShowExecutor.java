@@ -2,14 +2,20 @@ package io.sluice.engine.statement;
 
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
+import io.sluice.engine.job.BackgroundJob;
+import io.sluice.engine.query.QueryState;
 import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.ListCursor;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.parser.ast.Show;
 import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.TableKind;
+import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.function.DateTimeFunctions;
+import io.sluice.runtime.metrics.QueryMetrics;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** {@code SHOW STREAMS | TABLES | VIEWS | QUERIES | JOBS | FUNCTIONS}. */
@@ -48,25 +54,44 @@ final class ShowExecutor implements StatementExecutor<Show> {
         return info(List.of(ResultColumn.varchar("name"), ResultColumn.varchar("kind")), rows);
     }
 
+    /**
+     * Every interactive query (until its cursor closes) and every background job (until the
+     * engine closes), oldest first.
+     */
     private static StatementResult queries(Session session) {
         List<Object[]> rows = new ArrayList<>();
         for (RunningQuery query : session.engine().queries().list()) {
-            rows.add(new Object[] {
-                query.id(),
-                query.statement(),
-                query.state().name(),
-                DateTimeFunctions.toLocalDateTime(query.startMillis()),
-                query.metrics().recordsIn(),
-                query.metrics().recordsOut(),
-                query.metrics().lateRecords(),
-                query.metrics().malformedRecords(),
-                Math.round(query.rowsPerSecond())
-            });
+            rows.add(row(query.id(), "QUERY", query.statement(), query.state(), query.startMillis(), query.metrics(),
+                    query.rowsPerSecond(), query.job().failure()));
         }
-        return info(List.of(ResultColumn.varchar("id"), ResultColumn.varchar("statement"),
+        for (BackgroundJob job : session.engine().jobs().list()) {
+            rows.add(row(job.id(), "JOB", job.statement(), job.state(), job.startMillis(), job.metrics(),
+                    job.rowsPerSecond(), job.failure()));
+        }
+        rows.sort(Comparator.comparing((Object[] row) -> (LocalDateTime) row[4]));
+        return info(List.of(ResultColumn.varchar("id"), ResultColumn.varchar("kind"), ResultColumn.varchar("statement"),
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
-                ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second")), rows);
+                ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
+                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
+    }
+
+    private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
+            QueryMetrics metrics, double rowsPerSecond, SluiceException failure) {
+        return new Object[] {
+            id,
+            kind,
+            statement,
+            state.name(),
+            DateTimeFunctions.toLocalDateTime(startMillis),
+            metrics.recordsIn(),
+            metrics.recordsOut(),
+            metrics.lateRecords(),
+            metrics.malformedRecords(),
+            Math.round(rowsPerSecond),
+            metrics.sourceRetries(),
+            failure == null ? null : failure.getMessage()
+        };
     }
 
     private static StatementResult functions() {

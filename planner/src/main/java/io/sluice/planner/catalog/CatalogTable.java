@@ -2,26 +2,35 @@ package io.sluice.planner.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.connector.Source;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 
 /**
- * A stream or table backed by a connector.
+ * A stream or table backed by a connector, which may be read (it has a source), written
+ * ({@code INSERT INTO}, it has a sink) or both.
  *
- * @param rowType     the table's columns, all read from the source
- * @param rowtime     the event-time column and watermark, if declared
- * @param primaryKey  the declared primary key columns (not enforced), possibly empty
- * @param options     the {@code WITH} options as written
- * @param source      the configured source, made when the table was created
- * @param idleTimeout {@code 'scan.watermark.idle-timeout'}, if set
+ * @param rowType         the table's columns: physical ones, read from and written to records,
+ *                        and metadata ones, which the source fills
+ * @param rowtime         the event-time column and watermark, if declared
+ * @param primaryKey      the declared primary key columns (not enforced), possibly empty
+ * @param options         the {@code WITH} options as written
+ * @param source          the configured source, made when the table was created; for a table
+ *                        whose connector has none, one that says so when read
+ * @param idleTimeout     {@code 'scan.watermark.idle-timeout'}, if set
+ * @param sink            the configured sink, if the connector has one
+ * @param metadataColumns the names of the metadata columns, which are read only
  */
 public record CatalogTable(String name, TableKind kind, RelDataType rowType, Optional<Rowtime> rowtime,
                            List<String> primaryKey, Map<String, String> options, Source source,
-                           Optional<Duration> idleTimeout) implements CatalogEntry {
+                           Optional<Duration> idleTimeout, Optional<Sink> sink, List<String> metadataColumns)
+        implements CatalogEntry {
     public CatalogTable {
         requireNonNull(name, "name is null");
         requireNonNull(kind, "kind is null");
@@ -31,5 +40,25 @@ public record CatalogTable(String name, TableKind kind, RelDataType rowType, Opt
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
         requireNonNull(source, "source is null");
         requireNonNull(idleTimeout, "idleTimeout is null");
+        requireNonNull(sink, "sink is null");
+        metadataColumns = List.copyOf(metadataColumns);
+    }
+
+    /** A table that can only be read and has no metadata columns. */
+    public CatalogTable(String name, TableKind kind, RelDataType rowType, Optional<Rowtime> rowtime,
+                        List<String> primaryKey, Map<String, String> options, Source source,
+                        Optional<Duration> idleTimeout) {
+        this(name, kind, rowType, rowtime, primaryKey, options, source, idleTimeout, Optional.empty(), List.of());
+    }
+
+    /** The columns an {@code INSERT INTO} writes, in order: all but the metadata columns. */
+    public List<RelDataTypeField> writableColumns() {
+        List<RelDataTypeField> columns = new ArrayList<>();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            if (!metadataColumns.contains(field.getName())) {
+                columns.add(field);
+            }
+        }
+        return columns;
     }
 }

@@ -54,4 +54,20 @@ final class JavaTypes {
     static boolean isPrimitiveNumber(String javaType) {
         return javaType.equals("int") || javaType.equals("long") || javaType.equals("float") || javaType.equals("double");
     }
+
+    /** A Java string literal for the text, with every character outside printable ASCII escaped. */
+    static String stringLiteral(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
 }

@@ -3,24 +3,40 @@ package io.sluice.planner.ddl;
 import io.sluice.parser.ast.ColumnDefinition;
 import io.sluice.parser.ast.ColumnKind;
 import io.sluice.parser.ast.CreateTable;
+import io.sluice.parser.ast.MetadataSpec;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.catalog.Rowtime;
+import io.sluice.planner.catalog.SinkOnlySource;
 import io.sluice.planner.catalog.TableKind;
 import io.sluice.planner.type.ArrowTypeMapping;
+import io.sluice.runtime.Clock;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.ConnectorRegistry;
+import io.sluice.runtime.connector.Sink;
+import io.sluice.runtime.connector.SinkContext;
+import io.sluice.runtime.connector.SinkFactory;
 import io.sluice.runtime.connector.Source;
 import io.sluice.runtime.connector.SourceContext;
+import io.sluice.runtime.connector.SourceFactory;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.operator.WatermarkStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
 
 /**
  * Turns {@code CREATE STREAM|TABLE} into a catalog table: column types, the watermark, and the
- * connector's source, made now so that a bad option is reported at the statement that has it.
+ * connector's source and sink, whichever it has, made now so that a bad option is reported at
+ * the statement that has it. Metadata columns are allowed where the connector's source fills
+ * them.
  */
 public final class TableDefinitions {
     /** Table options the engine reads itself, as Flink does, before the connector sees the rest. */
@@ -29,29 +45,64 @@ public final class TableDefinitions {
     private TableDefinitions() {
     }
 
-    public static CatalogTable create(CreateTable ddl, RelDataTypeFactory types, ConnectorRegistry connectors) {
-        RelDataTypeFactory.Builder columns = types.builder();
-        for (ColumnDefinition column : ddl.columns()) {
-            if (column.kind() != ColumnKind.PHYSICAL) {
-                throw new SluiceException(ErrorCode.UNSUPPORTED, column.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + " columns are not supported yet", column.position().line(), column.position().column(), null);
-            }
-            columns.add(column.name(), DataTypes.toRelDataType(column.type(), types));
-        }
-        RelDataType rowType = columns.build();
-        Optional<Rowtime> rowtime = ddl.watermark().map(watermark -> WatermarkDeclarations.rowtime(watermark, rowType));
+    public static CatalogTable create(CreateTable ddl, RelDataTypeFactory types, ConnectorRegistry connectors,
+                                      Clock clock) {
         String connector = ddl.options().get("connector");
         if (connector == null) {
             throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + ddl.name()
                     + "' needs a connector: add WITH ('connector' = '...')");
         }
+        connectors.checkKnown(connector);
+        Optional<SourceFactory> sourceFactory = connectors.findSource(connector);
+        Optional<SinkFactory> sinkFactory = connectors.findSink(connector);
+
+        RelDataTypeFactory.Builder columns = types.builder();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (ColumnDefinition column : ddl.columns()) {
+            if (column.kind() == ColumnKind.COMPUTED) {
+                throw new SluiceException(ErrorCode.UNSUPPORTED, "computed columns are not supported yet",
+                        column.position().line(), column.position().column(), null);
+            }
+            if (column.kind() == ColumnKind.METADATA) {
+                MetadataSpec spec = column.metadata().orElseThrow();
+                List<String> keys = new ArrayList<>(new TreeSet<>(
+                        sourceFactory.map(SourceFactory::metadataKeys).orElse(java.util.Set.of())));
+                if (!keys.contains(spec.key())) {
+                    throw new SluiceException(ErrorCode.UNSUPPORTED, "connector '" + connector + "' has no metadata '"
+                            + spec.key() + "' for column '" + column.name() + "'"
+                            + (keys.isEmpty() ? "; it has no metadata columns" : "; it has " + String.join(", ", keys)),
+                            column.position().line(), column.position().column(), null);
+                }
+                metadata.put(column.name(), spec.key());
+            }
+            columns.add(column.name(), DataTypes.toRelDataType(column.type(), types));
+        }
+        RelDataType rowType = columns.build();
+        Optional<Rowtime> rowtime = ddl.watermark().map(watermark -> WatermarkDeclarations.rowtime(watermark, rowType));
         ConnectorOptions options = new ConnectorOptions(connector, ddl.options());
         options.required("connector");
         Optional<Duration> idleTimeout = Optional.ofNullable(options.getDuration(IDLE_TIMEOUT, null));
-        Source source = connectors.source(connector).create(new SourceContext(ddl.name(),
-                ArrowTypeMapping.toSchema(rowType), options, connectors.formats()));
+        Source source = sourceFactory
+                .map(factory -> factory.create(new SourceContext(ddl.name(), ArrowTypeMapping.toSchema(rowType), options,
+                        connectors.formats(),
+                        rowtime.map(r -> new WatermarkStrategy(r.index(), r.delayMillis())), idleTimeout, metadata, clock)))
+                .orElseGet(() -> new SinkOnlySource(ddl.name(), connector));
+        Optional<Sink> sink = sinkFactory.map(factory -> factory.create(new SinkContext(ddl.name(),
+                ArrowTypeMapping.toSchema(writable(rowType, metadata, types)), ddl.primaryKey(), options,
+                connectors.formats())));
         options.checkAllUsed();
         TableKind kind = ddl.kind() == io.sluice.parser.ast.TableKind.STREAM ? TableKind.STREAM : TableKind.TABLE;
-        return new CatalogTable(ddl.name(), kind, rowType, rowtime, ddl.primaryKey(), ddl.options(), source, idleTimeout);
+        return new CatalogTable(ddl.name(), kind, rowType, rowtime, ddl.primaryKey(), ddl.options(), source, idleTimeout,
+                sink, List.copyOf(metadata.keySet()));
+    }
+
+    private static RelDataType writable(RelDataType rowType, Map<String, String> metadata, RelDataTypeFactory types) {
+        RelDataTypeFactory.Builder columns = types.builder();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            if (!metadata.containsKey(field.getName())) {
+                columns.add(field);
+            }
+        }
+        return columns.build();
     }
 }

@@ -31,6 +31,14 @@ public interface Source {
      */
     SourceReader createReader(TaskContext context, ReadMode mode);
 
+    /**
+     * Checks, within a bounded wait, that what the source reads is there and reachable (a topic,
+     * a server), so that a statement starting a background job reports a missing one when it
+     * runs rather than in the job.
+     */
+    default void check() {
+    }
+
     /** One line for EXPLAIN, e.g. {@code file(path=/data/bids.csv, format=csv)}. */
     String describe();
 }

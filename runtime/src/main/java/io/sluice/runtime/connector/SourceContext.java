@@ -4,31 +4,53 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.Clock;
 import io.sluice.runtime.format.FormatRegistry;
+import io.sluice.runtime.operator.WatermarkStrategy;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * What a {@link SourceFactory} is given to make a source.
  *
- * @param tableName the stream or table the source feeds, for messages
- * @param schema    the physical columns the source must produce, in this order; a field that is
- *                  not nullable is NOT NULL, and a record without it is malformed
- * @param options   the table's options; the factory reads the ones it knows
- * @param formats   where to find formats by name
- * @param clock     the engine's wall clock, for sources whose configuration depends on when the
- *                  table was created (such as a generator's default start time)
+ * @param tableName   the stream or table the source feeds, for messages
+ * @param schema      the columns the source must produce, in this order; a field that is not
+ *                    nullable is NOT NULL, and a record without it is malformed
+ * @param options     the table's options; the factory reads the ones it knows
+ * @param formats     where to find formats by name
+ * @param watermarks  the table's watermark, for sources that track it per split (a Kafka reader
+ *                    per partition); others leave it to the task
+ * @param idleTimeout {@code 'scan.watermark.idle-timeout'}: after how long without records a
+ *                    split stops holding the watermark back
+ * @param metadata    the metadata columns, by name, with the key each reads (e.g. {@code offset});
+ *                    only keys the factory lists in {@link SourceFactory#metadataKeys()}. The
+ *                    other columns of the schema are read from the records.
+ * @param clock       the engine's wall clock, for sources whose configuration depends on when the
+ *                    table was created (such as a generator's default start time)
  */
 public record SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats,
-        Clock clock) {
+                            Optional<WatermarkStrategy> watermarks, Optional<Duration> idleTimeout,
+                            Map<String, String> metadata, Clock clock) {
     public SourceContext {
         requireNonNull(tableName, "tableName is null");
         requireNonNull(schema, "schema is null");
         requireNonNull(options, "options is null");
         requireNonNull(formats, "formats is null");
+        requireNonNull(watermarks, "watermarks is null");
+        requireNonNull(idleTimeout, "idleTimeout is null");
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(metadata, "metadata is null")));
         requireNonNull(clock, "clock is null");
     }
 
-    /** A context on the system clock. */
+    /** A table with no watermark and no metadata columns, on the system clock. */
     public SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats) {
         this(tableName, schema, options, formats, Clock.SYSTEM);
+    }
+
+    /** A table with no watermark and no metadata columns. */
+    public SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats, Clock clock) {
+        this(tableName, schema, options, formats, Optional.empty(), Optional.empty(), Map.of(), clock);
     }
 }

@@ -16,6 +16,14 @@ public interface SourceFactory {
     }
 
     /**
+     * The metadata a table of this connector may declare as columns ({@code ... METADATA}), such
+     * as a Kafka record's {@code offset}. A table that declares any other is rejected.
+     */
+    default Set<String> metadataKeys() {
+        return Set.of();
+    }
+
+    /**
      * Validates the options and makes a source. Called when the table is created, so that a bad
      * option is reported at its {@code CREATE} statement. Reads every option it knows through
      * {@link ConnectorOptions}; the caller then rejects the ones nobody read.

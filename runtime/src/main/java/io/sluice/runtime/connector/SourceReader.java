@@ -31,6 +31,14 @@ public interface SourceReader extends AutoCloseable {
         return Watermarks.NONE;
     }
 
+    /**
+     * True if {@link #currentWatermark()} is the whole watermark of this reader (it tracks the
+     * table's watermark itself, per split); the task then derives none from the rows.
+     */
+    default boolean emitsWatermarks() {
+        return false;
+    }
+
     @Override
     void close();
 }

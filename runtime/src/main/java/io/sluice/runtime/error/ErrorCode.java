@@ -21,6 +21,8 @@ public enum ErrorCode {
     INVALID_CAST("22018"),
     MEMORY_LIMIT_EXCEEDED("53200"),
     QUERY_CANCELLED("57014"),
+    /** An external system (a Kafka cluster, a database) cannot be reached. */
+    CONNECTION_ERROR("08001"),
     IO_ERROR("58030"),
     INTERNAL_ERROR("XX000");
 

@@ -2,7 +2,6 @@ package io.sluice.runtime.exchange;
 
 import static java.util.Objects.requireNonNull;
 
-import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.vector.Batches;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -10,7 +9,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * The producer side of an exchange for one task: copies each batch (the batch is only lent) and
  * routes it by the partitioning; watermarks, idleness and the end go to every consumer.
  */
-public final class ExchangeOutput implements Output {
+public final class ExchangeOutput implements IdleAwareOutput {
     private final Exchange exchange;
     private final int producer;
     private final Partitioning partitioning;
@@ -52,6 +51,7 @@ public final class ExchangeOutput implements Output {
     }
 
     /** Tells the consumers this producer has nothing to send for now, or has again. */
+    @Override
     public void markIdle(boolean idle) {
         for (int consumer = 0; consumer < consumers; consumer++) {
             exchange.send(consumer, new ExchangeMessage.Idle(producer, idle));

@@ -12,4 +12,13 @@ public interface FormatFactory {
      * options through {@code context.options()} so that unknown ones are reported.
      */
     DecoderFactory createDecoderFactory(FormatContext context);
+
+    /**
+     * Validates the format's options for writing and returns an encoder factory for the schema.
+     * A format that can only be read keeps this default, which says so.
+     */
+    default EncoderFactory createEncoderFactory(FormatContext context) {
+        throw new io.sluice.runtime.error.SluiceException(io.sluice.runtime.error.ErrorCode.UNSUPPORTED,
+                "format '" + identifier() + "' cannot be written");
+    }
 }

@@ -23,13 +23,26 @@ public final class FormatRegistry {
 
     /** The decoders for the format named by the {@code 'format'} option (required). */
     public DecoderFactory decoders(FormatContext context) {
-        ConnectorOptions options = context.options();
-        String name = options.required("format");
+        return format(context.options(), "format").createDecoderFactory(context);
+    }
+
+    /** The encoders for the format named by the {@code 'format'} option (required). */
+    public EncoderFactory encoders(FormatContext context) {
+        return encoders(context, "format");
+    }
+
+    /** The encoders for the format named by option {@code key}, e.g. Kafka's {@code 'key.format'}. */
+    public EncoderFactory encoders(FormatContext context, String key) {
+        return format(context.options(), key).createEncoderFactory(context);
+    }
+
+    private FormatFactory format(ConnectorOptions options, String key) {
+        String name = options.required(key);
         FormatFactory factory = formats.get(name);
         if (factory == null) {
-            throw new SluiceException(ErrorCode.INVALID_OPTION, "unknown format '" + name + "' in option 'format'"
-                    + " of connector '" + options.connector() + "'; known formats: " + String.join(", ", formats.keySet()));
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "unknown format '" + name + "' in option '" + key
+                    + "' of connector '" + options.connector() + "'; known formats: " + String.join(", ", formats.keySet()));
         }
-        return factory.createDecoderFactory(context);
+        return factory;
     }
 }

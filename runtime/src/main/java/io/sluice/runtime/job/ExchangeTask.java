@@ -10,7 +10,7 @@ import io.sluice.runtime.task.TaskContext;
 /**
  * One task's loop over what an exchange delivers to it: rows in arrival order, and the
  * watermark of all producers combined (the minimum over those not idle or ended). Finishes when
- * every producer has ended.
+ * every producer has ended. The job closes the chain afterwards.
  */
 final class ExchangeTask implements Runnable {
     private final Exchange exchange;
@@ -50,14 +50,15 @@ final class ExchangeTask implements Runnable {
                     head.emitWatermark(advanced);
                 }
                 if (watermarks.allEnded()) {
-                    head.finish();
+                    // A producer that failed ends too; the job is stopping then, and nothing is finished.
+                    if (!context.job().isStopping()) {
+                        head.finish();
+                    }
                     return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            head.close();
         }
     }
 }

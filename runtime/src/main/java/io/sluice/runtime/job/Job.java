@@ -8,6 +8,7 @@ import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.exchange.Exchange;
 import io.sluice.runtime.exchange.ExchangeOutput;
 import io.sluice.runtime.exchange.ExchangeSpec;
+import io.sluice.runtime.exchange.FanOutOutput;
 import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.task.JobControl;
@@ -132,11 +133,19 @@ public final class Job implements JobControl {
                     this, batchSize);
             Output tail = createOutput(pipeline.output(), context);
             Output head = OperatorChain.build(pipeline.operators(), context, tail);
-            Runnable loop = pipeline.input() instanceof PipelineInput.FromSource source
-                    ? new SourceTask(source, context, head, tail)
-                    : new ExchangeTask(exchanges.get(((PipelineInput.FromExchange) pipeline.input()).exchangeId()),
-                            context, head);
-            loop.run();
+            // The failure is recorded before the outputs close, so that consumers never take a
+            // failed producer's end for a normal one.
+            try {
+                Runnable loop = pipeline.input() instanceof PipelineInput.FromSource source
+                        ? new SourceTask(source, context, head, tail)
+                        : new ExchangeTask(exchanges.get(((PipelineInput.FromExchange) pipeline.input()).exchangeId()),
+                                context, head);
+                loop.run();
+            } catch (Throwable t) {
+                fail(name, t);
+            } finally {
+                head.close();
+            }
         } catch (Throwable t) {
             fail(name, t);
         } finally {
@@ -156,6 +165,14 @@ public final class Job implements JobControl {
     private Output createOutput(PipelineOutput output, TaskContext context) {
         if (output instanceof PipelineOutput.ToExchange toExchange) {
             return new ExchangeOutput(exchanges.get(toExchange.exchangeId()), context.taskIndex(), toExchange.partitioning());
+        }
+        if (output instanceof PipelineOutput.ToExchanges fanOut) {
+            List<ExchangeOutput> outputs = new ArrayList<>();
+            for (PipelineOutput.ToExchange target : fanOut.targets()) {
+                outputs.add(new ExchangeOutput(exchanges.get(target.exchangeId()), context.taskIndex(),
+                        target.partitioning()));
+            }
+            return new FanOutOutput(outputs);
         }
         return ((PipelineOutput.ToSink) output).sink().create(context);
     }

@@ -15,6 +15,19 @@ public sealed interface PipelineOutput {
         }
     }
 
+    /**
+     * To the tasks of several other pipelines, each through its own exchange, every row to all of
+     * them: one scan of a source shared by several pipelines.
+     */
+    record ToExchanges(java.util.List<ToExchange> targets) implements PipelineOutput {
+        public ToExchanges {
+            targets = java.util.List.copyOf(targets);
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("a fan-out needs targets");
+            }
+        }
+    }
+
     /** To a sink: one output per parallel task. */
     record ToSink(String description, SinkFactory sink) implements PipelineOutput {
         public ToSink {

@@ -1,7 +1,7 @@
 package io.sluice.runtime.job;
 
 import io.sluice.runtime.connector.SourceReader;
-import io.sluice.runtime.exchange.ExchangeOutput;
+import io.sluice.runtime.exchange.IdleAwareOutput;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.WatermarkStrategy;
 import io.sluice.runtime.operator.Watermarks;
@@ -12,7 +12,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * One task's loop over a source share: read a batch, push it down the chain, then the watermark
  * the batch allows. At the end of the input the watermark goes to {@link Watermarks#END} so that
  * every open window fires. After a while without rows the task tells the exchange it is idle, so
- * it stops holding back the watermark of the tasks it feeds.
+ * it stops holding back the watermark of the tasks it feeds. The job closes the chain afterwards.
  */
 final class SourceTask implements Runnable {
     private final PipelineInput.FromSource input;
@@ -31,7 +31,7 @@ final class SourceTask implements Runnable {
     public void run() {
         WatermarkStrategy strategy = input.watermarks().orElse(null);
         long idleAfter = input.idleTimeout().map(d -> d.toMillis()).orElse(Long.MAX_VALUE);
-        ExchangeOutput exchange = tail instanceof ExchangeOutput e ? e : null;
+        IdleAwareOutput exchange = tail instanceof IdleAwareOutput e ? e : null;
         try (SourceReader reader = input.source().createReader(context, input.mode());
              VectorSchemaRoot batch = VectorSchemaRoot.create(input.schema(), context.allocator())) {
             long emitted = Watermarks.NONE;
@@ -52,7 +52,7 @@ final class SourceTask implements Runnable {
                         exchange.markIdle(false);
                     }
                     context.metrics().addRecordsIn(rows);
-                    if (strategy != null) {
+                    if (strategy != null && !reader.emitsWatermarks()) {
                         watermark = Math.max(watermark, strategy.watermarkOf(batch));
                     }
                     head.emit(batch);
@@ -65,8 +65,6 @@ final class SourceTask implements Runnable {
                     head.emitWatermark(watermark);
                 }
             }
-        } finally {
-            head.close();
         }
     }
 }

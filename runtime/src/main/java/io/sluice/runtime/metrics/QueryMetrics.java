@@ -16,6 +16,7 @@ public final class QueryMetrics {
     private final LongAdder recordsOut = new LongAdder();
     private final LongAdder malformedRecords = new LongAdder();
     private final LongAdder lateRecords = new LongAdder();
+    private final LongAdder sourceRetries = new LongAdder();
     private final AtomicReference<MalformedRecord> firstMalformed = new AtomicReference<>();
 
     public void addRecordsIn(long count) {
@@ -28,6 +29,11 @@ public final class QueryMetrics {
 
     public void addLateRecords(long count) {
         lateRecords.add(count);
+    }
+
+    /** Counts a time a source lost its connection (a Kafka broker went away) and went on retrying. */
+    public void addSourceRetry() {
+        sourceRetries.increment();
     }
 
     /** Counts a record that could not be read and keeps the first one as an example. */
@@ -55,6 +61,10 @@ public final class QueryMetrics {
 
     public long lateRecords() {
         return lateRecords.sum();
+    }
+
+    public long sourceRetries() {
+        return sourceRetries.sum();
     }
 
     /** The first malformed record seen, or null if there was none. */

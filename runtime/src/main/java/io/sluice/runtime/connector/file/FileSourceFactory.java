@@ -69,7 +69,7 @@ public final class FileSourceFactory implements SourceFactory {
                 splitSize, bufferSize, maxLineBytes);
     }
 
-    private static Path path(ConnectorOptions options) {
+    static Path path(ConnectorOptions options) {
         String value = options.required(PATH);
         if (!value.startsWith("file:") && value.matches("[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
             throw options.invalid(PATH, "'" + value + "' is not a local path; the file connector reads local files only");

@@ -1,0 +1,145 @@
+package io.sluice.engine.job;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.engine.query.QueryState;
+import io.sluice.engine.result.QuerySummary;
+import io.sluice.runtime.Clock;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.job.Job;
+import io.sluice.runtime.job.JobSpec;
+import io.sluice.runtime.job.JobState;
+import io.sluice.runtime.metrics.QueryMetrics;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A continuous job started by {@code INSERT INTO} or a statement set: it writes into sinks and
+ * outlives the statement that started it. It frees its memory as soon as it ends, and stays
+ * listed (FINISHED, CANCELLED or FAILED with its error) until the engine closes.
+ */
+public final class BackgroundJob {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundJob.class);
+
+    private final String id;
+    private final String sessionId;
+    private final String statement;
+    private final long startMillis;
+    private final Clock clock;
+    private final BufferAllocator allocator;
+    private final QueryMetrics metrics = new QueryMetrics();
+    private final Job job;
+    private final CompletableFuture<JobState> ended = new CompletableFuture<>();
+    private volatile long endMillis;
+
+    /**
+     * Starts the job.
+     *
+     * @param allocator the job's own allocator, closed when the job ends
+     */
+    BackgroundJob(String id, String sessionId, String statement, JobSpec spec, BufferAllocator allocator, Clock clock,
+                  int batchSize) {
+        this.id = requireNonNull(id, "id is null");
+        this.sessionId = requireNonNull(sessionId, "sessionId is null");
+        this.statement = requireNonNull(statement, "statement is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.startMillis = clock.millis();
+        this.job = new Job(spec, allocator, metrics, clock, batchSize);
+        job.completion().whenComplete((state, error) -> end(state));
+        job.start();
+    }
+
+    private void end(JobState state) {
+        endMillis = clock.millis();
+        try {
+            allocator.close();
+        } catch (RuntimeException e) {
+            LOG.error("job {} did not free all its memory", id, e);
+        }
+        SluiceException failure = job.failure();
+        if (failure != null) {
+            LOG.warn("job {} failed: {}", id, failure.getMessage());
+        }
+        ended.complete(state);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String statement() {
+        return statement;
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public QueryMetrics metrics() {
+        return metrics;
+    }
+
+    /** Completes with the final state once the job has ended and freed its memory. */
+    public CompletableFuture<JobState> ended() {
+        return ended;
+    }
+
+    public QueryState state() {
+        if (!ended.isDone()) {
+            return QueryState.RUNNING;
+        }
+        return switch (ended.join()) {
+            case FINISHED, RUNNING -> QueryState.FINISHED;
+            case CANCELLED -> QueryState.CANCELLED;
+            case FAILED -> QueryState.FAILED;
+        };
+    }
+
+    /** Why the job failed, or null. */
+    public SluiceException failure() {
+        return job.failure();
+    }
+
+    /** Rows written per second since the job started (until it ended). */
+    public double rowsPerSecond() {
+        long end = endMillis > 0 ? endMillis : clock.millis();
+        return metrics.recordsOut() * 1000.0 / Math.max(1, end - startMillis);
+    }
+
+    public QuerySummary summary() {
+        return new QuerySummary(metrics.recordsOut(), metrics.recordsIn(), metrics.malformedRecords(),
+                metrics.lateRecords(), metrics.firstMalformed());
+    }
+
+    /** Asks the job to stop; its sinks hand on what they were given. Returns at once. */
+    public void cancel() {
+        job.cancel();
+    }
+
+    /**
+     * Waits until the job has ended and freed its memory.
+     *
+     * @return false if it had not ended within the timeout
+     */
+    public boolean await(Duration timeout) throws InterruptedException {
+        try {
+            ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw SluiceException.internal("job " + id + " ended abnormally", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.sluice.engine.job;
+
+import io.sluice.runtime.metrics.QueryMetrics;
+import io.sluice.runtime.operator.Output;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** Counts the rows a job hands to its sink, as the job's records out. */
+final class CountingOutput implements Output {
+    private final Output sink;
+    private final QueryMetrics metrics;
+
+    CountingOutput(Output sink, QueryMetrics metrics) {
+        this.sink = sink;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void emit(VectorSchemaRoot batch) {
+        sink.emit(batch);
+        metrics.addRecordsOut(batch.getRowCount());
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        sink.emitWatermark(watermark);
+    }
+
+    @Override
+    public void finish() {
+        sink.finish();
+    }
+
+    @Override
+    public void close() {
+        sink.close();
+    }
+}

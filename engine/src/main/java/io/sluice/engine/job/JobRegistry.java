@@ -1,0 +1,91 @@
+package io.sluice.engine.job;
+
+import io.sluice.runtime.Clock;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.job.JobSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background jobs of an engine, by id ({@code j1}, {@code j2}, ...), running or ended, for
+ * SHOW QUERIES, STOP JOB, script mode's wait, and for stopping them all when the engine closes.
+ */
+public final class JobRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRegistry.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Map<String, BackgroundJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    /** Starts a job whose spec {@code jobSpec} makes from the job's id. */
+    public BackgroundJob start(String sessionId, String statement, Function<String, JobSpec> jobSpec,
+                               BufferAllocator parentAllocator, long memoryLimit, Clock clock, int batchSize) {
+        String id = "j" + ids.incrementAndGet();
+        JobSpec spec = jobSpec.apply(id);
+        BufferAllocator allocator = parentAllocator.newChildAllocator(id, 0, memoryLimit);
+        BackgroundJob job;
+        try {
+            job = new BackgroundJob(id, sessionId, statement, spec, allocator, clock, batchSize);
+        } catch (RuntimeException e) {
+            allocator.close();
+            throw e;
+        }
+        jobs.put(id, job);
+        return job;
+    }
+
+    /** Every job, running or ended, oldest first. */
+    public List<BackgroundJob> list() {
+        List<BackgroundJob> list = new ArrayList<>(jobs.values());
+        list.sort(Comparator.comparingLong(BackgroundJob::startMillis)
+                .thenComparingLong(job -> Long.parseLong(job.id().substring(1))));
+        return list;
+    }
+
+    public Optional<BackgroundJob> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The jobs a session started that are still running. */
+    public List<BackgroundJob> running(String sessionId) {
+        return list().stream()
+                .filter(job -> job.sessionId().equals(sessionId) && !job.ended().isDone())
+                .toList();
+    }
+
+    /** Stops a job and waits until it has ended and freed its memory. */
+    public void stop(BackgroundJob job) throws InterruptedException {
+        job.cancel();
+        if (!job.await(STOP_TIMEOUT)) {
+            throw SluiceException.internal("job " + job.id() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s",
+                    null);
+        }
+    }
+
+    /** Stops every running job (the engine is closing) and waits for them. */
+    public void stopAll() {
+        List<BackgroundJob> all = list();
+        all.forEach(BackgroundJob::cancel);
+        for (BackgroundJob job : all) {
+            try {
+                if (!job.await(STOP_TIMEOUT)) {
+                    LOG.error("job {} did not stop within {} s; its memory stays allocated", job.id(),
+                            STOP_TIMEOUT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.sluice.engine.statement;
+
+import io.sluice.engine.Session;
+import io.sluice.engine.StatementResult;
+import io.sluice.engine.job.BackgroundJob;
+import io.sluice.engine.job.InsertPlanner;
+import io.sluice.parser.ast.Insert;
+
+/**
+ * {@code INSERT INTO sink SELECT ...}: starts a background job and returns its id at once; with
+ * {@code SET 'table.dml-sync' = 'true'}, waits for the job to end first.
+ */
+final class InsertExecutor implements StatementExecutor<Insert> {
+    @Override
+    public StatementResult execute(Insert statement, Session session) {
+        String text = text(statement);
+        InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(statement, text);
+        plan.check();
+        int parallelism = session.settings().parallelism();
+        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, parallelism));
+        return JobResults.started(job, session);
+    }
+
+    /** The statement as SHOW QUERIES lists it. */
+    static String text(Insert insert) {
+        return "INSERT INTO " + insert.target()
+                + (insert.columns().isEmpty() ? "" : " (" + String.join(", ", insert.columns()) + ")")
+                + " " + insert.query().text();
+    }
+}

@@ -1,0 +1,42 @@
+package io.sluice.engine.statement;
+
+import io.sluice.engine.Session;
+import io.sluice.engine.StatementResult;
+import io.sluice.engine.job.BackgroundJob;
+import io.sluice.engine.query.RunningQuery;
+import io.sluice.parser.ast.StopJob;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import java.util.Optional;
+
+/**
+ * {@code STOP JOB 'id'}: stops a background job, waiting until its sinks have handed on what they
+ * were given and its memory is free; or cancels an interactive query, whose reader then sees the
+ * cancel.
+ */
+final class StopJobExecutor implements StatementExecutor<StopJob> {
+    @Override
+    public StatementResult execute(StopJob statement, Session session) {
+        Optional<BackgroundJob> job = session.engine().jobs().find(statement.id());
+        if (job.isPresent()) {
+            if (job.get().ended().isDone()) {
+                return StatementResult.done("Job " + statement.id() + " has already ended ("
+                        + job.get().state().name() + ")");
+            }
+            try {
+                session.engine().jobs().stop(job.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SluiceException(ErrorCode.QUERY_CANCELLED, "interrupted while stopping job " + statement.id());
+            }
+            return StatementResult.done("Job " + statement.id() + " stopped");
+        }
+        Optional<RunningQuery> query = session.engine().queries().find(statement.id());
+        if (query.isPresent()) {
+            query.get().cancel();
+            return StatementResult.done("Query " + statement.id() + " cancelled");
+        }
+        throw new SluiceException(ErrorCode.OBJECT_NOT_FOUND, "no job or query with id '" + statement.id()
+                + "' (SHOW QUERIES lists them)");
+    }
+}

@@ -1,0 +1,41 @@
+package io.sluice.runtime.connector;
+
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.task.TaskContext;
+
+/**
+ * A configured destination of rows, made once per table by its {@link SinkFactory} when the table
+ * is created, and written by the jobs that {@code INSERT INTO} it.
+ *
+ * <p>A job writes with one {@link Output} per parallel task, made by {@link #createOutput}. Each
+ * output is used by its task's thread only: {@code emit} (the batch is borrowed for the call) and
+ * {@code emitWatermark} any number of times, then {@code finish()} when the job's input has ended,
+ * then {@code close()} exactly once. When a job is stopped or fails, {@code close()} comes without
+ * {@code finish()}: an output then still hands on what it was given, so that every row emitted
+ * reaches the destination at least once; it must not throw for rows it could not write after a
+ * failure elsewhere. Exactly-once delivery will come with checkpoints.
+ */
+public interface Sink {
+    /**
+     * Makes the output of one parallel task ({@code context.taskIndex()} of
+     * {@code context.parallelism()}). Problems found only now, such as a database that refuses the
+     * connection, are raised as {@link io.sluice.runtime.error.SluiceException}s.
+     */
+    Output createOutput(TaskContext context);
+
+    /** True if every row must go through one writer; the job then gathers its rows into one task. */
+    default boolean needsSingleWriter() {
+        return false;
+    }
+
+    /**
+     * Checks, within a bounded wait, that the destination is there and reachable (a topic, a
+     * database table), so that an {@code INSERT} reports a missing one when it runs rather than
+     * in its background job.
+     */
+    default void check() {
+    }
+
+    /** One line for EXPLAIN and SHOW QUERIES, e.g. {@code kafka(topic=out, format=json)}. */
+    String describe();
+}

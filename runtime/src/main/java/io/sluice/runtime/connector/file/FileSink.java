@@ -1,0 +1,58 @@
+package io.sluice.runtime.connector.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.runtime.connector.Sink;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.format.EncoderFactory;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.task.TaskContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** Rolling part files in a directory (see {@link FileSinkFactory}). */
+final class FileSink implements Sink {
+    private final Path directory;
+    private final String format;
+    private final EncoderFactory encoders;
+    private final long fileSize;
+    private final long rolloverMillis;
+
+    FileSink(Path directory, String format, EncoderFactory encoders, long fileSize, long rolloverMillis) {
+        this.directory = requireNonNull(directory, "directory is null");
+        this.format = requireNonNull(format, "format is null");
+        this.encoders = requireNonNull(encoders, "encoders is null");
+        this.fileSize = fileSize;
+        this.rolloverMillis = rolloverMillis;
+    }
+
+    @Override
+    public Output createOutput(TaskContext context) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "cannot make the directory '" + directory + "': "
+                    + e.getMessage(), e);
+        }
+        // Each writing task of each job has its own names, so that no two writers share a file.
+        String prefix = "part-" + UUID.randomUUID() + "-" + context.taskIndex() + "-";
+        return new PartFileWriter(directory, prefix, encoders.create(), encoders.headerLine(), fileSize,
+                rolloverMillis, context.clock());
+    }
+
+    @Override
+    public void check() {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "'" + directory + "' is not a directory: the file sink "
+                    + "writes part files into the directory 'path' names");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "file(path=" + directory + ", format=" + format + ")";
+    }
+}

@@ -1,0 +1,88 @@
+package io.sluice.runtime.connector.kafka;
+
+import io.sluice.runtime.connector.ConnectorOptions;
+import io.sluice.runtime.connector.Sink;
+import io.sluice.runtime.connector.SinkContext;
+import io.sluice.runtime.connector.SinkFactory;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.format.EncoderFactory;
+import io.sluice.runtime.format.FormatContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The {@code kafka} connector's sink: each row becomes one record of the topic, its value in the
+ * table's format, at least once (what was sent is flushed when the job finishes or stops; exactly
+ * once will come with checkpoints).
+ *
+ * <p>Options, besides the topic, {@code 'properties.*'} and the format shared with the source:
+ * {@code 'key.fields'}: columns, separated by {@code ;}, that make the record's key, in
+ * {@code 'key.format'} (with {@code 'key.<format>.*'} options); without them records have no key.
+ * {@code 'value.fields-include'}: {@code ALL} (the default) or {@code EXCEPT_KEY}, to leave the
+ * key fields out of the value. {@code 'sink.partitioner'}: {@code default} (the client's: by key,
+ * or sticky without one), {@code fixed} (each writing task to one partition) or
+ * {@code round-robin}. {@code 'sink.delivery-guarantee'}: {@code at-least-once} (the default) or
+ * {@code none}. {@code 'sink.parallelism'} is accepted and ignored.
+ */
+public final class KafkaSinkFactory implements SinkFactory {
+    static final String PARTITIONER = "sink.partitioner";
+    static final String DELIVERY_GUARANTEE = "sink.delivery-guarantee";
+    static final String TRANSACTIONAL_ID_PREFIX = "sink.transactional-id-prefix";
+    static final String SINK_PARALLELISM = "sink.parallelism";
+
+    @Override
+    public String identifier() {
+        return "kafka";
+    }
+
+    @Override
+    public Sink create(SinkContext context) {
+        ConnectorOptions options = context.options();
+        Schema schema = context.schema();
+        List<String> columns = schema.getFields().stream().map(Field::getName).toList();
+        KafkaOptions kafka = KafkaOptions.read(options, columns);
+        String partitioner = options.getEnum(PARTITIONER, "default", "default", "fixed", "round-robin");
+        String guarantee = options.getEnum(DELIVERY_GUARANTEE, "at-least-once", "at-least-once", "none", "exactly-once");
+        if (guarantee.equals("exactly-once")) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, "option '" + DELIVERY_GUARANTEE
+                    + "' of connector 'kafka': exactly-once needs checkpoints, which Sluice does not have yet;"
+                    + " use 'at-least-once'");
+        }
+        options.optional(TRANSACTIONAL_ID_PREFIX);
+        options.getInt(SINK_PARALLELISM, 1);
+
+        int[] keyColumns = kafka.keyFields().stream().mapToInt(columns::indexOf).toArray();
+        List<Integer> valueColumns = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (!kafka.valueExceptKey() || !kafka.keyFields().contains(columns.get(c))) {
+                valueColumns.add(c);
+            }
+        }
+        ConnectorOptions valueOptions = KafkaOptions.valueFormatOptions(options);
+        EncoderFactory values = context.formats().encoders(new FormatContext(context.tableName(),
+                select(schema, valueColumns.stream().mapToInt(Integer::intValue).toArray()), valueOptions));
+        if (valueOptions != options) {
+            valueOptions.checkAllUsed();
+        }
+        EncoderFactory keys = null;
+        if (keyColumns.length > 0) {
+            ConnectorOptions keyOptions = KafkaOptions.keyFormatOptions(options);
+            keys = context.formats().encoders(new FormatContext(context.tableName(), select(schema, keyColumns),
+                    keyOptions));
+            keyOptions.checkAllUsed();
+        }
+        return new KafkaSink(kafka, values, valueColumns.stream().mapToInt(Integer::intValue).toArray(), keys,
+                keyColumns, partitioner, !guarantee.equals("none"));
+    }
+
+    private static Schema select(Schema schema, int[] columns) {
+        List<Field> fields = new ArrayList<>();
+        for (int column : columns) {
+            fields.add(schema.getFields().get(column));
+        }
+        return new Schema(fields);
+    }
+}

@@ -28,8 +28,8 @@ import org.jline.utils.AttributedStyle;
  * printed and the shell goes on.
  */
 public final class InteractiveShell {
-    static final String PROMPT = "sluice> ";
-    static final String CONTINUATION_PROMPT = "     -> ";
+    private static final String PROMPT = "sluice> ";
+    private static final String CONTINUATION_PROMPT = "     -> ";
 
     private final Session session;
     private final Terminal terminal;

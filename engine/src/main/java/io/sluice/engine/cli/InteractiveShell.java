@@ -6,7 +6,6 @@ import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.ResultCursor;
 import io.sluice.parser.StatementText;
-import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ public final class InteractiveShell {
         }
     }
 
-    /** Runs the statements of one input, stopping at an error; false if the shell should end. */
+    /** Runs the statements of one input, up to an error or a cancel; false if the shell should end. */
     private boolean runInput(String input) {
         List<StatementText> statements;
         try {
@@ -92,7 +91,9 @@ public final class InteractiveShell {
                 continue;
             }
             try {
-                execute(statement);
+                if (!execute(statement)) {
+                    return true;
+                }
             } catch (RuntimeException e) {
                 ErrorText.print(ErrorText.of(e), out);
                 return true;
@@ -104,30 +105,24 @@ public final class InteractiveShell {
         return true;
     }
 
-    private void execute(StatementText statement) throws InterruptedException {
+    /** Runs a statement and shows what it did; false if Ctrl-C cancelled it. */
+    private boolean execute(StatementText statement) throws InterruptedException {
         StatementResult result = session.execute(statement);
         if (!result.hasRows()) {
             out.println(result.message());
             out.flush();
-            return;
+            return true;
         }
-        ResultCursor cursor = result.cursor();
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cursor.cancel());
-        try (cursor) {
-            boolean cancelled = false;
-            try {
-                new ResultRenderer(OutputFormat.TABLE, out, terminal.getWidth()).print(result.kind(), cursor);
-            } catch (SluiceException e) {
-                if (e.code() != ErrorCode.QUERY_CANCELLED) {
-                    throw e;
-                }
-                cancelled = true;
-            }
+        ResultRenderer renderer = new ResultRenderer(OutputFormat.TABLE, out, terminal.getWidth());
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> renderer.stop());
+        try (ResultCursor cursor = result.cursor()) {
+            boolean ended = renderer.print(result.kind(), cursor);
             if (result.kind() == StatementResult.Kind.QUERY) {
-                String summary = cursor.summary().describe() + (cancelled ? "; cancelled" : "");
+                String summary = cursor.summary().describe() + (ended ? "" : "; cancelled");
                 out.println(new AttributedString(summary, AttributedStyle.DEFAULT.faint()).toAnsi(terminal));
                 out.flush();
             }
+            return ended;
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
         }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.result.ResultCursor;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
  * Prints the rows of statement results in an output format. A query's rows are printed as they
  * arrive, batch by batch, so a continuous query shows live rows; rows the engine already knew
  * (SHOW, DESCRIBE, EXPLAIN) are printed as a table sized to fit them, and a single multi-line
- * value (EXPLAIN's plan) as its text.
+ * value (EXPLAIN's plan) as its text. {@link #stop()} ends the printing of a continuous query.
  */
 final class ResultRenderer {
     private static final int POLL_ROWS = 1024;
@@ -22,6 +24,8 @@ final class ResultRenderer {
     private final OutputFormat format;
     private final PrintWriter out;
     private final int maxLineWidth;
+    private volatile boolean stopped;
+    private volatile ResultCursor printing;
 
     /**
      * @param maxLineWidth the width live tables are fitted to by narrowing text columns; 0 for
@@ -34,23 +38,57 @@ final class ResultRenderer {
     }
 
     /**
-     * Prints the rows until the result ends. The caller closes the cursor.
+     * Prints the rows until the result ends or {@link #stop()} is called. The caller closes the
+     * cursor.
      *
-     * @throws io.sluice.runtime.error.SluiceException if the query fails or is cancelled, after
-     *     the rows it gave were printed
+     * @return true if the result ended, false if {@code stop()} ended it first
+     * @throws SluiceException if the query fails or is cancelled other than by {@code stop()},
+     *     after the rows it gave were printed
      */
-    void print(StatementResult.Kind kind, ResultCursor cursor) throws InterruptedException {
-        if (format == OutputFormat.TABLE && kind == StatementResult.Kind.INFO) {
-            printKnown(cursor);
-            return;
+    boolean print(StatementResult.Kind kind, ResultCursor cursor) throws InterruptedException {
+        printing = cursor;
+        try {
+            // stop() reads printing after setting stopped: one of the two sees the other.
+            if (stopped) {
+                cursor.cancel();
+                return false;
+            }
+            if (format == OutputFormat.TABLE && kind == StatementResult.Kind.INFO) {
+                printKnown(cursor);
+            } else {
+                printArriving(cursor);
+            }
+            return !stopped;
+        } catch (SluiceException e) {
+            if (stopped && e.code() == ErrorCode.QUERY_CANCELLED) {
+                return false;
+            }
+            throw e;
+        } finally {
+            printing = null;
         }
+    }
+
+    /**
+     * Cancels the query being printed, which then prints no more rows, and any printed after:
+     * what Ctrl-C does. May be called from any thread.
+     */
+    void stop() {
+        stopped = true;
+        ResultCursor cursor = printing;
+        if (cursor != null) {
+            cursor.cancel();
+        }
+    }
+
+    private void printArriving(ResultCursor cursor) throws InterruptedException {
         RowPrinter printer = format.printer(out, cursor.columns(), maxLineWidth);
         printer.begin();
         try {
             List<Object[]> batch;
-            while ((batch = cursor.poll(POLL_ROWS, POLL_MILLIS)) != null) {
-                for (Object[] row : batch) {
-                    printer.row(row);
+            while (!stopped && (batch = cursor.poll(POLL_ROWS, POLL_MILLIS)) != null) {
+                for (int i = 0; i < batch.size() && !stopped; i++) {
+                    printer.row(batch.get(i));
                 }
                 printer.flush();
             }

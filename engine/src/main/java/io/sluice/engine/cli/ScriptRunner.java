@@ -6,8 +6,6 @@ import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.ResultCursor;
 import io.sluice.parser.StatementText;
-import io.sluice.runtime.error.ErrorCode;
-import io.sluice.runtime.error.SluiceException;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -30,14 +28,11 @@ final class ScriptRunner {
 
     private final Session session;
     private final ResultRenderer renderer;
-    private final PrintWriter out;
     private final PrintWriter err;
     private volatile boolean stopped;
-    private volatile ResultCursor running;
 
     ScriptRunner(Session session, OutputFormat format, PrintWriter out, PrintWriter err) {
         this.session = requireNonNull(session, "session is null");
-        this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
         this.renderer = new ResultRenderer(format, out, 0);
     }
@@ -67,29 +62,12 @@ final class ScriptRunner {
      */
     void stop() {
         stopped = true;
-        ResultCursor cursor = running;
-        if (cursor != null) {
-            cursor.cancel();
-        }
+        renderer.stop();
     }
 
     private void print(StatementResult result) throws InterruptedException {
         try (ResultCursor cursor = result.cursor()) {
-            running = cursor;
-            // stop() reads running after setting stopped: one of the two sees the other.
-            if (stopped) {
-                cursor.cancel();
-            }
-            try {
-                renderer.print(result.kind(), cursor);
-            } catch (SluiceException e) {
-                if (!stopped || e.code() != ErrorCode.QUERY_CANCELLED) {
-                    throw e;
-                }
-            } finally {
-                running = null;
-                out.flush();
-            }
+            renderer.print(result.kind(), cursor);
             if (result.kind() == StatementResult.Kind.QUERY) {
                 err.println(cursor.summary().describe());
                 err.flush();

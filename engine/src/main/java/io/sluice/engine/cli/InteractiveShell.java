@@ -118,7 +118,7 @@ public final class InteractiveShell {
         try (ResultCursor cursor = result.cursor()) {
             boolean ended = renderer.print(result.kind(), cursor);
             if (result.kind() == StatementResult.Kind.QUERY) {
-                String summary = cursor.summary().describe() + (ended ? "" : "; cancelled");
+                String summary = renderer.summary(cursor) + (ended ? "" : "; cancelled");
                 out.println(new AttributedString(summary, AttributedStyle.DEFAULT.faint()).toAnsi(terminal));
                 out.flush();
             }

@@ -3,6 +3,7 @@ package io.sluice.engine.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.engine.StatementResult;
+import io.sluice.engine.result.QuerySummary;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.result.ResultCursor;
 import io.sluice.runtime.error.ErrorCode;
@@ -26,6 +27,7 @@ final class ResultRenderer {
     private final int maxLineWidth;
     private volatile boolean stopped;
     private volatile ResultCursor printing;
+    private long rowsPrinted;
 
     /**
      * @param maxLineWidth the width live tables are fitted to by narrowing text columns; 0 for
@@ -46,6 +48,7 @@ final class ResultRenderer {
      *     after the rows it gave were printed
      */
     boolean print(StatementResult.Kind kind, ResultCursor cursor) throws InterruptedException {
+        rowsPrinted = 0;
         printing = cursor;
         try {
             // stop() reads printing after setting stopped: one of the two sees the other.
@@ -81,6 +84,16 @@ final class ResultRenderer {
         }
     }
 
+    /**
+     * The summary line of the query just printed. Its rows are those printed, which after
+     * {@link #stop()} can be fewer than the query had delivered.
+     */
+    String summary(ResultCursor cursor) {
+        QuerySummary summary = cursor.summary();
+        return new QuerySummary(rowsPrinted, summary.recordsRead(), summary.malformedRecords(), summary.lateRecords(),
+                summary.firstMalformed()).describe();
+    }
+
     private void printArriving(ResultCursor cursor) throws InterruptedException {
         RowPrinter printer = format.printer(out, cursor.columns(), maxLineWidth);
         printer.begin();
@@ -89,6 +102,7 @@ final class ResultRenderer {
             while (!stopped && (batch = cursor.poll(POLL_ROWS, POLL_MILLIS)) != null) {
                 for (int i = 0; i < batch.size() && !stopped; i++) {
                     printer.row(batch.get(i));
+                    rowsPrinted++;
                 }
                 printer.flush();
             }
@@ -113,6 +127,7 @@ final class ResultRenderer {
         RowPrinter printer = new TablePrinter(out, TableLayout.forValues(columns, rows));
         printer.begin();
         rows.forEach(printer::row);
+        rowsPrinted = rows.size();
         printer.end();
         printer.flush();
     }

@@ -69,7 +69,7 @@ final class ScriptRunner {
         try (ResultCursor cursor = result.cursor()) {
             renderer.print(result.kind(), cursor);
             if (result.kind() == StatementResult.Kind.QUERY) {
-                err.println(cursor.summary().describe());
+                err.println(renderer.summary(cursor));
                 err.flush();
             }
         }

@@ -107,22 +107,25 @@ public final class InteractiveShell {
 
     /** Runs a statement and shows what it did; false if Ctrl-C cancelled it. */
     private boolean execute(StatementText statement) throws InterruptedException {
-        StatementResult result = session.execute(statement);
-        if (!result.hasRows()) {
-            out.println(result.message());
-            out.flush();
-            return true;
-        }
         ResultRenderer renderer = new ResultRenderer(OutputFormat.TABLE, out, terminal.getWidth());
+        // Installed before planning, so that Ctrl-C then cancels the query as soon as it starts.
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> renderer.stop());
-        try (ResultCursor cursor = result.cursor()) {
-            boolean ended = renderer.print(result.kind(), cursor);
-            if (result.kind() == StatementResult.Kind.QUERY) {
-                String summary = renderer.summary(cursor) + (ended ? "" : "; cancelled");
-                out.println(new AttributedString(summary, AttributedStyle.DEFAULT.faint()).toAnsi(terminal));
+        try {
+            StatementResult result = session.execute(statement);
+            if (!result.hasRows()) {
+                out.println(result.message());
                 out.flush();
+                return true;
             }
-            return ended;
+            try (ResultCursor cursor = result.cursor()) {
+                boolean ended = renderer.print(result.kind(), cursor);
+                if (result.kind() == StatementResult.Kind.QUERY) {
+                    String summary = renderer.summary(cursor) + (ended ? "" : "; cancelled");
+                    out.println(new AttributedString(summary, AttributedStyle.DEFAULT.faint()).toAnsi(terminal));
+                    out.flush();
+                }
+                return ended;
+            }
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
         }

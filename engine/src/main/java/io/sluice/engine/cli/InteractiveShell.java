@@ -56,18 +56,24 @@ public final class InteractiveShell {
 
     /** Reads and runs statements until {@code quit;}, {@code exit;} or the end of input. */
     public void run() {
-        while (true) {
-            String input;
-            try {
-                input = reader.readLine(PROMPT);
-            } catch (UserInterruptException e) {
-                continue;
-            } catch (EndOfFileException e) {
-                return;
+        // Ctrl-C never ends the shell: the line reader and a running query handle it in turn.
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+        try {
+            while (true) {
+                String input;
+                try {
+                    input = reader.readLine(PROMPT);
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    return;
+                }
+                if (!runInput(input)) {
+                    return;
+                }
             }
-            if (!runInput(input)) {
-                return;
-            }
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
         }
     }
 

@@ -134,7 +134,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private int shell(Session session) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().name("sluice").system(true).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().name("sluice").system(true).dumb(true).build()) {
             PrintWriter screen = terminal.writer();
             screen.println("Sluice shell. Statements end with ';'. Type help; for a list, quit; to leave.");
             if (!noDemo) {

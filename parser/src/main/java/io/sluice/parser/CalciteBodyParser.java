@@ -1,25 +1,37 @@
 package io.sluice.parser;
 
+import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 
 /**
  * Hands query bodies and expressions to Calcite's parser. The text is placed at its absolute
  * position (preceded by as many line breaks and spaces as it is far from the script's start), so
  * the positions Calcite stores in the nodes, and in its errors, are the script's own.
+ *
+ * <p>The SQL standard reserves the names of some statistics ({@code CORR}, {@code REGR_SLOPE},
+ * {@code REGR_INTERCEPT}) that Calcite's core grammar then cannot call. Text that fails with one
+ * of them is parsed again with Calcite's Babel grammar, which accepts them as function names;
+ * everything else gets the core grammar and its precise errors.
  */
 final class CalciteBodyParser {
+    private static final Pattern RESERVED_FUNCTIONS =
+            Pattern.compile("(?i)\\b(CORR|REGR_SLOPE|REGR_INTERCEPT)\\s*\\(");
+    private static final SqlParser.Config BABEL = SluiceSqlConfig.parserConfig()
+            .withParserFactory(SqlBabelParserImpl.FACTORY);
+
     private CalciteBodyParser() {
     }
 
     static SqlNode parseQuery(EmbeddedSql sql) {
         SqlNode node;
         try {
-            node = parser(sql).parseQuery();
+            node = parser(sql, SluiceSqlConfig.parserConfig()).parseQuery();
         } catch (SqlParseException e) {
-            throw CalciteSyntaxErrors.translate(e, sql);
+            node = retryWithBabel(sql, e, true);
         }
         if (!node.isA(SqlKind.QUERY)) {
             throw new SqlParseError(sql.start(), "expected a query, found " + node.getKind());
@@ -29,14 +41,27 @@ final class CalciteBodyParser {
 
     static SqlNode parseExpression(EmbeddedSql sql) {
         try {
-            return parser(sql).parseExpression();
+            return parser(sql, SluiceSqlConfig.parserConfig()).parseExpression();
         } catch (SqlParseException e) {
-            throw CalciteSyntaxErrors.translate(e, sql);
+            return retryWithBabel(sql, e, false);
         }
     }
 
-    private static SqlParser parser(EmbeddedSql sql) {
+    /** Parses with Babel when the text calls a reserved statistic; otherwise reports the core grammar's error. */
+    private static SqlNode retryWithBabel(EmbeddedSql sql, SqlParseException coreError, boolean query) {
+        if (!RESERVED_FUNCTIONS.matcher(sql.text()).find()) {
+            throw CalciteSyntaxErrors.translate(coreError, sql);
+        }
+        try {
+            SqlParser parser = parser(sql, BABEL);
+            return query ? parser.parseQuery() : parser.parseExpression();
+        } catch (SqlParseException e) {
+            throw CalciteSyntaxErrors.translate(coreError, sql);
+        }
+    }
+
+    private static SqlParser parser(EmbeddedSql sql, SqlParser.Config config) {
         String placed = "\n".repeat(sql.start().line() - 1) + " ".repeat(sql.start().column() - 1) + sql.text();
-        return SqlParser.create(placed, SluiceSqlConfig.parserConfig());
+        return SqlParser.create(placed, config);
     }
 }

@@ -7,6 +7,7 @@ import io.sluice.planner.physical.JobBuilder;
 import io.sluice.planner.physical.SluiceCalc;
 import io.sluice.planner.physical.SluiceRel;
 import io.sluice.planner.physical.SluiceTableScan;
+import io.sluice.planner.physical.SluiceWindowAggregate;
 import io.sluice.runtime.codegen.KernelCompiler;
 import io.sluice.runtime.job.JobSpec;
 import io.sluice.runtime.job.PipelineOutput;
@@ -82,6 +83,9 @@ public record PlannedQuery(boolean streaming, RelDataType rowType, RelNode logic
                 : null;
         if (program != null) {
             sources.add(new CalcKernelGenerator(node.getCluster().getRexBuilder()).generate(program).source());
+        }
+        if (node instanceof SluiceWindowAggregate aggregate) {
+            sources.add(aggregate.kernel().source());
         }
     }
 }

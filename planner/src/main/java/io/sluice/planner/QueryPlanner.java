@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.planner.calcite.Modality;
 import io.sluice.planner.physical.PhysicalConverter;
+import io.sluice.planner.window.WindowSyntax;
 import io.sluice.planner.physical.SluiceRel;
 import io.sluice.planner.physical.SluiceTableScan;
 import io.sluice.runtime.connector.ReadMode;
@@ -57,7 +58,8 @@ public final class QueryPlanner {
         this.environment = requireNonNull(environment, "environment is null");
     }
 
-    public PlannedQuery plan(SqlNode query) {
+    public PlannedQuery plan(SqlNode parsed) {
+        SqlNode query = WindowSyntax.rewrite(parsed);
         boolean streaming = Modality.isStream(query);
         CalciteCatalogReader catalogReader = environment.catalogReader(streaming);
         SqlValidator validator = environment.validator(catalogReader);

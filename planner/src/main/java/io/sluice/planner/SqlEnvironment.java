@@ -2,7 +2,9 @@ package io.sluice.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.planner.calcite.SluiceOperatorTable;
 import io.sluice.planner.calcite.SluiceSchema;
+import io.sluice.planner.calcite.SluiceValidator;
 import io.sluice.planner.catalog.Catalog;
 import io.sluice.planner.type.SluiceTypeSystem;
 import io.sluice.runtime.codegen.KernelCompiler;
@@ -16,11 +18,8 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * What planning shares across the queries of one engine: the catalog, the type factory, the
@@ -31,7 +30,7 @@ public final class SqlEnvironment {
     private final KernelCompiler compiler;
     private final SqlConformance conformance;
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
-    private final SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance());
+    private final SqlOperatorTable operators = SluiceOperatorTable.create();
     private final CalciteConnectionConfig connectionConfig;
 
     public SqlEnvironment(Catalog catalog, KernelCompiler compiler, SqlConformance conformance) {
@@ -62,7 +61,7 @@ public final class SqlEnvironment {
     }
 
     public SqlValidator validator(CalciteCatalogReader catalogReader) {
-        return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
+        return new SluiceValidator(operators, catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT.withConformance(conformance).withIdentifierExpansion(true));
     }
 }

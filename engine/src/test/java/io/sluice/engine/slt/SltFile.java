@@ -38,7 +38,7 @@ final class SltFile {
                             ? new SltRecord.StatementOk(start, sql)
                             : new SltRecord.StatementError(start, sql, words.length > 2 ? words[2] : ""));
                 }
-                case "input" -> records.add(new SltRecord.Input(start, words[1], block()));
+                case "input" -> records.add(new SltRecord.Input(start, words[1], inputRows()));
                 case "watermark" -> records.add(new SltRecord.Watermark(start, words[1], line.split("\\s+", 3)[2]));
                 case "query" -> records.add(query(start, words.length > 2 && words[2].contains("rowsort")));
                 case "summary" -> {
@@ -65,6 +65,15 @@ final class SltFile {
         }
         next++;
         return new SltRecord.Query(start, String.join("\n", sql), rowsort, block());
+    }
+
+    /** Input rows: the lines up to a blank line or to a {@code watermark} line, which may follow rows directly. */
+    private List<String> inputRows() {
+        List<String> rows = new ArrayList<>();
+        while (next < lines.size() && !lines.get(next).isBlank() && !lines.get(next).startsWith("watermark ")) {
+            rows.add(lines.get(next++));
+        }
+        return rows;
     }
 
     /** The lines up to the next blank line. */

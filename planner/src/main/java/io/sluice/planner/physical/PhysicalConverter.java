@@ -8,15 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
 
 /**
  * Turns an optimized logical plan into Sluice's physical plan, node by node. Each logical node
@@ -25,12 +30,15 @@ import org.apache.calcite.rex.RexLiteral;
  */
 public final class PhysicalConverter {
     private final ReadMode mode;
+    private final AggregateConversion aggregates;
     private final Map<Class<? extends RelNode>, BiFunction<PhysicalConverter, RelNode, SluiceRel>> conversions =
             new LinkedHashMap<>();
 
     /** @param mode how the query reads its tables: as streams or as what they hold now */
     public PhysicalConverter(ReadMode mode) {
         this.mode = mode;
+        this.aggregates = new AggregateConversion(this, mode);
+        conversions.put(LogicalAggregate.class, (c, node) -> c.aggregates.convert((Aggregate) node));
         conversions.put(LogicalTableScan.class, (c, node) -> c.scan((TableScan) node));
         conversions.put(LogicalCalc.class, (c, node) -> c.calc((Calc) node));
         conversions.put(LogicalSort.class, (c, node) -> c.limit((Sort) node));
@@ -58,14 +66,25 @@ public final class PhysicalConverter {
                 table.catalogTable(), mode, null);
     }
 
-    /** A filter and projection right over a scan is pushed into it, to run where rows are read. */
     private SluiceRel calc(Calc calc) {
-        SluiceRel input = convert(calc.getInput());
-        if (input instanceof SluiceTableScan scan && scan.pushed() == null) {
-            return scan.withPushed(calc.getProgram());
+        return calcOver(convert(calc.getInput()), calc.getProgram());
+    }
+
+    /**
+     * A filter and projection over a converted input: pushed into a scan, to run where rows are
+     * read, or merged with the filter and projection below it, so that one kernel does both.
+     */
+    SluiceRel calcOver(SluiceRel input, RexProgram program) {
+        RexBuilder rex = input.getCluster().getRexBuilder();
+        if (input instanceof SluiceTableScan scan) {
+            return scan.withPushed(scan.pushed() == null ? program
+                    : RexProgramBuilder.mergePrograms(program, scan.pushed(), rex));
         }
-        return new SluiceCalc(calc.getCluster(), calc.getTraitSet().replace(SluiceRel.CONVENTION), input,
-                calc.getProgram());
+        if (input instanceof SluiceCalc below) {
+            return new SluiceCalc(below.getCluster(), below.getTraitSet(), below.getInput(),
+                    RexProgramBuilder.mergePrograms(program, below.getProgram(), rex));
+        }
+        return new SluiceCalc(input.getCluster(), input.getTraitSet(), input, program);
     }
 
     private SluiceRel limit(Sort sort) {

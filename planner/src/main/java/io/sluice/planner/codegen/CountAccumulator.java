@@ -1,0 +1,31 @@
+package io.sluice.planner.codegen;
+
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+
+/** {@code COUNT(*)}, {@code COUNT(x)} (rows where x is not null) and {@code REGR_COUNT}-style counts. */
+final class CountAccumulator extends AccumulatorCode {
+    private final int count;
+
+    CountAccumulator(StateFields fields) {
+        this.count = fields.addLong();
+    }
+
+    @Override
+    String accumulate(List<GeneratedExpression> args, String g) {
+        String nulls = args.stream().filter(GeneratedExpression::nullable).map(a -> "!" + a.isNull())
+                .reduce((a, b) -> a + " && " + b).orElse("");
+        String add = l(count) + "[" + g + "]++;\n";
+        return nulls.isEmpty() ? add : "if (" + nulls + ") {\n" + add + "}\n";
+    }
+
+    @Override
+    String merge(String t, String s) {
+        return "t" + l(count) + "[" + t + "] += s" + l(count) + "[" + s + "];\n";
+    }
+
+    @Override
+    String emit(String g, String vector, String row, RelDataType resultType) {
+        return VectorSetters.set(resultType, vector, row, l(count) + "[" + g + "]", "false");
+    }
+}

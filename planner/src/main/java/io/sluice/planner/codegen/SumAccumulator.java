@@ -1,0 +1,75 @@
+package io.sluice.planner.codegen;
+
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * {@code SUM(x)} and {@code AVG(x)}: a running sum (long for integers, wrapping on overflow as
+ * Flink does; double; or decimal) and, for AVG and for a sum of no rows being NULL, a count.
+ * AVG of integers truncates, as in Calcite and Flink.
+ */
+final class SumAccumulator extends AccumulatorCode {
+    private final boolean average;
+    private final String javaType;
+    private final int sum;
+    private final int count;
+
+    /** @param argumentJavaType the Java type of the argument column */
+    SumAccumulator(StateFields fields, boolean average, String argumentJavaType) {
+        this.average = average;
+        this.javaType = switch (argumentJavaType) {
+            case "int", "long" -> "long";
+            case "float", "double" -> "double";
+            default -> JavaTypes.DECIMAL;
+        };
+        this.sum = javaType.equals("long") ? fields.addLong() : javaType.equals("double") ? fields.addDouble() : fields.addObject();
+        this.count = fields.addLong();
+    }
+
+    private String sum(String prefix, String g) {
+        String field = javaType.equals("long") ? l(sum) : javaType.equals("double") ? d(sum) : o(sum);
+        return prefix + field + "[" + g + "]";
+    }
+
+    @Override
+    String accumulate(List<GeneratedExpression> args, String g) {
+        GeneratedExpression x = args.get(0);
+        String add = javaType.equals(JavaTypes.DECIMAL)
+                ? sum("", g) + " = " + sum("", g) + " == null ? " + x.value() + " : ((java.math.BigDecimal) "
+                        + sum("", g) + ").add(" + x.value() + ");\n"
+                : sum("", g) + " += " + x.value() + ";\n";
+        add += l(count) + "[" + g + "]++;\n";
+        return x.nullable() ? "if (!" + x.isNull() + ") {\n" + add + "}\n" : add;
+    }
+
+    @Override
+    String merge(String t, String s) {
+        String merged = javaType.equals(JavaTypes.DECIMAL)
+                ? "if (" + sum("s", s) + " != null) {\n" + sum("t", t) + " = " + sum("t", t) + " == null ? " + sum("s", s)
+                        + " : ((java.math.BigDecimal) " + sum("t", t) + ").add((java.math.BigDecimal) " + sum("s", s) + ");\n}\n"
+                : sum("t", t) + " += " + sum("s", s) + ";\n";
+        return merged + "t" + l(count) + "[" + t + "] += s" + l(count) + "[" + s + "];\n";
+    }
+
+    @Override
+    String emit(String g, String vector, String row, RelDataType resultType) {
+        String total = javaType.equals(JavaTypes.DECIMAL) ? "((java.math.BigDecimal) " + sum("", g) + ")" : sum("", g);
+        String n = l(count) + "[" + g + "]";
+        String value;
+        if (!average) {
+            value = total;
+        } else if (javaType.equals(JavaTypes.DECIMAL)) {
+            value = "Decimals.divide(" + total + ", java.math.BigDecimal.valueOf(" + n + "), " + resultType.getScale() + ")";
+        } else {
+            value = "(" + total + " / " + n + ")";
+        }
+        String resultJava = JavaTypes.of(resultType);
+        if (resultJava.equals(JavaTypes.DECIMAL) && !javaType.equals(JavaTypes.DECIMAL)) {
+            value = javaType.equals("long") ? "java.math.BigDecimal.valueOf(" + value + ")"
+                    : "java.math.BigDecimal.valueOf((double) " + value + ")";
+        } else if (!resultJava.equals(JavaTypes.DECIMAL) && javaType.equals(JavaTypes.DECIMAL)) {
+            value = value + ".doubleValue()";
+        }
+        return VectorSetters.set(resultType, vector, row, value, "(" + n + " == 0)");
+    }
+}

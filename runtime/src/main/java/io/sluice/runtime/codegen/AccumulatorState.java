@@ -1,0 +1,73 @@
+package io.sluice.runtime.codegen;
+
+import java.util.Arrays;
+
+/**
+ * The accumulators of one set of groups, laid out column-wise: one array per accumulator field,
+ * indexed by group. A generated {@link AggregateKernel} decides which fields it uses; this class
+ * only stores and grows them. Used by one thread.
+ */
+public final class AccumulatorState {
+    /** A rough size of an object held as state (a decimal, a string, a set), for memory accounting. */
+    private static final int OBJECT_BYTES = 64;
+
+    public long[][] longs;
+    public double[][] doubles;
+    public boolean[][] flags;
+    public Object[][] objects;
+    private int capacity;
+
+    public AccumulatorState(int longFields, int doubleFields, int flagFields, int objectFields) {
+        longs = new long[longFields][0];
+        doubles = new double[doubleFields][0];
+        flags = new boolean[flagFields][0];
+        objects = new Object[objectFields][0];
+    }
+
+    /** Makes room for groups {@code [0, groups)}; new groups start zeroed (false, 0, null). */
+    public void ensureCapacity(int groups) {
+        if (groups <= capacity) {
+            return;
+        }
+        int newCapacity = Math.max(groups, Math.max(16, capacity * 2));
+        for (int i = 0; i < longs.length; i++) {
+            longs[i] = Arrays.copyOf(longs[i], newCapacity);
+        }
+        for (int i = 0; i < doubles.length; i++) {
+            doubles[i] = Arrays.copyOf(doubles[i], newCapacity);
+        }
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = Arrays.copyOf(flags[i], newCapacity);
+        }
+        for (int i = 0; i < objects.length; i++) {
+            objects[i] = Arrays.copyOf(objects[i], newCapacity);
+        }
+        capacity = newCapacity;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Returns a group to its initial state, so that its slot can be reused. */
+    public void clear(int group) {
+        for (long[] field : longs) {
+            field[group] = 0;
+        }
+        for (double[] field : doubles) {
+            field[group] = 0;
+        }
+        for (boolean[] field : flags) {
+            field[group] = false;
+        }
+        for (Object[] field : objects) {
+            field[group] = null;
+        }
+    }
+
+    /** An estimate of the heap this state holds, which the query's memory accounting charges. */
+    public long estimatedBytes() {
+        return (long) capacity * (8L * longs.length + 8L * doubles.length + flags.length
+                + (long) (8 + OBJECT_BYTES) * objects.length);
+    }
+}

@@ -1,0 +1,216 @@
+package io.sluice.runtime.window;
+
+import io.sluice.runtime.codegen.AccumulatorState;
+import io.sluice.runtime.codegen.AggregateKernel;
+import io.sluice.runtime.operator.Operator;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.Watermarks;
+import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.window.group.GroupByHash;
+import io.sluice.runtime.window.group.GroupByHashes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Session windows: per key, a row opens the window {@code [time, time + gap)}, and windows that
+ * overlap merge, so a session ends after a gap without rows. Each session's accumulators live in
+ * a slot of one state; merging sessions merges their slots. Sessions fire, oldest end first, when
+ * the watermark passes their end.
+ */
+final class SessionWindowOperator implements Operator {
+    private final WindowAggregateOperatorFactory spec;
+    private final AggregateKernel kernel;
+    private final TaskContext context;
+    private final Output output;
+    private final long gap;
+    private final BufferAllocator allocator;
+    private final StateMemory memory;
+    private final OutputRows rows;
+    private final WindowResults results;
+    private final GroupByHash keys;
+    private final AccumulatorState slots;
+    private final List<List<Session>> sessionsByKey = new ArrayList<>();
+    /** Sessions by end; an entry is stale once its session grew or fired, and is skipped then. */
+    private final PriorityQueue<EndEntry> byEnd = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    private int slotCount;
+    private long watermark = Watermarks.NONE;
+    private int[] selection = new int[0];
+    private int[] keyIds = new int[0];
+    private int[] slotIds = new int[0];
+
+    private record EndEntry(long end, Session session) {
+        boolean isCurrent() {
+            return !session.gone && session.end == end;
+        }
+    }
+
+    /** One session of one key; {@code end} is exclusive (last row time + gap). */
+    private static final class Session {
+        final int key;
+        final int slot;
+        long start;
+        long end;
+        boolean gone;
+
+        Session(int key, int slot, long start, long end) {
+            this.key = key;
+            this.slot = slot;
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    SessionWindowOperator(WindowAggregateOperatorFactory spec, AggregateKernel kernel, TaskContext context,
+                          Output output) {
+        this.spec = spec;
+        this.kernel = kernel;
+        this.context = context;
+        this.output = output;
+        this.gap = spec.window().gap();
+        this.allocator = context.allocator().newChildAllocator(context.taskName() + "/SessionWindow", 0, Long.MAX_VALUE);
+        this.memory = new StateMemory(allocator, "the session window aggregation");
+        this.rows = new OutputRows(spec.outputSchema(), allocator, output, context.batchSize());
+        this.results = new WindowResults(spec, kernel, rows);
+        this.keys = GroupByHashes.create(spec.inputSchema(), spec.keyColumns());
+        this.slots = kernel.newState();
+    }
+
+    @Override
+    public void process(VectorSchemaRoot batch) {
+        int count = batch.getRowCount();
+        if (selection.length < count) {
+            selection = new int[count];
+            keyIds = new int[count];
+            slotIds = new int[count];
+        }
+        TimeStampMilliVector times = (TimeStampMilliVector) batch.getVector(spec.timeColumn());
+        long data = times.getDataBufferAddress();
+        long validity = times.getValidityBufferAddress();
+        int selected = 0;
+        long late = 0;
+        for (int row = 0; row < count; row++) {
+            if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
+                context.metrics().reportMalformed(context.taskName(), "the window's time column is NULL", "row " + row);
+            } else if (SliceAssigner.isFired(MemoryUtil.getLong(data + ((long) row << 3)) + gap, watermark)) {
+                late++;
+            } else {
+                selection[selected++] = row;
+            }
+        }
+        if (late > 0) {
+            context.metrics().addLateRecords(late);
+        }
+        keys.groupIds(batch, selection, selected, keyIds);
+        List<int[]> merges = new ArrayList<>();
+        for (int j = 0; j < selected; j++) {
+            long time = MemoryUtil.getLong(data + ((long) selection[j] << 3));
+            slotIds[j] = assign(keyIds[j], time, merges);
+        }
+        slots.ensureCapacity(slotCount);
+        kernel.accumulate(slots, slotIds, batch, selection, selected);
+        // Merged sessions are folded in only now, after the rows that reached them before the merge.
+        for (int[] merge : merges) {
+            kernel.merge(slots, merge[1], slots, merge[0]);
+            release(merge[0]);
+        }
+        memory.update(keys.estimatedBytes() + slots.estimatedBytes());
+    }
+
+    /** The slot of the session the row at {@code time} joins, merging sessions it bridges. */
+    private int assign(int key, long time, List<int[]> merges) {
+        while (sessionsByKey.size() <= key) {
+            sessionsByKey.add(new ArrayList<>(2));
+        }
+        List<Session> sessions = sessionsByKey.get(key);
+        Session target = null;
+        long start = time;
+        long end = time + gap;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int i = 0; i < sessions.size(); i++) {
+                Session session = sessions.get(i);
+                if (session == target || session.start >= end || start >= session.end) {
+                    continue;
+                }
+                if (target == null) {
+                    target = session;
+                } else {
+                    merges.add(new int[] {session.slot, target.slot});
+                    session.gone = true;
+                    sessions.remove(i--);
+                }
+                start = Math.min(start, session.start);
+                end = Math.max(end, session.end);
+                grew = true;
+            }
+        }
+        if (target == null) {
+            target = new Session(key, allocateSlot(), start, end);
+            sessions.add(target);
+            byEnd.add(new EndEntry(end, target));
+        } else if (end != target.end) {
+            target.start = start;
+            target.end = end;
+            byEnd.add(new EndEntry(end, target));
+        } else {
+            target.start = start;
+        }
+        return target.slot;
+    }
+
+    private int allocateSlot() {
+        return freeSlots.isEmpty() ? slotCount++ : freeSlots.pop();
+    }
+
+    private void release(int slot) {
+        slots.clear(slot);
+        freeSlots.push(slot);
+    }
+
+    @Override
+    public void processWatermark(long newWatermark) {
+        if (newWatermark <= watermark) {
+            return;
+        }
+        watermark = newWatermark;
+        while (!byEnd.isEmpty() && SliceAssigner.isFired(byEnd.peek().end, watermark)) {
+            EndEntry entry = byEnd.poll();
+            if (!entry.isCurrent()) {
+                continue;
+            }
+            Session session = entry.session();
+            session.gone = true;
+            results.write(keys, session.key, slots, session.slot, session.start, session.end);
+            sessionsByKey.get(session.key).remove(session);
+            release(session.slot);
+        }
+        rows.flush();
+        output.emitWatermark(newWatermark);
+    }
+
+    @Override
+    public void finish() {
+        rows.flush();
+        output.finish();
+    }
+
+    @Override
+    public void close() {
+        try {
+            memory.close();
+            rows.close();
+            allocator.close();
+        } finally {
+            output.close();
+        }
+    }
+}

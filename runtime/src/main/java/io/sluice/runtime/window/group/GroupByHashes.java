@@ -1,0 +1,38 @@
+package io.sluice.runtime.window.group;
+
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** Picks the fastest hash for a set of key columns. */
+public final class GroupByHashes {
+    private GroupByHashes() {
+    }
+
+    /** An empty hash over the given key columns of batches with this schema. */
+    public static GroupByHash create(Schema schema, int[] keyColumns) {
+        if (keyColumns.length == 0) {
+            return new NoKeyGroupByHash();
+        }
+        if (keyColumns.length == 1) {
+            int width = integralWidth(schema.getFields().get(keyColumns[0]).getType());
+            if (width > 0) {
+                return new LongGroupByHash(keyColumns[0], width);
+            }
+        }
+        return new ObjectGroupByHash(keyColumns);
+    }
+
+    /** The byte width of a column read as a long, or 0 if it is not integral. */
+    private static int integralWidth(ArrowType type) {
+        if (type instanceof ArrowType.Int integer) {
+            return integer.getBitWidth() / 8;
+        }
+        if (type instanceof ArrowType.Timestamp || type instanceof ArrowType.Duration) {
+            return 8;
+        }
+        if (type instanceof ArrowType.Date) {
+            return 4;
+        }
+        return 0;
+    }
+}

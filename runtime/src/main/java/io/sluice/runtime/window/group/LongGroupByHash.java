@@ -1,0 +1,142 @@
+package io.sluice.runtime.window.group;
+
+import io.sluice.runtime.vector.VectorValues;
+import java.util.Arrays;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Grouping by one integral column (BIGINT, INT, SMALLINT, TINYINT, DATE, TIMESTAMP): keys are
+ * read straight from the Arrow buffer as longs and found by open addressing in primitive arrays.
+ * NULL is a group of its own.
+ */
+final class LongGroupByHash implements GroupByHash {
+    private static final int EMPTY = -1;
+
+    private final int column;
+    private final int width;
+    private long[] keys = new long[16];
+    private int[] slots = new int[32];
+    private int mask = 31;
+    private int groups;
+    private int nullGroup = EMPTY;
+
+    LongGroupByHash(int column, int width) {
+        this.column = column;
+        this.width = width;
+        Arrays.fill(slots, EMPTY);
+    }
+
+    @Override
+    public int groupCount() {
+        return groups;
+    }
+
+    @Override
+    public void groupIds(VectorSchemaRoot batch, int[] selection, int count, int[] groupIds) {
+        BaseFixedWidthVector vector = (BaseFixedWidthVector) batch.getVector(column);
+        long data = vector.getDataBufferAddress();
+        long validity = vector.getValidityBufferAddress();
+        boolean nullable = vector.getNullCount() > 0;
+        for (int j = 0; j < count; j++) {
+            int row = selection[j];
+            if (nullable && (MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
+                groupIds[j] = nullGroup();
+            } else {
+                groupIds[j] = find(read(data, row));
+            }
+        }
+    }
+
+    private long read(long data, int row) {
+        return switch (width) {
+            case 8 -> MemoryUtil.getLong(data + ((long) row << 3));
+            case 4 -> MemoryUtil.getInt(data + ((long) row << 2));
+            case 2 -> MemoryUtil.getShort(data + ((long) row << 1));
+            default -> MemoryUtil.getByte(data + row);
+        };
+    }
+
+    private int nullGroup() {
+        if (nullGroup == EMPTY) {
+            nullGroup = add(0);
+        }
+        return nullGroup;
+    }
+
+    private int find(long key) {
+        int slot = mix(key) & mask;
+        while (true) {
+            int group = slots[slot];
+            if (group == EMPTY) {
+                group = add(key);
+                slots[slot] = group;
+                if (groups * 2 > mask) {
+                    rehash();
+                }
+                return group;
+            }
+            if (keys[group] == key && group != nullGroup) {
+                return group;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int add(long key) {
+        if (groups == keys.length) {
+            keys = Arrays.copyOf(keys, groups * 2);
+        }
+        keys[groups] = key;
+        return groups++;
+    }
+
+    private void rehash() {
+        int[] bigger = new int[slots.length * 2];
+        Arrays.fill(bigger, EMPTY);
+        int newMask = bigger.length - 1;
+        for (int group = 0; group < groups; group++) {
+            if (group == nullGroup) {
+                continue;
+            }
+            int slot = mix(keys[group]) & newMask;
+            while (bigger[slot] != EMPTY) {
+                slot = (slot + 1) & newMask;
+            }
+            bigger[slot] = group;
+        }
+        slots = bigger;
+        mask = newMask;
+    }
+
+    private static int mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    @Override
+    public int groupOf(GroupByHash other, int otherGroup) {
+        LongGroupByHash source = (LongGroupByHash) other;
+        return otherGroup == source.nullGroup ? nullGroup() : find(source.keys[otherGroup]);
+    }
+
+    @Override
+    public void writeKey(int group, VectorSchemaRoot output, int row, int[] columns) {
+        Object value = group == nullGroup ? null : switch (width) {
+            case 8 -> (Object) keys[group];
+            default -> (Object) (int) keys[group];
+        };
+        VectorValues.set(output.getVector(columns[0]), row, value);
+    }
+
+    @Override
+    public long estimatedBytes() {
+        return 8L * keys.length + 4L * slots.length;
+    }
+
+    @Override
+    public GroupByHash emptyCopy() {
+        return new LongGroupByHash(column, width);
+    }
+}

@@ -15,7 +15,10 @@ enum ShellCommand {
               SHOW STREAMS;  SHOW TABLES;  SHOW QUERIES;  SHOW FUNCTIONS;
               DESCRIBE bids;
               SELECT STREAM * FROM bids WHERE price > 1000;   a continuous query: Ctrl-C stops it
-              SELECT * FROM stream;                           what a bounded stream holds, then ends
+              SELECT STREAM window_end, COUNT(*) AS n
+                FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(`dateTime`), INTERVAL '10' SECOND))
+                GROUP BY window_start, window_end;            bids per 10 seconds of event time
+              SELECT * FROM bids LIMIT 10;                    what a stream holds now, then ends
               EXPLAIN SELECT STREAM ...;
               CREATE STREAM name (column TYPE, ..., WATERMARK FOR column AS column - INTERVAL '1' SECOND)
                 WITH ('connector' = 'file', 'path' = 'data.csv', 'format' = 'csv');

@@ -16,6 +16,7 @@ public final class ExchangeOutput implements Output {
     private final Partitioning partitioning;
     private final int consumers;
     private int[] targets = new int[0];
+    private int[] ordered = new int[0];
     private boolean ended;
 
     public ExchangeOutput(Exchange exchange, int producer, Partitioning partitioning) {
@@ -81,34 +82,34 @@ public final class ExchangeOutput implements Output {
         exchange.send(consumer, new ExchangeMessage.Data(producer, Batches.copy(batch, exchange.allocator())));
     }
 
+    /** Sends each consumer the rows the partitioner gives it, grouped with one pass per consumer. */
     private void scatter(Partitioner partitioner, VectorSchemaRoot batch) {
         int rows = batch.getRowCount();
         if (targets.length < rows) {
             targets = new int[rows];
+            ordered = new int[rows];
         }
         partitioner.partition(batch, consumers, targets);
-        VectorSchemaRoot[] parts = new VectorSchemaRoot[consumers];
-        try {
-            for (int row = 0; row < rows; row++) {
-                int target = targets[row];
-                if (parts[target] == null) {
-                    parts[target] = VectorSchemaRoot.create(batch.getSchema(), exchange.allocator());
-                }
-                Batches.appendRows(batch, row, 1, parts[target]);
+        int[] starts = new int[consumers + 1];
+        for (int row = 0; row < rows; row++) {
+            starts[targets[row] + 1]++;
+        }
+        for (int consumer = 0; consumer < consumers; consumer++) {
+            starts[consumer + 1] += starts[consumer];
+        }
+        int[] next = java.util.Arrays.copyOf(starts, consumers);
+        for (int row = 0; row < rows; row++) {
+            ordered[next[targets[row]]++] = row;
+        }
+        for (int consumer = 0; consumer < consumers; consumer++) {
+            int count = starts[consumer + 1] - starts[consumer];
+            if (count == 0) {
+                continue;
             }
-            for (int consumer = 0; consumer < consumers; consumer++) {
-                if (parts[consumer] != null) {
-                    VectorSchemaRoot part = parts[consumer];
-                    parts[consumer] = null;
-                    exchange.send(consumer, new ExchangeMessage.Data(producer, part));
-                }
-            }
-        } finally {
-            for (VectorSchemaRoot part : parts) {
-                if (part != null) {
-                    part.close();
-                }
-            }
+            int[] selection = starts[consumer] == 0 ? ordered
+                    : java.util.Arrays.copyOfRange(ordered, starts[consumer], starts[consumer + 1]);
+            exchange.send(consumer, new ExchangeMessage.Data(producer,
+                    Batches.take(batch, selection, count, exchange.allocator())));
         }
     }
 }

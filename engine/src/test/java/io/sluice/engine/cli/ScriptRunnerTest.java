@@ -1,0 +1,47 @@
+package io.sluice.engine.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sluice.engine.Engine;
+import io.sluice.engine.Session;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A script whose continuous query is stopped, as Ctrl-C or SIGTERM stop it. */
+class ScriptRunnerTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void stopCancelsTheContinuousQueryAndSkipsTheRest() throws Exception {
+        Screen out = new Screen();
+        Screen err = new Screen();
+        ScriptRunner.Outcome outcome;
+        Engine engine = Engine.create();
+        try (Session session = engine.newSession(); LineServer server = new LineServer("a\nb\n")) {
+            ScriptRunner runner = new ScriptRunner(session, OutputFormat.CSV,
+                    new PrintWriter(new OutputStreamWriter(out, UTF_8)), new PrintWriter(new OutputStreamWriter(err, UTF_8)));
+            String script = server.createStream("words") + ";\nSELECT STREAM w FROM words;\nSELECT 'never' AS s;\n";
+            CompletableFuture<ScriptRunner.Outcome> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.run(script);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            out.await("b\n", TIMEOUT);
+            runner.stop();
+            outcome = run.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            assertEquals(0, engine.allocator().getAllocatedMemory());
+            engine.close();
+        }
+        assertEquals(ScriptRunner.Outcome.STOPPED, outcome);
+        assertEquals("w\na\nb\n", out.text());
+        assertEquals("2 rows; 2 records read\n", err.text());
+    }
+}

@@ -13,7 +13,8 @@ import java.util.List;
  * Runs the statements of a script in order ({@code sluice -f} and {@code -e}). Rows go to
  * {@code out} in the chosen format; DDL and SET print nothing. After each query a summary line
  * goes to {@code err}. The first error is printed to {@code err} and ends the script. A
- * continuous query runs until {@link #stop()}.
+ * continuous query runs until {@link #stop()}; so do the background jobs the script's INSERTs
+ * started, which the runner waits for before it returns.
  */
 final class ScriptRunner {
     /** How a script ended. */
@@ -49,6 +50,8 @@ final class ScriptRunner {
                     print(result);
                 }
             }
+            // A script of INSERTs is a pipeline: it runs until its jobs end or are stopped.
+            session.awaitJobs();
         } catch (RuntimeException e) {
             ErrorText.print(ErrorText.of(e), err);
             return Outcome.FAILED;
@@ -63,6 +66,7 @@ final class ScriptRunner {
     void stop() {
         stopped = true;
         renderer.stop();
+        session.engine().stopJobs();
     }
 
     private void print(StatementResult result) throws InterruptedException {

@@ -57,6 +57,32 @@ class ScriptModeTest {
     }
 
     @Test
+    void scriptOfInsertsEndsWhenItsJobsHaveWrittenEverything() throws IOException {
+        Path out = dir.resolve("out");
+        SluiceRun run = script("csv", createOrders + "\n"
+                + "CREATE TABLE cheap (id INT, item VARCHAR) WITH ('connector' = 'file', 'path' = '" + out
+                + "', 'format' = 'csv');\n"
+                + "INSERT INTO cheap SELECT id, item FROM orders WHERE price < 1.5;\n");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        List<String> written;
+        try (var files = Files.list(out)) {
+            written = files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .flatMap(f -> {
+                        try {
+                            return Files.readAllLines(f).stream();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .sorted().toList();
+        }
+        // Prices 0.50 and 1.25 are under 1.5; line 3 has no price (NULL) and line 5 is malformed.
+        assertEquals(List.of("1,apple", "2,\"pear, green\""), written);
+    }
+
+    @Test
     void summaryCountsMalformedRecordsOnStderr() throws IOException {
         SluiceRun run = script("csv", createOrders + "\nSELECT id FROM orders WHERE id > 1;\n");
 

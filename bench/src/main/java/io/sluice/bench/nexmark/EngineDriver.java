@@ -1,0 +1,24 @@
+package io.sluice.bench.nexmark;
+
+import java.util.List;
+
+/**
+ * One engine, embedded in this JVM, running the statements of a Nexmark script. Made for one
+ * script and closed after it.
+ */
+interface EngineDriver extends AutoCloseable {
+    /** Runs a statement that ends at once: CREATE TABLE, SET. */
+    void execute(String statement);
+
+    /**
+     * Runs an {@code INSERT INTO ... SELECT}, returns when its job has ended, and says how long
+     * the job took and what CPU time the process used meanwhile.
+     */
+    Span insert(String statement);
+
+    /** Runs a query over bounded tables and returns its rows, each value as the engine gives it. */
+    List<List<Object>> query(String query);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,147 @@
+package io.sluice.bench.nexmark;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code sluice-bench} command: Nexmark queries on Sluice and on Apache Flink, side by side
+ * in one run, each engine and query in a JVM of its own with the same flags, printed as one
+ * table with Sluice's events per second per core over Flink's; and the generator's own ceiling.
+ * With {@code --verify}, checks on a smaller run that both engines give the same rows instead.
+ */
+@Command(name = "sluice-bench", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Runs Nexmark queries on Sluice and Apache Flink and compares their speed per core.")
+public final class NexmarkBench implements Callable<Integer> {
+    /** Where the runner is installed; the results and logs go under its bench/target. */
+    static final String HOME_PROPERTY = "sluice.bench.home";
+    static final long DEFAULT_EVENTS = 20_000_000;
+    static final long DEFAULT_VERIFY_EVENTS = 1_000_000;
+
+    @Option(names = "--queries", split = ",", paramLabel = "Q,...",
+            description = "The queries to run (default: q0,q1,q2,q5,q7,q8).")
+    private List<String> queries = List.of("q0", "q1", "q2", "q5", "q7", "q8");
+
+    @Option(names = "--engines", split = ",", paramLabel = "E,...",
+            description = "The engines to run them on: sluice, flink (default: both).")
+    private List<String> engines = List.of("sluice", "flink");
+
+    @Option(names = "--events", paramLabel = "N",
+            description = "Events of the Nexmark sequence, all kinds (default: 20,000,000; with --verify 1,000,000).")
+    private Long events;
+
+    @Option(names = "--parallelism", paramLabel = "P", description = "Tasks per operator in both engines (default: 1).")
+    private int parallelism = 1;
+
+    @Option(names = "--warmup-events", paramLabel = "N",
+            description = "A warm-up run over this many events before each measured run, in the same JVM "
+                    + "(default: 2,000,000; 0 for none).")
+    private long warmupEvents = 2_000_000;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every forked JVM, -Xms and -Xmx (default: 4g).")
+    private String heap = "4g";
+
+    @Option(names = "--verify", description = "Compare the two engines' rows for each query instead of timing them.")
+    private boolean verify;
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "Where the CSV goes (default: bench/target/results.csv).")
+    private Path results;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        int status = new CommandLine(new NexmarkBench()).setOut(out).execute(args);
+        out.flush();
+        System.exit(status);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Engines> chosen = engines();
+        for (String query : queries) {
+            if (!NexmarkScript.exists(query)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no query '" + query
+                        + "': the queries are q0, q1, q2, q5, q7 and q8");
+            }
+        }
+        if (parallelism < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
+        }
+        Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
+        if (verify) {
+            long count = events != null ? events : DEFAULT_VERIFY_EVENTS;
+            out.printf(Locale.ROOT, "Comparing the rows of Sluice and Flink over %,d events, parallelism %d%n", count,
+                    parallelism);
+            out.flush();
+            return new ResultVerifier(out).verify(queries, count, parallelism) ? 0 : 1;
+        }
+        long count = events != null ? events : DEFAULT_EVENTS;
+        List<String> jvmFlags = jvmFlags();
+        out.printf(Locale.ROOT, "Nexmark over %,d events (rate 10,000,000 events/s of event time), parallelism %d%n",
+                count, parallelism);
+        out.printf(Locale.ROOT, "Each run in its own JVM: %s; a warm-up run over %,d events first%n",
+                String.join(" ", jvmFlags.subList(0, 2)), warmupEvents);
+        out.println("Sluice: from the INSERT to the end of its job, planning and code generation included");
+        out.println("Flink 2.3.0: from the first row its source made to the end of the job; " + FlinkDriver.SETTINGS);
+        out.println();
+        out.flush();
+        RunForker forker = new RunForker(jvmFlags, home.resolve("bench/target/logs"));
+        ResultTable table = new ResultTable();
+        for (String query : queries) {
+            for (Engines engine : chosen) {
+                table.add(forker.run(engine, query, count, parallelism, warmupEvents));
+            }
+        }
+        RunOutcome generator = forker.run(Engines.GENERATOR, "all", count, 1, warmupEvents);
+        table.add(generator);
+        table.print(out);
+        out.println();
+        out.println("generator: the Nexmark generator alone on one thread, every event of the sequence "
+                + "(persons, auctions, bids) into buffers: the ceiling of any engine's events/s/core");
+        Path csv = results != null ? results : home.resolve("bench/target/results.csv");
+        table.writeCsv(csv);
+        out.println("results: " + csv);
+        out.flush();
+        return 0;
+    }
+
+    private List<Engines> engines() {
+        List<Engines> chosen = new ArrayList<>();
+        for (String name : engines) {
+            Engines engine;
+            try {
+                engine = Engines.of(name);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (engine == Engines.GENERATOR) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "the generator is measured in every run; --engines takes sluice and flink");
+            }
+            chosen.add(engine);
+        }
+        return chosen;
+    }
+
+    /** The flags of every forked JVM: the same heap for all, and quiet logs. */
+    private List<String> jvmFlags() {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    }
+}

@@ -1,0 +1,108 @@
+package io.sluice.bench.nexmark;
+
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Checks that both engines give the same answer: runs each query's SELECT (the INSERT's query,
+ * read back instead of written to the blackhole) on Sluice and on Flink over the same events,
+ * and compares the rows as multisets. Values are compared as text, with decimals in their
+ * shortest form ({@code 1.500} and {@code 1.5} are one value).
+ */
+final class ResultVerifier {
+    /** Rows of a difference shown. */
+    private static final int SHOWN = 5;
+
+    private final PrintWriter out;
+
+    ResultVerifier(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Verifies each query; returns true if every query both engines ran gave the same rows. */
+    boolean verify(List<String> queries, long events, int parallelism) {
+        boolean same = true;
+        for (String query : queries) {
+            NexmarkScript script = NexmarkScript.load(query, events);
+            List<String> flink = rows(Engines.FLINK, script, parallelism);
+            List<String> sluice;
+            try {
+                sluice = rows(Engines.SLUICE, script, parallelism);
+            } catch (SluiceException e) {
+                if (e.code() != ErrorCode.UNSUPPORTED) {
+                    throw e;
+                }
+                out.printf(Locale.ROOT, "%-4s not supported by Sluice (%s); Flink gave %,d rows%n", query, e.detail(),
+                        flink.size());
+                out.flush();
+                continue;
+            }
+            Map<String, Integer> difference = difference(sluice, flink);
+            if (difference.isEmpty()) {
+                out.printf(Locale.ROOT, "%-4s the same %,d rows from both engines%n", query, sluice.size());
+            } else {
+                same = false;
+                out.printf(Locale.ROOT, "%-4s DIFFERENT: Sluice gave %,d rows, Flink %,d%n", query, sluice.size(),
+                        flink.size());
+                show("only from Sluice", difference, 1);
+                show("only from Flink", difference, -1);
+            }
+            out.flush();
+        }
+        return same;
+    }
+
+    private static List<String> rows(Engines engine, NexmarkScript script, int parallelism) {
+        try (EngineDriver driver = engine.driver(parallelism)) {
+            for (String statement : script.ddl()) {
+                driver.execute(statement);
+            }
+            List<String> rows = new ArrayList<>();
+            for (List<Object> row : driver.query(script.select())) {
+                rows.add(row.stream().map(ResultVerifier::text).collect(Collectors.joining("|")));
+            }
+            Collections.sort(rows);
+            return rows;
+        }
+    }
+
+    /** For each row, how many more times Sluice gave it than Flink (negative: fewer); rows given alike are left out. */
+    static Map<String, Integer> difference(List<String> sluice, List<String> flink) {
+        Map<String, Integer> counts = new HashMap<>();
+        sluice.forEach(row -> counts.merge(row, 1, Integer::sum));
+        flink.forEach(row -> counts.merge(row, -1, Integer::sum));
+        counts.values().removeIf(count -> count == 0);
+        return counts;
+    }
+
+    /** A value as text, the same for both engines' Java types. */
+    static String text(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+
+    private void show(String title, Map<String, Integer> difference, int sign) {
+        List<String> rows = difference.entrySet().stream().filter(e -> Integer.signum(e.getValue()) == sign)
+                .map(e -> e.getKey() + (Math.abs(e.getValue()) > 1 ? " (" + Math.abs(e.getValue()) + " times)" : ""))
+                .sorted().toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "     %s: %,d distinct rows, e.g.%n", title, rows.size());
+        rows.stream().limit(SHOWN).forEach(row -> out.println("       " + row));
+    }
+}

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
@@ -84,15 +85,22 @@ public final class CalcKernelGenerator {
         InputColumns inputs = new InputColumns(program.getInputRowType(), "input", "row");
         ExpressionGenerator generator = new ExpressionGenerator(context, inputs, rexBuilder.getTypeFactory());
         List<RelDataTypeField> outputs = program.getOutputRowType().getFieldList();
-        List<GeneratedExpression> values = new ArrayList<>();
+        List<RexNode> projections = new ArrayList<>();
         for (RexLocalRef projection : program.getProjectList()) {
-            values.add(generator.generate(expand(program, projection)));
+            projections.add(expand(program, projection));
         }
         StringBuilder prologue = new StringBuilder();
         StringBuilder body = new StringBuilder();
-        for (int k = 0; k < values.size(); k++) {
-            GeneratedExpression value = values.get(k);
+        for (int k = 0; k < projections.size(); k++) {
             RelDataType type = outputs.get(k).getType();
+            if (isVarChar(type) && projections.get(k) instanceof RexInputRef ref && isVarChar(ref.getType())) {
+                // a string passed through: its bytes are copied, with no String made and encoded again
+                OutputColumn column = new OutputColumn(k, type, ref.getType().isNullable());
+                prologue.append(column.batchPrologue());
+                body.append(indent(column.copy(inputs.copied(ref.getIndex()), inputs.nullable(ref.getIndex())), 12));
+                continue;
+            }
+            GeneratedExpression value = generator.generate(projections.get(k));
             if (type.getSqlTypeName() == SqlTypeName.NULL) {
                 throw new SluiceException(ErrorCode.TYPE_MISMATCH, "the column '" + outputs.get(k).getName()
                         + "' is NULL in every row and has no type: give it one with CAST(NULL AS <type>)");
@@ -113,6 +121,10 @@ public final class CalcKernelGenerator {
                 + "        }\n"
                 + "        output.setRowCount(count);\n"
                 + "    }\n";
+    }
+
+    private static boolean isVarChar(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.VARCHAR;
     }
 
     /** The whole expression behind a local reference. */

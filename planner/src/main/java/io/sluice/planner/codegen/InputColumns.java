@@ -1,19 +1,24 @@
 package io.sluice.planner.codegen;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
 /**
  * The input columns one loop of a kernel reads. Each column used is read once per row, at the
  * top of the loop body, straight from the Arrow buffers whose addresses are taken once per batch.
+ * A string column that is only copied to the output is not read as a value: its bytes are
+ * copied from buffer to buffer ({@link #copied}).
  */
 final class InputColumns {
     private final RelDataType rowType;
     private final String root;
     private final String row;
     private final Map<Integer, GeneratedExpression> used = new TreeMap<>();
+    private final Set<Integer> copied = new TreeSet<>();
 
     /**
      * @param root the variable holding the input batch
@@ -33,10 +38,27 @@ final class InputColumns {
         });
     }
 
+    /**
+     * A string column whose bytes are copied as they are: its variables' prefix ({@code in3}),
+     * with {@code _offsets} and {@code _buf} (the data buffer) declared once per batch, and
+     * {@code _valid} if it is nullable.
+     */
+    String copied(int index) {
+        copied.add(index);
+        return "in" + index;
+    }
+
+    /** Whether input column {@code index} may be NULL. */
+    boolean nullable(int index) {
+        return rowType.getFieldList().get(index).getType().isNullable();
+    }
+
     /** Declarations run once per batch: the buffer addresses of every column read. */
     String batchPrologue() {
         StringBuilder code = new StringBuilder();
-        for (int i : used.keySet()) {
+        Set<Integer> columns = new TreeSet<>(used.keySet());
+        columns.addAll(copied);
+        for (int i : columns) {
             RelDataTypeField field = rowType.getFieldList().get(i);
             String vector = root + ".getVector(" + i + ")";
             code.append("        final org.apache.arrow.vector.FieldVector in").append(i).append("_vec = ")
@@ -53,6 +75,10 @@ final class InputColumns {
             if (javaType.equals(JavaTypes.STRING)) {
                 code.append("        final long in").append(i).append("_offsets = in").append(i)
                         .append("_vec.getOffsetBufferAddress();\n");
+            }
+            if (copied.contains(i)) {
+                code.append("        final org.apache.arrow.memory.ArrowBuf in").append(i).append("_buf = in").append(i)
+                        .append("_vec.getDataBuffer();\n");
             }
         }
         return code.toString();

@@ -62,6 +62,18 @@ final class OutputColumn {
                 + "    Vectors.setValid(" + name + "_valid, j);\n    " + store + "}\n";
     }
 
+    /**
+     * Statements that copy the bytes of string input column {@code input} (the prefix
+     * {@link InputColumns#copied} gave) at input row {@code row} to output row {@code j}.
+     */
+    String copy(String input, boolean nullable) {
+        String store = "Vectors.copyString(" + input + "_offsets, " + input + "_buf, row, " + name + ", j);\n";
+        return nullable
+                ? "if (!Vectors.isValid(" + input + "_valid, row)) {\n    " + name + ".setNull(j);\n} else {\n    " + store
+                        + "}\n"
+                : store;
+    }
+
     private String put(String value) {
         String data = name + "_data";
         return switch (type.getSqlTypeName()) {

@@ -2,6 +2,7 @@ package io.sluice.runtime.vector;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.DecimalVector;
@@ -65,6 +66,17 @@ public final class Vectors {
 
     public static void setString(VarCharVector vector, int row, String value) {
         vector.setSafe(row, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Copies the bytes of row {@code row} of a string column (its offset buffer's address and its
+     * data buffer) to row {@code outRow} of a VARCHAR vector, which grows as needed: a string
+     * passed through keeps its UTF-8 bytes, with no String in between.
+     */
+    public static void copyString(long offsetAddress, ArrowBuf data, int row, VarCharVector out, int outRow) {
+        int start = MemoryUtil.getInt(offsetAddress + ((long) row << 2));
+        int end = MemoryUtil.getInt(offsetAddress + ((long) (row + 1) << 2));
+        out.setSafe(outRow, 1, start, end, data);
     }
 
     public static void setDecimal(DecimalVector vector, int row, BigDecimal value) {

@@ -13,6 +13,9 @@ import org.apache.arrow.vector.VarCharVector;
  * the JIT inlines them; addresses come from the vectors once per batch.
  */
 public final class Vectors {
+    /** The most decimal digits every long can hold. */
+    private static final int LONG_DIGITS = 18;
+
     private Vectors() {
     }
 
@@ -79,7 +82,16 @@ public final class Vectors {
         out.setSafe(outRow, 1, start, end, data);
     }
 
+    /**
+     * Writes a decimal of the vector's scale. One whose unscaled value fits in a long (at most 18
+     * digits) is written as that long, without the byte array a BigDecimal write makes.
+     */
     public static void setDecimal(DecimalVector vector, int row, BigDecimal value) {
-        vector.setSafe(row, value);
+        int precision = value.precision();
+        if (value.scale() == vector.getScale() && precision <= LONG_DIGITS && precision <= vector.getPrecision()) {
+            vector.setSafe(row, value.movePointRight(value.scale()).longValueExact());
+        } else {
+            vector.setSafe(row, value);
+        }
     }
 }

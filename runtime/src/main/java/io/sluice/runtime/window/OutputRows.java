@@ -1,7 +1,9 @@
 package io.sluice.runtime.window;
 
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.vector.Vectors;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -35,8 +37,44 @@ final class OutputRows implements AutoCloseable {
         return rows++;
     }
 
+    /**
+     * Makes room for up to {@code wanted} rows in the batch, emitting it first if it is full, and
+     * returns how many rows there is room for, from {@link #size()} on; {@link #advance} then
+     * counts the rows written.
+     */
+    int reserve(int wanted) {
+        if (rows == batchSize) {
+            flush();
+        }
+        return Math.min(wanted, batchSize - rows);
+    }
+
+    /** The rows of the batch so far: the index of the next row to fill. */
+    int size() {
+        return rows;
+    }
+
+    /** Counts {@code count} rows written from {@link #size()} on, after {@link #reserve}. */
+    void advance(int count) {
+        rows += count;
+    }
+
     void setTimestamp(int column, int row, long millis) {
         ((TimeStampMilliVector) batch.getVector(column)).setSafe(row, millis);
+    }
+
+    /** Sets rows {@code [firstRow, firstRow + count)} of a timestamp column to one value. */
+    void fillTimestamp(int column, int firstRow, int count, long millis) {
+        TimeStampMilliVector vector = (TimeStampMilliVector) batch.getVector(column);
+        while (vector.getValueCapacity() < firstRow + count) {
+            vector.reAlloc();
+        }
+        long data = vector.getDataBufferAddress();
+        long validity = vector.getValidityBufferAddress();
+        for (int row = firstRow; row < firstRow + count; row++) {
+            Vectors.setValid(validity, row);
+            MemoryUtil.putLong(data + ((long) row << 3), millis);
+        }
     }
 
     /** Emits the rows built so far, if any, and starts a new batch. */

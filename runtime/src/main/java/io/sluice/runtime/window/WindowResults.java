@@ -46,10 +46,34 @@ final class WindowResults {
         kernel.emit(accumulators, accumulatorGroup, batch, row);
     }
 
-    /** Writes every group of the state as results of the window {@code [start, end)}. */
+    /**
+     * Writes every group of the state as results of the window {@code [start, end)}, a batch's
+     * worth of rows at a time: the bounds and keys column by column, then each group's results.
+     */
     void writeAll(SliceState state, long start, long end) {
-        for (int group = 0; group < state.groups().groupCount(); group++) {
-            write(state, group, start, end);
+        GroupByHash keys = state.groups();
+        AccumulatorState accumulators = state.accumulators();
+        int groups = keys.groupCount();
+        int group = 0;
+        while (group < groups) {
+            int count = rows.reserve(groups - group);
+            int row = rows.size();
+            for (int column = 0; column < groupOutputs.size(); column++) {
+                switch (groupOutputs.get(column).kind()) {
+                    case WINDOW_START -> rows.fillTimestamp(column, row, count, start);
+                    case WINDOW_END -> rows.fillTimestamp(column, row, count, end);
+                    case WINDOW_TIME -> rows.fillTimestamp(column, row, count, end - 1);
+                    case KEY -> {
+                    }
+                }
+            }
+            VectorSchemaRoot batch = rows.batch();
+            keys.writeKeys(group, count, batch, row, keyOutputColumns);
+            for (int i = 0; i < count; i++) {
+                kernel.emit(accumulators, group + i, batch, row + i);
+            }
+            rows.advance(count);
+            group += count;
         }
     }
 }

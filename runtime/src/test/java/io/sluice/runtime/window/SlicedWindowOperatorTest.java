@@ -73,4 +73,22 @@ class SlicedWindowOperatorTest {
             assertEquals(List.of("watermark end", "end"), harness.output());
         }
     }
+
+    @Test
+    void aWindowWithMoreGroupsThanABatchHoldsIsWrittenAcrossBatches() {
+        try (WindowHarness harness = new WindowHarness(WindowSpec.tumble(5_000, 0), true)) {
+            // 2,500 keys: with batches of 1,024 rows, the window's results fill three batches.
+            Object[][] rows = new Object[2_500][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = row(1, "k" + i, i);
+            }
+            harness.batch(rows).watermark(5);
+            List<String> output = harness.output();
+            assertEquals(2_501, output.size());
+            for (int i = 0; i < rows.length; i++) {
+                assertEquals(at(0) + "|" + at(5) + "|k" + i + "|1|" + i, output.get(i));
+            }
+            assertEquals("watermark " + at(5), output.get(2_500));
+        }
+    }
 }

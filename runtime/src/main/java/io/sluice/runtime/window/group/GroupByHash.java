@@ -22,6 +22,16 @@ public interface GroupByHash {
     /** Writes the key columns of a group into row {@code row} of the output, key {@code i} into column {@code columns[i]}. */
     void writeKey(int group, VectorSchemaRoot output, int row, int[] columns);
 
+    /**
+     * Writes the keys of groups {@code [firstGroup, firstGroup + count)} into rows
+     * {@code [firstRow, firstRow + count)} of the output, as {@link #writeKey} does one by one.
+     */
+    default void writeKeys(int firstGroup, int count, VectorSchemaRoot output, int firstRow, int[] columns) {
+        for (int i = 0; i < count; i++) {
+            writeKey(firstGroup + i, output, firstRow + i, columns);
+        }
+    }
+
     /** An estimate of the memory the hash holds, for the query's accounting. */
     long estimatedBytes();
 

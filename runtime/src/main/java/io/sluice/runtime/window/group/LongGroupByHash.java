@@ -1,6 +1,7 @@
 package io.sluice.runtime.window.group;
 
 import io.sluice.runtime.vector.VectorValues;
+import io.sluice.runtime.vector.Vectors;
 import java.util.Arrays;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -128,6 +129,35 @@ final class LongGroupByHash implements GroupByHash {
             default -> (Object) (int) keys[group];
         };
         VectorValues.set(output.getVector(columns[0]), row, value);
+    }
+
+    /** Keys of 8 and 4 bytes go straight into the column's buffers; others as {@link #writeKey} writes them. */
+    @Override
+    public void writeKeys(int firstGroup, int count, VectorSchemaRoot output, int firstRow, int[] columns) {
+        if (!(output.getVector(columns[0]) instanceof BaseFixedWidthVector vector) || vector.getTypeWidth() != width
+                || (width != 8 && width != 4)) {
+            GroupByHash.super.writeKeys(firstGroup, count, output, firstRow, columns);
+            return;
+        }
+        while (vector.getValueCapacity() < firstRow + count) {
+            vector.reAlloc();
+        }
+        long data = vector.getDataBufferAddress();
+        long validity = vector.getValidityBufferAddress();
+        for (int i = 0; i < count; i++) {
+            int group = firstGroup + i;
+            int row = firstRow + i;
+            if (group == nullGroup) {
+                Vectors.setNull(validity, row);
+                continue;
+            }
+            Vectors.setValid(validity, row);
+            if (width == 8) {
+                MemoryUtil.putLong(data + ((long) row << 3), keys[group]);
+            } else {
+                MemoryUtil.putInt(data + ((long) row << 2), (int) keys[group]);
+            }
+        }
     }
 
     @Override

@@ -81,7 +81,7 @@ public record PlannedQuery(boolean streaming, RelDataType rowType, RelNode logic
         RexProgram program = node instanceof SluiceCalc calc ? calc.getProgram()
                 : node instanceof SluiceTableScan scan ? scan.pushed()
                 : null;
-        if (program != null) {
+        if (program != null && SluiceCalc.selectedColumns(program) == null) {
             sources.add(new CalcKernelGenerator(node.getCluster().getRexBuilder()).generate(program).source());
         }
         if (node instanceof SluiceWindowAggregate aggregate) {

@@ -5,18 +5,28 @@ import io.sluice.planner.codegen.GeneratedKernel;
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.codegen.CalcKernel;
 import io.sluice.runtime.codegen.KernelCompiler;
+import io.sluice.runtime.operator.OperatorFactory;
 import io.sluice.runtime.operator.calc.CalcOperatorFactory;
+import io.sluice.runtime.operator.calc.ColumnSelectOperatorFactory;
+import java.util.List;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 
-/** A filter and projection, evaluated by one generated kernel, chained after its input. */
+/**
+ * A filter and projection, evaluated by one generated kernel (or by none, when it only picks
+ * columns), chained after its input.
+ */
 public final class SluiceCalc extends Calc implements SluiceRel {
     public SluiceCalc(RelOptCluster cluster, RelTraitSet traits, RelNode input, RexProgram program) {
-        super(cluster, traits, java.util.List.of(), input, program);
+        super(cluster, traits, List.of(), input, program);
     }
 
     @Override
@@ -30,11 +40,39 @@ public final class SluiceCalc extends Calc implements SluiceRel {
         return input.add(operator(getProgram(), getCluster().getRexBuilder(), builder.compiler()));
     }
 
-    /** Generates and compiles the kernel of a program (compiled classes are shared by source). */
-    static CalcOperatorFactory operator(RexProgram program, RexBuilder rexBuilder, KernelCompiler compiler) {
+    /**
+     * The operator of a program: for one that only picks input columns, an operator that passes
+     * the input's vectors on; otherwise the generated kernel, compiled (compiled classes are
+     * shared by source).
+     */
+    static OperatorFactory operator(RexProgram program, RexBuilder rexBuilder, KernelCompiler compiler) {
+        int[] columns = selectedColumns(program);
+        if (columns != null) {
+            return new ColumnSelectOperatorFactory(columns, ArrowTypeMapping.toSchema(program.getOutputRowType()));
+        }
         GeneratedKernel kernel = new CalcKernelGenerator(rexBuilder).generate(program);
         Class<? extends CalcKernel> kernelClass = compiler.compile(kernel.className(), kernel.source(), CalcKernel.class);
         return new CalcOperatorFactory(kernelClass, kernel.references(),
                 ArrowTypeMapping.toSchema(program.getOutputRowType()));
+    }
+
+    /**
+     * For a program with no condition whose every output is an input column of the same type,
+     * the input column of each output; otherwise null.
+     */
+    public static int[] selectedColumns(RexProgram program) {
+        if (program.getCondition() != null) {
+            return null;
+        }
+        List<RexNode> projections = program.expandList(program.getProjectList());
+        List<RelDataTypeField> outputs = program.getOutputRowType().getFieldList();
+        int[] columns = new int[projections.size()];
+        for (int i = 0; i < columns.length; i++) {
+            if (!(projections.get(i) instanceof RexInputRef ref) || !ref.getType().equals(outputs.get(i).getType())) {
+                return null;
+            }
+            columns[i] = ref.getIndex();
+        }
+        return columns;
     }
 }

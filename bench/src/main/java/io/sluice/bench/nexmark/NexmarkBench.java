@@ -142,6 +142,7 @@ public final class NexmarkBench implements Callable<Integer> {
 
     /** The flags of every forked JVM: the same heap for all, and quiet logs. */
     private List<String> jvmFlags() {
-        return List.of("-Xms" + heap, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.org.apache.flink=error");
     }
 }

@@ -48,7 +48,8 @@ final class ResultVerifier {
             }
             Map<String, Integer> difference = difference(sluice, flink);
             if (difference.isEmpty()) {
-                out.printf(Locale.ROOT, "%-4s the same %,d rows from both engines%n", query, sluice.size());
+                out.printf(Locale.ROOT, "%-4s the same %,d row%s from both engines%n", query, sluice.size(),
+                        sluice.size() == 1 ? "" : "s");
             } else {
                 same = false;
                 out.printf(Locale.ROOT, "%-4s DIFFERENT: Sluice gave %,d rows, Flink %,d%n", query, sluice.size(),

@@ -91,13 +91,14 @@ public final class CalcKernelGenerator {
         }
         StringBuilder prologue = new StringBuilder();
         StringBuilder body = new StringBuilder();
+        StringBuilder epilogue = new StringBuilder();
         for (int k = 0; k < projections.size(); k++) {
             RelDataType type = outputs.get(k).getType();
             if (isVarChar(type) && projections.get(k) instanceof RexInputRef ref && isVarChar(ref.getType())) {
-                // a string passed through: its bytes are copied, with no String made and encoded again
+                // a string passed through: copied for the whole batch, with no String made and encoded again
                 OutputColumn column = new OutputColumn(k, type, ref.getType().isNullable());
                 prologue.append(column.batchPrologue());
-                body.append(indent(column.copy(inputs.copied(ref.getIndex()), inputs.nullable(ref.getIndex())), 12));
+                epilogue.append(column.copyAll(inputs.copied(ref.getIndex())));
                 continue;
             }
             GeneratedExpression value = generator.generate(projections.get(k));
@@ -119,6 +120,7 @@ public final class CalcKernelGenerator {
                 + inputs.rowReads()
                 + body
                 + "        }\n"
+                + epilogue
                 + "        output.setRowCount(count);\n"
                 + "    }\n";
     }

@@ -10,8 +10,8 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 /**
  * The input columns one loop of a kernel reads. Each column used is read once per row, at the
  * top of the loop body, straight from the Arrow buffers whose addresses are taken once per batch.
- * A string column that is only copied to the output is not read as a value: its bytes are
- * copied from buffer to buffer ({@link #copied}).
+ * A string column that is only copied to the output is not read as a value: its strings are
+ * copied from vector to vector ({@link #copied}).
  */
 final class InputColumns {
     private final RelDataType rowType;
@@ -39,18 +39,12 @@ final class InputColumns {
     }
 
     /**
-     * A string column whose bytes are copied as they are: its variables' prefix ({@code in3}),
-     * with {@code _offsets} and {@code _buf} (the data buffer) declared once per batch, and
-     * {@code _valid} if it is nullable.
+     * A string column whose strings are copied as they are, by one call per batch: the variable
+     * holding its vector ({@code in3_vec}), declared once per batch.
      */
     String copied(int index) {
         copied.add(index);
-        return "in" + index;
-    }
-
-    /** Whether input column {@code index} may be NULL. */
-    boolean nullable(int index) {
-        return rowType.getFieldList().get(index).getType().isNullable();
+        return "in" + index + "_vec";
     }
 
     /** Declarations run once per batch: the buffer addresses of every column read. */
@@ -63,6 +57,9 @@ final class InputColumns {
             String vector = root + ".getVector(" + i + ")";
             code.append("        final org.apache.arrow.vector.FieldVector in").append(i).append("_vec = ")
                     .append(vector).append(";\n");
+            if (!used.containsKey(i)) {
+                continue;
+            }
             if (field.getType().isNullable()) {
                 code.append("        final long in").append(i).append("_valid = in").append(i)
                         .append("_vec.getValidityBufferAddress();\n");
@@ -75,10 +72,6 @@ final class InputColumns {
             if (javaType.equals(JavaTypes.STRING)) {
                 code.append("        final long in").append(i).append("_offsets = in").append(i)
                         .append("_vec.getOffsetBufferAddress();\n");
-            }
-            if (copied.contains(i)) {
-                code.append("        final org.apache.arrow.memory.ArrowBuf in").append(i).append("_buf = in").append(i)
-                        .append("_vec.getDataBuffer();\n");
             }
         }
         return code.toString();

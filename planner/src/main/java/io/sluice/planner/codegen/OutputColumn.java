@@ -63,15 +63,13 @@ final class OutputColumn {
     }
 
     /**
-     * Statements that copy the bytes of string input column {@code input} (the prefix
-     * {@link InputColumns#copied} gave) at input row {@code row} to output row {@code j}.
+     * The statement, run once after the row loop, that copies the strings of input column
+     * {@code input} (the vector {@link InputColumns#copied} gave) at the selected rows into this
+     * column.
      */
-    String copy(String input, boolean nullable) {
-        String store = "Vectors.copyString(" + input + "_offsets, " + input + "_buf, row, " + name + ", j);\n";
-        return nullable
-                ? "if (!Vectors.isValid(" + input + "_valid, row)) {\n    " + name + ".setNull(j);\n} else {\n    " + store
-                        + "}\n"
-                : store;
+    String copyAll(String inputVector) {
+        return "        Vectors.copyStrings((org.apache.arrow.vector.BaseVariableWidthVector) " + inputVector
+                + ", selection, count, " + name + ");\n";
     }
 
     private String put(String value) {

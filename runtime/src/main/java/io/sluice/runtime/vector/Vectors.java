@@ -2,9 +2,9 @@ package io.sluice.runtime.vector;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -72,14 +72,65 @@ public final class Vectors {
     }
 
     /**
-     * Copies the bytes of row {@code row} of a string column (its offset buffer's address and its
-     * data buffer) to row {@code outRow} of a VARCHAR vector, which grows as needed: a string
-     * passed through keeps its UTF-8 bytes, with no String in between.
+     * Copies the strings of rows {@code selection[0, count)} (increasing, as a kernel's filter
+     * writes them) of a string column to rows {@code [0, count)} of a VARCHAR vector, nulls
+     * included, and marks them set: a string passed through keeps its UTF-8 bytes, with no
+     * String in between and no per-row call into the vector. The output grows once, to what the
+     * rows need. When every row is taken in order (no filter), the bytes and offsets are copied
+     * as two blocks.
      */
-    public static void copyString(long offsetAddress, ArrowBuf data, int row, VarCharVector out, int outRow) {
-        int start = MemoryUtil.getInt(offsetAddress + ((long) row << 2));
-        int end = MemoryUtil.getInt(offsetAddress + ((long) (row + 1) << 2));
-        out.setSafe(outRow, 1, start, end, data);
+    public static void copyStrings(BaseVariableWidthVector in, int[] selection, int count, VarCharVector out) {
+        long inOffsets = in.getOffsetBufferAddress();
+        long inData = in.getDataBufferAddress();
+        long inValidity = in.getValidityBufferAddress();
+        boolean everyRow = count > 0 && selection[count - 1] == count - 1 && MemoryUtil.getInt(inOffsets) == 0;
+        long bytes = 0;
+        if (everyRow) {
+            bytes = MemoryUtil.getInt(inOffsets + ((long) count << 2));
+        } else {
+            for (int j = 0; j < count; j++) {
+                int row = selection[j];
+                bytes += MemoryUtil.getInt(inOffsets + ((long) (row + 1) << 2)) - MemoryUtil.getInt(inOffsets + ((long) row << 2));
+            }
+        }
+        while (out.getValueCapacity() < count) {
+            out.reallocValidityAndOffsetBuffers();
+        }
+        while (out.getByteCapacity() < bytes) {
+            out.reallocDataBuffer();
+        }
+        long outOffsets = out.getOffsetBufferAddress();
+        long outData = out.getDataBufferAddress();
+        long outValidity = out.getValidityBufferAddress();
+        if (everyRow) {
+            // selection is increasing, so ending at count - 1 means it is 0, 1, ..., count - 1
+            MemoryUtil.copyMemory(inOffsets, outOffsets, ((long) count + 1) << 2);
+            MemoryUtil.copyMemory(inData, outData, bytes);
+            for (int j = 0; j < count; j++) {
+                if (isValid(inValidity, j)) {
+                    setValid(outValidity, j);
+                } else {
+                    setNull(outValidity, j);
+                }
+            }
+        } else {
+            int end = 0;
+            MemoryUtil.putInt(outOffsets, 0);
+            for (int j = 0; j < count; j++) {
+                int row = selection[j];
+                if (isValid(inValidity, row)) {
+                    int start = MemoryUtil.getInt(inOffsets + ((long) row << 2));
+                    int length = MemoryUtil.getInt(inOffsets + ((long) (row + 1) << 2)) - start;
+                    MemoryUtil.copyMemory(inData + start, outData + end, length);
+                    end += length;
+                    setValid(outValidity, j);
+                } else {
+                    setNull(outValidity, j);
+                }
+                MemoryUtil.putInt(outOffsets + ((long) (j + 1) << 2), end);
+            }
+        }
+        out.setLastSet(count - 1);
     }
 
     /**

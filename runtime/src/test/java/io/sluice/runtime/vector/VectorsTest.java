@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -46,25 +49,56 @@ class VectorsTest {
     }
 
     @Test
-    void copiesStringBytesBetweenVectors() {
+    void copiesTheSelectedStringsWithTheirNulls() {
         try (RootAllocator allocator = new RootAllocator()) {
-            try (VarCharVector in = new VarCharVector("in", allocator);
+            try (VarCharVector in = strings(allocator);
                  VarCharVector out = new VarCharVector("out", allocator)) {
-                String[] values = {"héllo€𝄞", "", "x".repeat(5000)};
-                for (int row = 0; row < values.length; row++) {
-                    in.setSafe(row, values[row].getBytes(StandardCharsets.UTF_8));
-                }
-                in.setValueCount(values.length);
-                int[] order = {2, 0, 1, 0};
-                for (int j = 0; j < order.length; j++) {
-                    Vectors.copyString(in.getOffsetBufferAddress(), in.getDataBuffer(), order[j], out, j);
-                }
-                out.setValueCount(order.length);
-                for (int j = 0; j < order.length; j++) {
-                    assertEquals(values[order[j]], new String(out.get(j), StandardCharsets.UTF_8), "row " + j);
-                }
+                Vectors.copyStrings(in, new int[] {1, 2, 4}, 3, out);
+                out.setValueCount(3);
+                assertEquals(Arrays.asList("", "x".repeat(5000), "€"), values(out));
+
+                // the same vector again, for a batch with fewer and shorter rows
+                Vectors.copyStrings(in, new int[] {3}, 1, out);
+                out.setValueCount(1);
+                assertEquals(Arrays.asList((String) null), values(out));
             }
             assertEquals(0, allocator.getAllocatedMemory());
         }
+    }
+
+    @Test
+    void copiesEveryRowAsBlocks() {
+        try (RootAllocator allocator = new RootAllocator()) {
+            try (VarCharVector in = strings(allocator);
+                 VarCharVector out = new VarCharVector("out", allocator)) {
+                Vectors.copyStrings(in, new int[] {0, 1, 2, 3, 4}, 5, out);
+                out.setValueCount(5);
+                assertEquals(Arrays.asList("héllo𝄞", "", "x".repeat(5000), null, "€"), values(out));
+            }
+            assertEquals(0, allocator.getAllocatedMemory());
+        }
+    }
+
+    /** héllo𝄞, the empty string, 5,000 x's, NULL, €. */
+    private static VarCharVector strings(RootAllocator allocator) {
+        VarCharVector in = new VarCharVector("in", allocator);
+        String[] values = {"héllo𝄞", "", "x".repeat(5000), null, "€"};
+        for (int row = 0; row < values.length; row++) {
+            if (values[row] == null) {
+                in.setNull(row);
+            } else {
+                in.setSafe(row, values[row].getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        in.setValueCount(values.length);
+        return in;
+    }
+
+    private static List<String> values(VarCharVector vector) {
+        List<String> values = new ArrayList<>();
+        for (int row = 0; row < vector.getValueCount(); row++) {
+            values.add(vector.isNull(row) ? null : new String(vector.get(row), StandardCharsets.UTF_8));
+        }
+        return values;
     }
 }

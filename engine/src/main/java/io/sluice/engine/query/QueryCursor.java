@@ -62,10 +62,14 @@ public final class QueryCursor implements ResultCursor {
             } else if (item instanceof VectorSchemaRoot batch) {
                 current = batch;
                 position = 0;
-            } else if (!rows.isEmpty() || System.nanoTime() > deadline) {
+            } else if (!rows.isEmpty()) {
                 break;
             } else {
+                // Before giving up for lack of rows, say why if the query has ended without them.
                 checkStopped();
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
             }
         }
         if (ended && rows.isEmpty()) {

@@ -56,7 +56,8 @@ public final class QueryCursor implements ResultCursor {
             if (ended) {
                 break;
             }
-            Object item = query.results().poll();
+            // Wait only for the first row: once there are rows, take only batches already queued.
+            Object item = rows.isEmpty() ? query.results().poll() : query.results().pollNow();
             if (item == ResultQueue.END) {
                 ended = true;
             } else if (item instanceof VectorSchemaRoot batch) {

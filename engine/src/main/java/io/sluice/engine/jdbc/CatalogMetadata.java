@@ -143,7 +143,11 @@ final class CatalogMetadata {
 
     private static List<Object> column(String table, int position, ResultColumn column) {
         int type = column.jdbcType();
-        int size = JdbcColumns.precision(column);
+        // COLUMN_SIZE is the length in characters for date-times, e.g. 23 for TIMESTAMP(3).
+        int size = switch (type) {
+            case Types.TIMESTAMP -> column.precision() > 0 ? 20 + column.precision() : 19;
+            default -> JdbcColumns.precision(column);
+        };
         Integer digits = switch (type) {
             case Types.DECIMAL -> column.scale();
             case Types.TIMESTAMP -> column.precision();

@@ -31,7 +31,7 @@ class ContinuousResultsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String EVENTS = "CREATE STREAM events (ts TIMESTAMP(3), name VARCHAR, n INT) "
             + "WITH ('connector' = 'live')";
-    private static final String TICKS = "CREATE STREAM ticks (id BIGINT, at TIMESTAMP(3)) "
+    private static final String TICKS = "CREATE STREAM ticks (id BIGINT, made TIMESTAMP(3)) "
             + "WITH ('connector' = 'sequence', 'rows-per-second' = '200')";
 
     static Stream<Supplier<JdbcTarget>> targets() {

@@ -10,7 +10,6 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.AvaticaHttpClient;
 import org.apache.calcite.avatica.remote.AvaticaHttpClientFactory;
 import org.apache.calcite.avatica.remote.AvaticaHttpClientFactoryImpl;
-import org.apache.calcite.avatica.remote.ProtobufTranslation;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.RemoteProtobufService;
 import org.apache.calcite.avatica.remote.Service;
@@ -23,21 +22,20 @@ final class RemoteEndpoint implements Endpoint {
     /** Keepalives go out three times per session timeout, but not more often than this. */
     private static final long MIN_KEEPALIVE_MILLIS = 100;
 
+    private final String target;
     private final Service service;
     private final AvaticaHttpClient cancels;
     private final AvaticaHttpClient keepalives;
     private volatile ScheduledFuture<?> keepalive;
 
     RemoteEndpoint(SluiceUrl url, ConnectionConfig config) throws SQLException {
+        this.target = url.describeTarget();
         URL base;
         try {
             base = new URL("http", url.host(), url.port(), "/");
             AvaticaHttpClientFactory clients = AvaticaHttpClientFactoryImpl.getInstance();
-            ProtobufTranslation translation = new ProtobufTranslationImpl();
-            if (CanonicalProtobufNames.needed()) {
-                translation = new CanonicalProtobufNames(translation);
-            }
-            this.service = new RemoteProtobufService(clients.getClient(base, config, null), translation);
+            this.service = new RemoteProtobufService(clients.getClient(base, config, null),
+                    new ClientProtobufTranslation(new ProtobufTranslationImpl()));
             this.cancels = clients.getClient(new URL(base, SluiceProtocol.CANCEL_PATH), config, null);
             this.keepalives = clients.getClient(new URL(base, SluiceProtocol.KEEPALIVE_PATH), config, null);
         } catch (MalformedURLException e) {
@@ -75,7 +73,7 @@ final class RemoteEndpoint implements Endpoint {
         try {
             return Long.parseLong(answer.trim());
         } catch (NumberFormatException e) {
-            throw new ServerError("the server at " + keepalives + " answered a keepalive with '" + answer
+            throw new ServerError("the server at " + target + " answered a keepalive with '" + answer
                     + "'; is it a Sluice server of the same version?", SqlErrors.CONNECTION_FAILURE, 0, e);
         }
     }

@@ -17,17 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * port, or through {@code jdbc:sluice:mem:NAME} in this JVM. Closing it checks what every JDBC test
  * must leave behind, no query running and no memory held, and stops the engine.
  */
-abstract class JdbcTarget implements AutoCloseable {
+public abstract class JdbcTarget implements AutoCloseable {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    abstract Connection connect() throws SQLException;
+    public abstract Connection connect() throws SQLException;
 
-    abstract Engine engine();
+    public abstract Engine engine();
 
     /** The remote target's server; fails for an in-process one. */
     abstract JdbcServer server();
 
-    static JdbcTarget remote() {
+    public static JdbcTarget remote() {
         return remote(JdbcServerConfig.DEFAULT_SESSION_TIMEOUT);
     }
 
@@ -36,12 +36,12 @@ abstract class JdbcTarget implements AutoCloseable {
         JdbcServer server = JdbcServer.start(engine, JdbcServerConfig.loopback().withSessionTimeout(sessionTimeout));
         return new JdbcTarget() {
             @Override
-            Connection connect() throws SQLException {
+            public Connection connect() throws SQLException {
                 return ThinDriver.connect(server.url());
             }
 
             @Override
-            Engine engine() {
+            public Engine engine() {
                 return engine;
             }
 
@@ -64,7 +64,7 @@ abstract class JdbcTarget implements AutoCloseable {
     }
 
     /** An in-process engine, kept alive by a connection of its own until the target closes. */
-    static JdbcTarget embedded() {
+    public static JdbcTarget embedded() {
         String url = "jdbc:sluice:mem:test-" + NAMES.incrementAndGet();
         Connection holder;
         try {
@@ -75,12 +75,12 @@ abstract class JdbcTarget implements AutoCloseable {
         Engine engine = EmbeddedEngines.find(url.substring("jdbc:sluice:mem:".length())).orElseThrow();
         return new JdbcTarget() {
             @Override
-            Connection connect() throws SQLException {
+            public Connection connect() throws SQLException {
                 return DriverManager.getConnection(url);
             }
 
             @Override
-            Engine engine() {
+            public Engine engine() {
                 return engine;
             }
 

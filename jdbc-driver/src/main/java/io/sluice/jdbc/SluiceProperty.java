@@ -14,7 +14,7 @@ import java.util.Properties;
  * {@code Properties} is ignored, since tools add their own.
  */
 enum SluiceProperty {
-    FETCH_SIZE("fetchSize", "1000", "rows a result set asks the server for at a time; Statement.setFetchSize overrides it") {
+    FETCH_SIZE("fetchSize", "10000", "rows a result set asks the server for at a time; Statement.setFetchSize overrides it") {
         @Override
         void apply(String value, Properties avatica) throws SQLException {
             avatica.setProperty("fetch_size", Integer.toString(positive(value)));

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 /** How failures below the JDBC API become the {@link SQLException}s callers see. */
 final class SqlErrors {
     static final String UNABLE_TO_CONNECT = "08001";
-    static final String CONNECTION_DOES_NOT_EXIST = "08003";
     static final String CONNECTION_FAILURE = "08006";
     static final String INVALID_CURSOR_STATE = "24000";
     static final String QUERY_CANCELLED = "57014";

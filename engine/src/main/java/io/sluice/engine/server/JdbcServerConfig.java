@@ -13,7 +13,6 @@ import java.time.Duration;
  *                       connection is closed and its queries stopped; zero for never
  */
 public record JdbcServerConfig(String bindAddress, int port, Duration sessionTimeout) {
-    public static final int DEFAULT_PORT = 8765;
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(60);
 
     public JdbcServerConfig {

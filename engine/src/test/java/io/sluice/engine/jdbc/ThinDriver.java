@@ -21,8 +21,9 @@ final class ThinDriver {
     private ThinDriver() {
     }
 
+    /** Built by the jdbc-driver module before these tests run; surefire runs them in the engine module's directory. */
     static Path jar() {
-        Path jar = Path.of(System.getProperty("sluice.jdbc.jar", "../jdbc-driver/target/sluice-jdbc.jar"))
+        Path jar = Path.of("..", "jdbc-driver", "target", "sluice-jdbc.jar")
                 .toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the thin driver jar " + jar + " is missing; build the jdbc-driver module");

@@ -9,6 +9,7 @@ import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.InternalProperty;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.UnregisteredDriver;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -54,7 +55,7 @@ final class SluiceConnection extends AvaticaConnection {
     AtomicBoolean cancelFlag(Meta.StatementHandle statement) {
         try {
             return getCancelFlag(statement);
-        } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
+        } catch (NoSuchStatementException e) {
             throw new IllegalStateException("no cancel flag for statement " + statement.id, e);
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -53,7 +54,7 @@ class ThinJarTest {
             assertFalse(driver.acceptsURL("jdbc:avatica:remote:url=http://localhost:8765"));
             assertEquals(0, driver.getMajorVersion());
             assertEquals(List.of("fetchSize", "timeZone", "connectTimeout", "user", "password"),
-                    java.util.Arrays.stream(driver.getPropertyInfo("jdbc:sluice://h", new Properties())).map(p -> p.name).toList());
+                    Arrays.stream(driver.getPropertyInfo("jdbc:sluice://h", new Properties())).map(p -> p.name).toList());
 
             // No engine can be found next to the thin jar alone.
             SQLException noEngine = assertThrows(SQLException.class, () -> driver.connect("jdbc:sluice:mem:", new Properties()));

@@ -1,7 +1,10 @@
 package io.sluice.engine.jdbc;
 
 import io.sluice.engine.result.ResultColumn;
+import java.math.BigDecimal;
 import java.sql.DatabaseMetaData;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -151,9 +154,9 @@ final class JdbcColumns {
             case Types.BIGINT -> Long.class.getName();
             case Types.REAL -> Float.class.getName();
             case Types.FLOAT, Types.DOUBLE -> Double.class.getName();
-            case Types.DECIMAL -> java.math.BigDecimal.class.getName();
-            case Types.DATE -> java.sql.Date.class.getName();
-            case Types.TIMESTAMP -> java.sql.Timestamp.class.getName();
+            case Types.DECIMAL -> BigDecimal.class.getName();
+            case Types.DATE -> Date.class.getName();
+            case Types.TIMESTAMP -> Timestamp.class.getName();
             case Types.VARCHAR, Types.CHAR, Types.OTHER -> String.class.getName();
             default -> Object.class.getName();
         };

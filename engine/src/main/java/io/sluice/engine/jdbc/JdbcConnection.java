@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class JdbcConnection {
     private final Map<Integer, JdbcStatement> statements = new ConcurrentHashMap<>();
     private final AtomicInteger statementIds = new AtomicInteger();
     private final ConnectionPropertiesImpl properties = new ConnectionPropertiesImpl(true, false,
-            java.sql.Connection.TRANSACTION_NONE, null, null);
+            Connection.TRANSACTION_NONE, null, null);
     private volatile long lastSeenNanos;
 
     JdbcConnection(String id, Session session, long nowNanos) {

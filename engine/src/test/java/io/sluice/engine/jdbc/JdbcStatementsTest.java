@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -206,7 +207,7 @@ class JdbcStatementsTest {
                     assertEquals(List.of("o'brien|20"), rows(rows));
                 }
                 prepared.setInt(1, -4);
-                prepared.setNull(2, java.sql.Types.VARCHAR);
+                prepared.setNull(2, Types.VARCHAR);
                 prepared.setObject(3, LocalDateTime.of(2026, 1, 1, 10, 0, 2));
                 try (ResultSet rows = prepared.executeQuery()) {
                     assertEquals(List.of("bob|-3"), rows(rows));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -54,7 +55,7 @@ class ServerCommandTest {
 
     @Test
     void aPortInUseIsAClearError() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
                      List.of("--port", Integer.toString(taken.getLocalPort())))) {
             assertEquals(1, server.awaitExit(TIMEOUT), server.transcript());

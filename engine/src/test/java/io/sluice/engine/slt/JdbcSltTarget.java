@@ -74,11 +74,11 @@ final class JdbcSltTarget implements SltTarget {
     }
 
     @Override
-    public void close() throws SQLException {
-        try {
+    public void close() {
+        try (target) {
             connection.close();
-        } finally {
-            target.close();
+        } catch (SQLException e) {
+            throw new AssertionError("closing the JDBC connection failed", e);
         }
     }
 }

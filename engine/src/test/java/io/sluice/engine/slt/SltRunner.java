@@ -29,7 +29,7 @@ final class SltRunner {
         this.targets = targets;
     }
 
-    void run(List<SltRecord> records) throws Exception {
+    void run(List<SltRecord> records) throws InterruptedException {
         try (SltTarget target = targets.get()) {
             for (SltRecord record : records) {
                 runRecord(target, record);

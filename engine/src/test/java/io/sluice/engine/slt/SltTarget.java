@@ -27,7 +27,7 @@ interface SltTarget extends AutoCloseable {
 
     /** Closes the target; fails if a query is left running or memory is left allocated. */
     @Override
-    void close() throws Exception;
+    void close();
 
     /** A statement failed: {@code SQLSTATE message}, as a {@code statement error} record matches it. */
     final class Failure extends Exception {

@@ -2,6 +2,7 @@ package io.sluice.engine.cli;
 
 import io.sluice.engine.Engine;
 import io.sluice.engine.Session;
+import io.sluice.engine.server.ServerCommand;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sluice", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Sluice, a continuous-query SQL engine.",
-            "Without -f or -e, an interactive shell with the demo streams bids, auctions and persons."})
+            "Without -f or -e, an interactive shell with the demo streams bids, auctions and persons.",
+            "'sluice server' serves JDBC clients instead (see 'sluice server --help')."})
 public final class Main implements Callable<Integer> {
     static final int SUCCESS = 0;
     static final int FAILURE = 1;
@@ -80,7 +82,9 @@ public final class Main implements Callable<Integer> {
 
     /** The command line, ready to {@link CommandLine#execute execute}: rows go to its out, errors to its err. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .addSubcommand("server", new ServerCommand(DemoStreams::statements))
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

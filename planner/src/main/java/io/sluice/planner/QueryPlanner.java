@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.planner.calcite.Modality;
 import io.sluice.planner.physical.PhysicalConverter;
+import io.sluice.planner.view.ViewExpansion;
 import io.sluice.planner.window.WindowSyntax;
 import io.sluice.planner.physical.SluiceRel;
 import io.sluice.planner.physical.SluiceTableScan;
@@ -22,6 +23,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.stream.Delta;
 import org.apache.calcite.rex.RexBuilder;
@@ -58,17 +60,19 @@ public final class QueryPlanner {
         this.environment = requireNonNull(environment, "environment is null");
     }
 
+    /** Validates a query and returns its columns, without planning it (for views). */
+    public RelDataType validate(SqlNode parsed) {
+        SqlNode query = rewrite(parsed);
+        SqlValidator validator = environment.validator(environment.catalogReader(Modality.isStream(query)));
+        return validator.getValidatedNodeType(validate(validator, query));
+    }
+
     public PlannedQuery plan(SqlNode parsed) {
-        SqlNode query = WindowSyntax.rewrite(parsed);
+        SqlNode query = rewrite(parsed);
         boolean streaming = Modality.isStream(query);
         CalciteCatalogReader catalogReader = environment.catalogReader(streaming);
         SqlValidator validator = environment.validator(catalogReader);
-        SqlNode validated;
-        try {
-            validated = validator.validate(query);
-        } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e);
-        }
+        SqlNode validated = validate(validator, query);
         VolcanoPlanner relPlanner = new VolcanoPlanner();
         relPlanner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         RelOptCluster cluster = RelOptCluster.create(relPlanner, new RexBuilder(environment.typeFactory()));
@@ -101,6 +105,19 @@ public final class QueryPlanner {
      * a live generator) has nothing to read that way; with a LIMIT the query follows it until it
      * has its rows, and without one it would never end, which is an error.
      */
+    /** Views expanded, then the window syntaxes Calcite cannot plan rewritten into the one it can. */
+    private SqlNode rewrite(SqlNode parsed) {
+        return WindowSyntax.rewrite(ViewExpansion.expand(parsed, environment.catalog()));
+    }
+
+    private static SqlNode validate(SqlValidator validator, SqlNode query) {
+        try {
+            return validator.validate(query);
+        } catch (CalciteContextException e) {
+            throw ValidationErrors.translate(e);
+        }
+    }
+
     private static RelNode readUnboundedAsStreams(RelNode node, boolean limited) {
         if (node instanceof SluiceTableScan scan && !scan.table().source().supportsSnapshot()) {
             if (!limited) {

@@ -1,6 +1,5 @@
-package io.sluice.runtime.window;
+package io.sluice.runtime.operator;
 
-import io.sluice.runtime.operator.Output;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
@@ -11,36 +10,36 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Builds result batches row by row and emits each when it is full. Used by operators whose output
  * is made of groups rather than of input rows.
  */
-final class OutputRows implements AutoCloseable {
+public final class OutputRows implements AutoCloseable {
     private final VectorSchemaRoot batch;
     private final Output output;
     private final int batchSize;
     private int rows;
 
-    OutputRows(Schema schema, BufferAllocator allocator, Output output, int batchSize) {
+    public OutputRows(Schema schema, BufferAllocator allocator, Output output, int batchSize) {
         this.batch = VectorSchemaRoot.create(schema, allocator);
         this.output = output;
         this.batchSize = batchSize;
     }
 
-    VectorSchemaRoot batch() {
+    public VectorSchemaRoot batch() {
         return batch;
     }
 
     /** The index of a new row to fill; emits the batch first if it is full. */
-    int nextRow() {
+    public int nextRow() {
         if (rows == batchSize) {
             flush();
         }
         return rows++;
     }
 
-    void setTimestamp(int column, int row, long millis) {
+    public void setTimestamp(int column, int row, long millis) {
         ((TimeStampMilliVector) batch.getVector(column)).setSafe(row, millis);
     }
 
     /** Emits the rows built so far, if any, and starts a new batch. */
-    void flush() {
+    public void flush() {
         if (rows == 0) {
             return;
         }

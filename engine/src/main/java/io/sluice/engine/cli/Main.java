@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code sluice} command: the interactive shell on an embedded engine, or with {@code -f} /
- * {@code -e} a script run to its end. The demo streams are declared unless {@code --no-demo}.
+ * {@code -e} a script run to its end, or {@code sluice server} a JDBC server ({@link ServerCommand}).
+ * The demo streams are declared unless {@code --no-demo}.
  * Exit status: 0 on success, 1 after an error, 2 for a bad command line, 130 (143) when Ctrl-C
  * (SIGTERM) stopped a script.
  */
@@ -83,7 +84,7 @@ public final class Main implements Callable<Integer> {
     /** The command line, ready to {@link CommandLine#execute execute}: rows go to its out, errors to its err. */
     public static CommandLine commandLine() {
         return new CommandLine(new Main())
-                .addSubcommand("server", new ServerCommand(DemoStreams::statements))
+                .addSubcommand(new ServerCommand(DemoStreams::statements))
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 

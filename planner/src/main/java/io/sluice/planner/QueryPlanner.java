@@ -1,13 +1,15 @@
 package io.sluice.planner;
 
 import static java.util.Objects.requireNonNull;
-
+import io.sluice.parser.StatementParser;
+import io.sluice.parser.ast.Query;
 import io.sluice.planner.calcite.Modality;
+import io.sluice.planner.catalog.CatalogView;
 import io.sluice.planner.physical.PhysicalConverter;
-import io.sluice.planner.view.ViewExpansion;
-import io.sluice.planner.window.WindowSyntax;
 import io.sluice.planner.physical.SluiceRel;
 import io.sluice.planner.physical.SluiceTableScan;
+import io.sluice.planner.view.ViewExpansion;
+import io.sluice.planner.window.WindowSyntax;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -23,9 +25,9 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Sort;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.stream.Delta;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
@@ -58,6 +60,11 @@ public final class QueryPlanner {
 
     public QueryPlanner(SqlEnvironment environment) {
         this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    /** The columns of a view, as its query has them now. */
+    public RelDataType rowType(CatalogView view) {
+        return validate(((Query) new StatementParser().parse(view.query())).query());
     }
 
     /** Validates a query and returns its columns, without planning it (for views). */

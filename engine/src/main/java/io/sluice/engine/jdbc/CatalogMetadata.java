@@ -1,9 +1,12 @@
 package io.sluice.engine.jdbc;
 
 import io.sluice.engine.result.ResultColumn;
+import io.sluice.planner.QueryPlanner;
+import io.sluice.planner.SqlEnvironment;
 import io.sluice.planner.catalog.Catalog;
 import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.CatalogTable;
+import io.sluice.planner.catalog.CatalogView;
 import io.sluice.planner.catalog.TableKind;
 import java.sql.DatabaseMetaData;
 import java.sql.Types;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
 /**
@@ -73,20 +77,23 @@ final class CatalogMetadata {
         return new Rows(TABLES, rows);
     }
 
-    /** The columns of streams and tables; a view's columns are not listed, as views are not stored typed. */
-    static Rows columns(Catalog catalog, String catalogName, String schemaPattern, String tableNamePattern,
+    /** The columns of streams, tables and views (a view's as its query has them now). */
+    static Rows columns(SqlEnvironment sql, String catalogName, String schemaPattern, String tableNamePattern,
                         String columnNamePattern) {
         List<Object> rows = new ArrayList<>();
         if (noCatalogOrSchema(catalogName, schemaPattern)) {
             Pattern tables = like(tableNamePattern);
             Pattern names = like(columnNamePattern);
-            for (CatalogEntry entry : catalog.entries()) {
-                if (entry instanceof CatalogTable table && tables.matcher(table.name()).matches()) {
-                    for (RelDataTypeField field : table.rowType().getFieldList()) {
-                        if (names.matcher(field.getName()).matches()) {
-                            rows.add(column(table.name(), field.getIndex() + 1,
-                                    ResultColumn.of(field.getName(), field.getType())));
-                        }
+            for (CatalogEntry entry : sql.catalog().entries()) {
+                if (!tables.matcher(entry.name()).matches()) {
+                    continue;
+                }
+                RelDataType rowType = entry instanceof CatalogTable table ? table.rowType()
+                        : new QueryPlanner(sql).rowType((CatalogView) entry);
+                for (RelDataTypeField field : rowType.getFieldList()) {
+                    if (names.matcher(field.getName()).matches()) {
+                        rows.add(column(entry.name(), field.getIndex() + 1,
+                                ResultColumn.of(field.getName(), field.getType())));
                     }
                 }
             }

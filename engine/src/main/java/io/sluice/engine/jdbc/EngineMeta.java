@@ -155,7 +155,7 @@ public final class EngineMeta extends ProtocolOnlyMeta {
     @Override
     public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
                                     Pat columnNamePattern) {
-        return serve(() -> metadata(ch, CatalogMetadata.columns(engine.catalog(), catalog, schemaPattern.s,
+        return serve(() -> metadata(ch, CatalogMetadata.columns(engine.sql(), catalog, schemaPattern.s,
                 tableNamePattern.s, columnNamePattern.s)));
     }
 

@@ -3,9 +3,7 @@ package io.sluice.engine.statement;
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.ResultColumn;
-import io.sluice.parser.StatementParser;
 import io.sluice.parser.ast.Describe;
-import io.sluice.parser.ast.Query;
 import io.sluice.planner.QueryPlanner;
 import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.CatalogTable;
@@ -26,8 +24,7 @@ final class DescribeExecutor implements StatementExecutor<Describe> {
         CatalogEntry entry = session.engine().catalog().get(statement.name());
         List<Object[]> rows = new ArrayList<>();
         if (entry instanceof CatalogView view) {
-            RelDataType rowType = new QueryPlanner(session.engine().sql())
-                    .validate(((Query) new StatementParser().parse(view.query())).query());
+            RelDataType rowType = new QueryPlanner(session.engine().sql()).rowType(view);
             for (RelDataTypeField field : rowType.getFieldList()) {
                 rows.add(new Object[] {field.getName(), ResultColumn.of(field.getName(), field.getType()).typeName(),
                     field.getType().isNullable(), null, null, null});

@@ -68,6 +68,12 @@ class JdbcMetadataTest {
             assertEquals(List.of("10|2"), rows(meta.getColumns(null, null, "bids", "price"), 7, 9));
             assertEquals(List.of("23|3"), rows(meta.getColumns(null, null, "bids", "ts"), 7, 9));
 
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("CREATE VIEW pricey (bidder_name, price) AS SELECT bidder, price FROM bids");
+            }
+            assertEquals(List.of("pricey|bidder_name|12|VARCHAR|1", "pricey|price|3|DECIMAL|2"),
+                    rows(meta.getColumns(null, null, "pricey", null), 3, 4, 5, 6, 17));
+
             assertEquals(List.of("STREAM", "TABLE", "VIEW"), rows(meta.getTableTypes(), 1));
             assertEquals(List.of(), rows(meta.getSchemas(), 1));
             assertEquals(List.of(), rows(meta.getCatalogs(), 1));

@@ -54,16 +54,26 @@ final class AggregateConversion {
             return windowed(aggregate, program == null ? RexProgram.createIdentity(scan.getRowType()) : program, scan,
                     call, function.kind());
         }
+        SluiceRel converted = converter.convert(input);
+        int[] keys = aggregate.getGroupSet().toArray();
+        List<GroupOutput> outputs = new ArrayList<>();
+        int carriedEnd = -1;
+        for (int i = 0; i < keys.length; i++) {
+            outputs.add(GroupOutput.key(i));
+            if (WindowColumns.isWindowEnd(converted, keys[i])) {
+                carriedEnd = keys[i];
+            }
+        }
+        if (carriedEnd >= 0) {
+            // The rows carry their windows (results of an earlier windowed aggregation): aggregate per window.
+            return new SluiceWindowAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
+                    converted, aggregate.getRowType(), WindowSpec.carried(), carriedEnd, keys, outputs,
+                    aggregate.getAggCallList(), constants(program));
+        }
         if (mode == ReadMode.STREAM) {
             throw new SluiceException(ErrorCode.UNSUPPORTED, "a GROUP BY over a stream needs a window (GROUP BY "
                     + "window_start, window_end of a window table function, or GROUP BY TUMBLE(...)); updating results "
                     + "are not supported yet");
-        }
-        SluiceRel converted = converter.convert(input);
-        int[] keys = aggregate.getGroupSet().toArray();
-        List<GroupOutput> outputs = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            outputs.add(GroupOutput.key(i));
         }
         return new SluiceWindowAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
                 converted, aggregate.getRowType(), WindowSpec.global(), -1, keys, outputs, aggregate.getAggCallList(),

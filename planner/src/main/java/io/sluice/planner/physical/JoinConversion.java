@@ -4,11 +4,8 @@ import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.join.JoinKind;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
 
 /**
@@ -45,15 +42,16 @@ final class JoinConversion {
         int leftEnd = -1;
         int rightEnd = -1;
         for (int i = 0; i < info.leftKeys.size(); i++) {
-            if (isWindowEnd(left, info.leftKeys.get(i)) && isWindowEnd(right, info.rightKeys.get(i))) {
+            if (WindowColumns.isWindowEnd(left, info.leftKeys.get(i))
+                    && WindowColumns.isWindowEnd(right, info.rightKeys.get(i))) {
                 leftEnd = info.leftKeys.get(i);
                 rightEnd = info.rightKeys.get(i);
             }
         }
         if (leftEnd < 0 && mode == ReadMode.STREAM) {
             throw new SluiceException(ErrorCode.UNSUPPORTED, "a join of streams must be a window join: join two "
-                    + "window table functions of the same windows ON ... AND L.window_start = R.window_start "
-                    + "AND L.window_end = R.window_end");
+                    + "window table functions (or windowed results) of the same windows ON ... AND "
+                    + "L.window_start = R.window_start AND L.window_end = R.window_end");
         }
         SluiceRel joined = new SluiceWindowJoin(join.getCluster(), join.getTraitSet().replace(SluiceRel.CONVENTION),
                 left, right, join.getRowType(), kind, info.leftKeys.toIntArray(), info.rightKeys.toIntArray(), leftEnd,
@@ -65,17 +63,5 @@ final class JoinConversion {
         filter.addIdentity();
         filter.addCondition(info.getRemaining(join.getCluster().getRexBuilder()));
         return converter.calcOver(joined, filter.getProgram());
-    }
-
-    /** Whether the column is the {@code window_end} of a window table function, through projections. */
-    private static boolean isWindowEnd(RelNode node, int column) {
-        if (node instanceof SluiceWindowTableFunction function) {
-            return column == function.getInput().getRowType().getFieldCount() + 1;
-        }
-        if (node instanceof SluiceCalc calc) {
-            RexNode projected = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(column));
-            return projected instanceof RexInputRef ref && isWindowEnd(calc.getInput(), ref.getIndex());
-        }
-        return false;
     }
 }

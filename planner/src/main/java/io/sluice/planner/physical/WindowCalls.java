@@ -27,6 +27,7 @@ final class WindowCalls {
                     operands.size() > 3 ? millis(operands.get(3)) : 0));
             case SESSION -> WindowSpec.session(millis(operands.get(2)));
             case GLOBAL -> WindowSpec.global();
+            case CARRIED -> WindowSpec.carried();
         };
     }
 

@@ -21,7 +21,7 @@ public record WindowAssignOperatorFactory(WindowSpec window, int timeColumn, Sch
     public WindowAssignOperatorFactory {
         requireNonNull(window, "window is null");
         requireNonNull(outputSchema, "outputSchema is null");
-        if (window.kind() == WindowKind.SESSION || window.kind() == WindowKind.GLOBAL) {
+        if (window.kind() == WindowKind.SESSION || window.kind() == WindowKind.GLOBAL || window.kind() == WindowKind.CARRIED) {
             throw new IllegalArgumentException(window.kind() + " windows are known only when aggregated");
         }
     }

@@ -1,12 +1,15 @@
 package io.sluice.planner;
 
 import static java.util.Objects.requireNonNull;
-
+import io.sluice.parser.StatementParser;
+import io.sluice.parser.ast.Query;
 import io.sluice.planner.calcite.Modality;
+import io.sluice.planner.catalog.CatalogView;
 import io.sluice.planner.physical.PhysicalConverter;
-import io.sluice.planner.window.WindowSyntax;
 import io.sluice.planner.physical.SluiceRel;
 import io.sluice.planner.physical.SluiceTableScan;
+import io.sluice.planner.view.ViewExpansion;
+import io.sluice.planner.window.WindowSyntax;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -24,6 +27,7 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.stream.Delta;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
@@ -58,17 +62,24 @@ public final class QueryPlanner {
         this.environment = requireNonNull(environment, "environment is null");
     }
 
+    /** The columns of a view, as its query has them now. */
+    public RelDataType rowType(CatalogView view) {
+        return validate(((Query) new StatementParser().parse(view.query())).query());
+    }
+
+    /** Validates a query and returns its columns, without planning it (for views). */
+    public RelDataType validate(SqlNode parsed) {
+        SqlNode query = rewrite(parsed);
+        SqlValidator validator = environment.validator(environment.catalogReader(Modality.isStream(query)));
+        return validator.getValidatedNodeType(validate(validator, query));
+    }
+
     public PlannedQuery plan(SqlNode parsed) {
-        SqlNode query = WindowSyntax.rewrite(parsed);
+        SqlNode query = rewrite(parsed);
         boolean streaming = Modality.isStream(query);
         CalciteCatalogReader catalogReader = environment.catalogReader(streaming);
         SqlValidator validator = environment.validator(catalogReader);
-        SqlNode validated;
-        try {
-            validated = validator.validate(query);
-        } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e);
-        }
+        SqlNode validated = validate(validator, query);
         VolcanoPlanner relPlanner = new VolcanoPlanner();
         relPlanner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         RelOptCluster cluster = RelOptCluster.create(relPlanner, new RexBuilder(environment.typeFactory()));
@@ -101,6 +112,19 @@ public final class QueryPlanner {
      * a live generator) has nothing to read that way; with a LIMIT the query follows it until it
      * has its rows, and without one it would never end, which is an error.
      */
+    /** Views expanded, then the window syntaxes Calcite cannot plan rewritten into the one it can. */
+    private SqlNode rewrite(SqlNode parsed) {
+        return WindowSyntax.rewrite(ViewExpansion.expand(parsed, environment.catalog()));
+    }
+
+    private static SqlNode validate(SqlValidator validator, SqlNode query) {
+        try {
+            return validator.validate(query);
+        } catch (CalciteContextException e) {
+            throw ValidationErrors.translate(e);
+        }
+    }
+
     private static RelNode readUnboundedAsStreams(RelNode node, boolean limited) {
         if (node instanceof SluiceTableScan scan && !scan.table().source().supportsSnapshot()) {
             if (!limited) {

@@ -2,6 +2,7 @@ package io.sluice.engine.cli;
 
 import io.sluice.engine.Engine;
 import io.sluice.engine.Session;
+import io.sluice.engine.server.ServerCommand;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.io.IOException;
@@ -26,13 +27,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code sluice} command: the interactive shell on an embedded engine, or with {@code -f} /
- * {@code -e} a script run to its end. The demo streams are declared unless {@code --no-demo}.
+ * {@code -e} a script run to its end, or {@code sluice server} a JDBC server ({@link ServerCommand}).
+ * The demo streams are declared unless {@code --no-demo}.
  * Exit status: 0 on success, 1 after an error, 2 for a bad command line, 130 (143) when Ctrl-C
  * (SIGTERM) stopped a script.
  */
 @Command(name = "sluice", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Sluice, a continuous-query SQL engine.",
-            "Without -f or -e, an interactive shell with the demo streams bids, auctions and persons."})
+            "Without -f or -e, an interactive shell with the demo streams bids, auctions and persons.",
+            "'sluice server' serves JDBC clients instead (see 'sluice server --help')."})
 public final class Main implements Callable<Integer> {
     static final int SUCCESS = 0;
     static final int FAILURE = 1;
@@ -80,7 +83,9 @@ public final class Main implements Callable<Integer> {
 
     /** The command line, ready to {@link CommandLine#execute execute}: rows go to its out, errors to its err. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .addSubcommand(new ServerCommand(DemoStreams::statements))
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

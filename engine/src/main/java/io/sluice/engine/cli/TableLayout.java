@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class TableLayout {
     /** Text columns of a live result are at most this wide; longer values are shortened. */
-    static final int MAX_TEXT_WIDTH = 30;
+    private static final int MAX_TEXT_WIDTH = 30;
     private static final int MIN_TEXT_WIDTH = 8;
     private static final String NULL = "NULL";
 

@@ -51,7 +51,7 @@ final class SharedSources {
             for (PipelineSpec pipeline : job.pipelines()) {
                 PipelineInput input = pipeline.input();
                 if (input instanceof PipelineInput.FromExchange fromExchange) {
-                    input = new PipelineInput.FromExchange(base + fromExchange.exchangeId());
+                    input = new PipelineInput.FromExchange(base + fromExchange.exchangeId(), fromExchange.leftProducers());
                 } else if (input instanceof PipelineInput.FromSource source && readers.get(key(source, pipeline)) > 1) {
                     SourceKey key = key(source, pipeline);
                     int id = exchanges.size();
@@ -63,7 +63,8 @@ final class SharedSources {
                 }
                 PipelineOutput output = pipeline.output();
                 if (output instanceof PipelineOutput.ToExchange toExchange) {
-                    output = new PipelineOutput.ToExchange(base + toExchange.exchangeId(), toExchange.partitioning());
+                    output = new PipelineOutput.ToExchange(base + toExchange.exchangeId(), toExchange.partitioning(),
+                            toExchange.producerOffset());
                 }
                 pipelines.add(new PipelineSpec("i" + (j + 1) + "-" + pipeline.name(), pipeline.parallelism(), input,
                         pipeline.operators(), output));

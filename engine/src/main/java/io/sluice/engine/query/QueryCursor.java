@@ -56,16 +56,21 @@ public final class QueryCursor implements ResultCursor {
             if (ended) {
                 break;
             }
-            Object item = query.results().poll();
+            // Wait only for the first row: once there are rows, take only batches already queued.
+            Object item = rows.isEmpty() ? query.results().poll() : query.results().pollNow();
             if (item == ResultQueue.END) {
                 ended = true;
             } else if (item instanceof VectorSchemaRoot batch) {
                 current = batch;
                 position = 0;
-            } else if (!rows.isEmpty() || System.nanoTime() > deadline) {
+            } else if (!rows.isEmpty()) {
                 break;
             } else {
+                // Before giving up for lack of rows, say why if the query has ended without them.
                 checkStopped();
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
             }
         }
         if (ended && rows.isEmpty()) {

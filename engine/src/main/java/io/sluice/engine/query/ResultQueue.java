@@ -55,6 +55,11 @@ final class ResultQueue {
         return items.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The next batch or {@link #END} if one is queued, else null at once. */
+    Object pollNow() {
+        return items.poll();
+    }
+
     /** Frees the batches no one will read, then the queue's allocator. */
     void close() {
         Object item;

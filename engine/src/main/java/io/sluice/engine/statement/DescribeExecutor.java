@@ -4,23 +4,34 @@ import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.parser.ast.Describe;
+import io.sluice.planner.QueryPlanner;
 import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.CatalogTable;
-import io.sluice.runtime.error.ErrorCode;
-import io.sluice.runtime.error.SluiceException;
+import io.sluice.planner.catalog.CatalogView;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
-/** {@code DESCRIBE name}: the columns, as Flink lists them (name, type, null, key, extras, watermark). */
+/** {@code DESCRIBE name}: the columns of a table or view, as Flink lists them (name, type, null, key, extras, watermark). */
 final class DescribeExecutor implements StatementExecutor<Describe> {
+    private static final List<ResultColumn> COLUMNS = List.of(ResultColumn.varchar("name"), ResultColumn.varchar("type"),
+            new ResultColumn("null", "BOOLEAN", java.sql.Types.BOOLEAN, 0, 0, false), ResultColumn.varchar("key"),
+            ResultColumn.varchar("extras"), ResultColumn.varchar("watermark"));
+
     @Override
     public StatementResult execute(Describe statement, Session session) {
         CatalogEntry entry = session.engine().catalog().get(statement.name());
-        if (!(entry instanceof CatalogTable table)) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, "DESCRIBE of a view is not supported yet");
-        }
         List<Object[]> rows = new ArrayList<>();
+        if (entry instanceof CatalogView view) {
+            RelDataType rowType = new QueryPlanner(session.engine().sql()).rowType(view);
+            for (RelDataTypeField field : rowType.getFieldList()) {
+                rows.add(new Object[] {field.getName(), ResultColumn.of(field.getName(), field.getType()).typeName(),
+                    field.getType().isNullable(), null, null, null});
+            }
+            return ShowExecutor.info(COLUMNS, rows);
+        }
+        CatalogTable table = (CatalogTable) entry;
         for (RelDataTypeField field : table.rowType().getFieldList()) {
             boolean rowtime = table.rowtime().map(r -> r.index() == field.getIndex()).orElse(false);
             ResultColumn column = ResultColumn.of(field.getName(), field.getType());
@@ -33,9 +44,6 @@ final class DescribeExecutor implements StatementExecutor<Describe> {
                 rowtime ? table.rowtime().get().expression() : null
             });
         }
-        List<ResultColumn> columns = List.of(ResultColumn.varchar("name"), ResultColumn.varchar("type"),
-                new ResultColumn("null", "BOOLEAN", java.sql.Types.BOOLEAN, 0, 0, false), ResultColumn.varchar("key"),
-                ResultColumn.varchar("extras"), ResultColumn.varchar("watermark"));
-        return ShowExecutor.info(columns, rows);
+        return ShowExecutor.info(COLUMNS, rows);
     }
 }

@@ -35,7 +35,7 @@ public final class Executors {
         register(ListOptions.class, OptionExecutors::list);
         register(ResetOption.class, OptionExecutors::reset);
         register(Query.class, new QueryExecutor());
-        register(CreateView.class, notYet("CREATE VIEW"));
+        register(CreateView.class, new CreateViewExecutor());
         register(Insert.class, new InsertExecutor());
         register(StatementSet.class, new StatementSetExecutor());
         register(StopJob.class, new StopJobExecutor());

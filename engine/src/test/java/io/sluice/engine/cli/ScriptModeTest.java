@@ -189,6 +189,14 @@ class ScriptModeTest {
     }
 
     @Test
+    void serverIsASubcommand() {
+        SluiceRun run = SluiceRun.of("server", "--help");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("--port"), run.out());
+    }
+
+    @Test
     void missingScriptIsAnError() {
         SluiceRun run = SluiceRun.of("--no-demo", "-f", dir.resolve("missing.sql").toString());
 

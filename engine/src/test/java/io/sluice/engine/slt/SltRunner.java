@@ -3,120 +3,90 @@ package io.sluice.engine.slt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.sluice.engine.Engine;
-import io.sluice.engine.EngineConfig;
-import io.sluice.engine.Session;
-import io.sluice.engine.StatementResult;
-import io.sluice.engine.result.QuerySummary;
-import io.sluice.engine.result.ResultCursor;
 import io.sluice.engine.values.ValuesSource;
 import io.sluice.planner.catalog.CatalogTable;
-import io.sluice.runtime.error.SluiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Runs the records of one SQL logic test file against a fresh engine at one parallelism, and
- * checks at the end that every query freed all its memory.
+ * Runs the records of one SQL logic test file against a fresh target, and checks at the end that
+ * every query freed all its memory.
  */
 final class SltRunner {
-    /** A query that produces nothing for this long has hung: a failure, not a wait. */
-    private static final long QUERY_TIMEOUT_MILLIS = 60_000;
-
     private final String file;
-    private final int parallelism;
-    private QuerySummary lastSummary = QuerySummary.NONE;
+    private final String where;
+    private final Supplier<SltTarget> targets;
 
-    SltRunner(String file, int parallelism) {
+    /**
+     * @param where   what the failure messages say the file ran on, e.g. {@code parallelism 2}
+     * @param targets makes the fresh target the file runs on
+     */
+    SltRunner(String file, String where, Supplier<SltTarget> targets) {
         this.file = file;
-        this.parallelism = parallelism;
+        this.where = where;
+        this.targets = targets;
     }
 
     void run(List<SltRecord> records) throws InterruptedException {
-        Engine engine = Engine.create(EngineConfig.defaults().withDefaultParallelism(parallelism));
-        try (Session session = engine.newSession()) {
+        try (SltTarget target = targets.get()) {
             for (SltRecord record : records) {
-                runRecord(session, record);
+                runRecord(target, record);
             }
-        } finally {
-            engine.close();
         }
     }
 
-    private void runRecord(Session session, SltRecord record) throws InterruptedException {
-        String where = file + ":" + record.line() + " (parallelism " + parallelism + ")";
+    private void runRecord(SltTarget target, SltRecord record) throws InterruptedException {
+        String at = file + ":" + record.line() + " (" + where + ")";
         if (record instanceof SltRecord.StatementOk ok) {
             try {
-                drain(session.execute(ok.sql()), where);
-            } catch (SluiceException e) {
-                fail(where + ": statement failed: " + e.sqlState() + " " + e.getMessage(), e);
+                target.run(ok.sql());
+            } catch (SltTarget.Failure e) {
+                fail(at + ": statement failed: " + e.getMessage(), e);
             }
         } else if (record instanceof SltRecord.StatementError error) {
             try {
-                drain(session.execute(error.sql()), where);
-                fail(where + ": statement should have failed with '" + error.expected() + "'");
-            } catch (SluiceException e) {
-                String actual = e.sqlState() + " " + e.getMessage();
-                if (!actual.contains(error.expected())) {
-                    fail(where + ": expected an error containing '" + error.expected() + "' but got: " + actual);
+                target.run(error.sql());
+                fail(at + ": statement should have failed with '" + error.expected() + "'");
+            } catch (SltTarget.Failure e) {
+                if (!e.getMessage().contains(error.expected())) {
+                    fail(at + ": expected an error containing '" + error.expected() + "' but got: " + e.getMessage());
                 }
             }
         } else if (record instanceof SltRecord.Input input) {
-            ValuesSource source = valuesSource(session, input.table(), where);
+            ValuesSource source = valuesSource(target, input.table(), at);
             input.rows().forEach(source::addRow);
         } else if (record instanceof SltRecord.Watermark watermark) {
-            valuesSource(session, watermark.table(), where).addWatermark(watermark.timestamp());
+            valuesSource(target, watermark.table(), at).addWatermark(watermark.timestamp());
         } else if (record instanceof SltRecord.Query query) {
             List<String> actual;
             try {
-                actual = drain(session.execute(query.sql()), where);
-            } catch (SluiceException e) {
-                throw new AssertionError(where + ": query failed: " + e.sqlState() + " " + e.getMessage(), e);
+                actual = new ArrayList<>(target.run(query.sql()));
+            } catch (SltTarget.Failure e) {
+                throw new AssertionError(at + ": query failed: " + e.getMessage(), e);
             }
             List<String> expected = new ArrayList<>(query.expected());
             if (query.rowsort()) {
                 actual.sort(null);
                 expected.sort(null);
             }
-            assertEquals(String.join("\n", expected), String.join("\n", actual), where + ": rows differ");
+            assertEquals(String.join("\n", expected), String.join("\n", actual), at + ": rows differ");
         } else if (record instanceof SltRecord.Summary summary) {
-            Map<String, Long> actual = Map.of("late", lastSummary.lateRecords(), "malformed",
-                    lastSummary.malformedRecords(), "read", lastSummary.recordsRead(), "rows", lastSummary.rows());
-            for (Map.Entry<String, Long> entry : summary.expected().entrySet()) {
-                assertEquals(entry.getValue(), actual.get(entry.getKey()), where + ": summary " + entry.getKey());
-            }
+            target.lastSummary().ifPresent(last -> {
+                Map<String, Long> actual = Map.of("late", last.lateRecords(), "malformed", last.malformedRecords(),
+                        "read", last.recordsRead(), "rows", last.rows());
+                for (Map.Entry<String, Long> entry : summary.expected().entrySet()) {
+                    assertEquals(entry.getValue(), actual.get(entry.getKey()), at + ": summary " + entry.getKey());
+                }
+            });
         }
     }
 
-    /** Reads every row of a result, formatted, and closes it. */
-    private List<String> drain(StatementResult result, String where) throws InterruptedException {
-        List<String> rows = new ArrayList<>();
-        if (!result.hasRows()) {
-            return rows;
-        }
-        try (ResultCursor cursor = result.cursor()) {
-            while (true) {
-                List<Object[]> batch = cursor.poll(1024, QUERY_TIMEOUT_MILLIS);
-                if (batch == null) {
-                    break;
-                }
-                if (batch.isEmpty()) {
-                    fail(where + ": no row and no end within " + QUERY_TIMEOUT_MILLIS + " ms");
-                }
-                for (Object[] row : batch) {
-                    rows.add(SltValues.format(row));
-                }
-            }
-            lastSummary = cursor.summary();
-        }
-        return rows;
-    }
-
-    private static ValuesSource valuesSource(Session session, String table, String where) {
-        CatalogTable catalogTable = (CatalogTable) session.engine().catalog().get(table);
+    private static ValuesSource valuesSource(SltTarget target, String table, String at) {
+        CatalogTable catalogTable = (CatalogTable) target.engine().catalog().get(table);
         if (!(catalogTable.source() instanceof ValuesSource source)) {
-            throw new AssertionError(where + ": '" + table + "' is not a values stream");
+            throw new AssertionError(at + ": '" + table + "' is not a values stream");
         }
         return source;
     }

@@ -30,7 +30,8 @@ class SqlLogicTest {
             List<SltRecord> records = SltFile.parse(Files.readString(file));
             for (int parallelism : PARALLELISMS) {
                 tests.add(DynamicTest.dynamicTest(name + " @" + parallelism,
-                        () -> new SltRunner(name, parallelism).run(records)));
+                        () -> new SltRunner(name, "parallelism " + parallelism, () -> new SessionTarget(parallelism))
+                                .run(records)));
             }
         }
         return tests.stream();

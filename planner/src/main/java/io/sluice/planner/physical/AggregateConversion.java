@@ -24,7 +24,6 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -55,16 +54,26 @@ final class AggregateConversion {
             return windowed(aggregate, program == null ? RexProgram.createIdentity(scan.getRowType()) : program, scan,
                     call, function.kind());
         }
+        SluiceRel converted = converter.convert(input);
+        int[] keys = aggregate.getGroupSet().toArray();
+        List<GroupOutput> outputs = new ArrayList<>();
+        int carriedEnd = -1;
+        for (int i = 0; i < keys.length; i++) {
+            outputs.add(GroupOutput.key(i));
+            if (WindowColumns.isWindowEnd(converted, keys[i])) {
+                carriedEnd = keys[i];
+            }
+        }
+        if (carriedEnd >= 0) {
+            // The rows carry their windows (results of an earlier windowed aggregation): aggregate per window.
+            return new SluiceWindowAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
+                    converted, aggregate.getRowType(), WindowSpec.carried(), carriedEnd, keys, outputs,
+                    aggregate.getAggCallList(), constants(program));
+        }
         if (mode == ReadMode.STREAM) {
             throw new SluiceException(ErrorCode.UNSUPPORTED, "a GROUP BY over a stream needs a window (GROUP BY "
                     + "window_start, window_end of a window table function, or GROUP BY TUMBLE(...)); updating results "
                     + "are not supported yet");
-        }
-        SluiceRel converted = converter.convert(input);
-        int[] keys = aggregate.getGroupSet().toArray();
-        List<GroupOutput> outputs = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            outputs.add(GroupOutput.key(i));
         }
         return new SluiceWindowAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
                 converted, aggregate.getRowType(), WindowSpec.global(), -1, keys, outputs, aggregate.getAggCallList(),
@@ -94,7 +103,7 @@ final class AggregateConversion {
             requireNoWindowColumns(condition, width);
             rebuilt.addCondition(condition);
         }
-        int timeColumn = descriptorColumns(call.getOperands().get(0)).get(0);
+        int timeColumn = WindowCalls.descriptorColumns(call.getOperands().get(0)).get(0);
         int time = project(rebuilt, rex.makeInputRef(source, timeColumn), "$time");
 
         List<GroupOutput> outputs = new ArrayList<>();
@@ -121,7 +130,7 @@ final class AggregateConversion {
             int filter = aggregateCall.filterArg < 0 ? -1 : column(columnOf, aggregateCall.filterArg, aggregateCall);
             calls.add(aggregateCall.copy(args, filter, aggregateCall.getCollation()));
         }
-        WindowSpec spec = spec(kind, call);
+        WindowSpec spec = WindowCalls.spec(kind, call);
         if (kind == WindowKind.SESSION) {
             checkSessionKeys(call, projections, aggregate.getGroupSet(), propertyOf.keySet());
         }
@@ -147,31 +156,10 @@ final class AggregateConversion {
         return column;
     }
 
-    private static WindowSpec spec(WindowKind kind, RexCall call) {
-        List<RexNode> operands = call.getOperands();
-        return switch (kind) {
-            case TUMBLE -> WindowSpec.tumble(millis(operands.get(1)), operands.size() > 2 ? millis(operands.get(2)) : 0);
-            case HOP -> windowSpec(() -> WindowSpec.hop(millis(operands.get(1)), millis(operands.get(2)),
-                    operands.size() > 3 ? millis(operands.get(3)) : 0));
-            case CUMULATE -> windowSpec(() -> WindowSpec.cumulate(millis(operands.get(1)), millis(operands.get(2)),
-                    operands.size() > 3 ? millis(operands.get(3)) : 0));
-            case SESSION -> WindowSpec.session(millis(operands.get(2)));
-            case GLOBAL -> WindowSpec.global();
-        };
-    }
-
-    private static WindowSpec windowSpec(java.util.function.Supplier<WindowSpec> spec) {
-        try {
-            return spec.get();
-        } catch (IllegalArgumentException e) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, e.getMessage());
-        }
-    }
-
     /** The session is keyed by exactly the aggregation's non-window grouping columns. */
     private static void checkSessionKeys(RexCall call, List<RexNode> projections, ImmutableBitSet groupSet,
                                          java.util.Set<Integer> windowColumns) {
-        List<Integer> sessionKeys = descriptorColumns(call.getOperands().get(1));
+        List<Integer> sessionKeys = WindowCalls.descriptorColumns(call.getOperands().get(1));
         List<Integer> groupColumns = new ArrayList<>();
         for (int group : groupSet) {
             if (windowColumns.contains(group)) {
@@ -187,22 +175,6 @@ final class AggregateConversion {
             throw new SluiceException(ErrorCode.UNSUPPORTED,
                     "a session window aggregation must group by exactly its partition keys");
         }
-    }
-
-    private static List<Integer> descriptorColumns(RexNode descriptor) {
-        List<Integer> columns = new ArrayList<>();
-        for (RexNode operand : ((RexCall) descriptor).getOperands()) {
-            columns.add(((RexInputRef) operand).getIndex());
-        }
-        return columns;
-    }
-
-    /** An interval literal's milliseconds; the validator let only literals, negated or not, through. */
-    private static long millis(RexNode interval) {
-        if (interval.getKind() == SqlKind.MINUS_PREFIX) {
-            return -millis(((RexCall) interval).getOperands().get(0));
-        }
-        return ((RexLiteral) interval).getValueAs(Long.class);
     }
 
     private static void requireNoWindowColumns(RexNode expression, int width) {

@@ -74,6 +74,19 @@ public final class JobBuilder {
         return new Stream(new PipelineInput.FromExchange(id), consumers);
     }
 
+    /**
+     * Ends two streams' pipelines at one exchange and starts the pipeline that reads both: its
+     * first operator takes batches of the left stream as input 0 and of the right as input 1.
+     */
+    public Stream join(Stream left, Partitioning leftPartitioning, Stream right, Partitioning rightPartitioning,
+                       int consumers) {
+        int id = exchanges.size();
+        exchanges.add(new ExchangeSpec(id, left.parallelism + right.parallelism, consumers, EXCHANGE_CAPACITY));
+        close(left, new PipelineOutput.ToExchange(id, leftPartitioning, 0));
+        close(right, new PipelineOutput.ToExchange(id, rightPartitioning, left.parallelism));
+        return new Stream(new PipelineInput.FromExchange(id, left.parallelism), consumers);
+    }
+
     /** Brings the stream to one task, with an exchange if it runs in several. */
     public Stream gather(Stream from) {
         return from.parallelism == 1 ? from : exchange(from, new Partitioning.Gather(), 1);

@@ -1,24 +1,32 @@
 package io.sluice.planner.physical;
 
 import io.sluice.planner.calcite.SluiceTable;
+import io.sluice.planner.window.WindowTableFunction;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.window.WindowKind;
+import io.sluice.runtime.window.WindowSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
@@ -31,6 +39,7 @@ import org.apache.calcite.rex.RexProgramBuilder;
 public final class PhysicalConverter {
     private final ReadMode mode;
     private final AggregateConversion aggregates;
+    private final JoinConversion joins;
     private final Map<Class<? extends RelNode>, BiFunction<PhysicalConverter, RelNode, SluiceRel>> conversions =
             new LinkedHashMap<>();
 
@@ -38,7 +47,10 @@ public final class PhysicalConverter {
     public PhysicalConverter(ReadMode mode) {
         this.mode = mode;
         this.aggregates = new AggregateConversion(this, mode);
+        this.joins = new JoinConversion(this, mode);
         conversions.put(LogicalAggregate.class, (c, node) -> c.aggregates.convert((Aggregate) node));
+        conversions.put(LogicalJoin.class, (c, node) -> c.joins.convert((Join) node));
+        conversions.put(LogicalTableFunctionScan.class, (c, node) -> c.windowTableFunction((TableFunctionScan) node));
         conversions.put(LogicalTableScan.class, (c, node) -> c.scan((TableScan) node));
         conversions.put(LogicalCalc.class, (c, node) -> c.calc((Calc) node));
         conversions.put(LogicalSort.class, (c, node) -> c.limit((Sort) node));
@@ -52,7 +64,7 @@ public final class PhysicalConverter {
     public SluiceRel convert(RelNode node) {
         BiFunction<PhysicalConverter, RelNode, SluiceRel> conversion = conversions.get(node.getClass());
         if (conversion == null) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, describe(node) + " is not supported yet");
+            throw new SluiceException(ErrorCode.UNSUPPORTED, describe(node) + " not supported yet");
         }
         return conversion.apply(this, node);
     }
@@ -64,6 +76,21 @@ public final class PhysicalConverter {
         }
         return new SluiceTableScan(scan.getCluster(), scan.getTraitSet().replace(SluiceRel.CONVENTION), scan.getTable(),
                 table.catalogTable(), mode, null);
+    }
+
+    /** A window table function that is not aggregated (SESSION windows exist only when aggregated). */
+    private SluiceRel windowTableFunction(TableFunctionScan scan) {
+        if (!(scan.getCall() instanceof RexCall call && call.getOperator() instanceof WindowTableFunction function)
+                || function.kind() == WindowKind.SESSION) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, scan.getCall() instanceof RexCall call
+                    && call.getOperator() instanceof WindowTableFunction
+                    ? "SESSION windows are supported in aggregations only (GROUP BY window_start, window_end, ...)"
+                    : "this table function is not supported");
+        }
+        WindowSpec spec = WindowCalls.spec(function.kind(), call);
+        int timeColumn = WindowCalls.descriptorColumns(call.getOperands().get(0)).get(0);
+        return new SluiceWindowTableFunction(scan.getCluster(), scan.getTraitSet().replace(SluiceRel.CONVENTION),
+                convert(scan.getInput(0)), scan.getRowType(), spec, timeColumn);
     }
 
     private SluiceRel calc(Calc calc) {
@@ -108,12 +135,10 @@ public final class PhysicalConverter {
     private static String describe(RelNode node) {
         String kind = node.getRelTypeName().replace("Logical", "");
         return switch (kind) {
-            case "Aggregate" -> "aggregation (GROUP BY) in this form";
-            case "Join", "Correlate" -> "joins";
-            case "Union", "Intersect", "Minus" -> "set operations (" + kind.toUpperCase(java.util.Locale.ROOT) + ")";
-            case "Window" -> "OVER windows";
-            case "TableFunctionScan" -> "this table function";
-            default -> "the operation " + kind;
+            case "Correlate" -> "correlated subqueries are";
+            case "Union", "Intersect", "Minus" -> "set operations (" + kind.toUpperCase(java.util.Locale.ROOT) + ") are";
+            case "Window" -> "OVER windows are";
+            default -> "the operation " + kind + " is";
         };
     }
 }

@@ -56,6 +56,14 @@ public final class SluiceWindowAggregate extends SingleRel implements SluiceRel 
         this.constants = Map.copyOf(constants);
     }
 
+    public List<GroupOutput> groupOutputs() {
+        return groupOutputs;
+    }
+
+    public int[] keyColumns() {
+        return keyColumns.clone();
+    }
+
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
         return new SluiceWindowAggregate(getCluster(), traitSet, sole(inputs), rowType, window, timeColumn, keyColumns,

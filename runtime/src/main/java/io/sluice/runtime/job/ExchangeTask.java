@@ -2,7 +2,9 @@ package io.sluice.runtime.job;
 
 import io.sluice.runtime.exchange.Exchange;
 import io.sluice.runtime.exchange.ExchangeMessage;
+import io.sluice.runtime.operator.ChainedOutput;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.operator.WatermarkHolder;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
@@ -16,11 +18,19 @@ final class ExchangeTask implements Runnable {
     private final Exchange exchange;
     private final TaskContext context;
     private final Output head;
+    private final int leftProducers;
+    private final TwoInputOperator join;
 
-    ExchangeTask(Exchange exchange, TaskContext context, Output head) {
+    /**
+     * @param input the pipeline's input; with two inputs, the pipeline's first operator takes the
+     *              batches of each input apart
+     */
+    ExchangeTask(Exchange exchange, PipelineInput.FromExchange input, TaskContext context, Output head) {
         this.exchange = exchange;
         this.context = context;
         this.head = head;
+        this.leftProducers = input.leftProducers();
+        this.join = input.hasTwoInputs() ? (TwoInputOperator) ((ChainedOutput) head).operator() : null;
     }
 
     @Override
@@ -35,7 +45,11 @@ final class ExchangeTask implements Runnable {
                 long advanced = Watermarks.NONE;
                 if (message instanceof ExchangeMessage.Data data) {
                     try {
-                        head.emit(data.batch());
+                        if (join == null) {
+                            head.emit(data.batch());
+                        } else {
+                            join.process(data.producer() < leftProducers ? 0 : 1, data.batch());
+                        }
                     } finally {
                         data.batch().close();
                     }

@@ -139,7 +139,7 @@ public final class Job implements JobControl {
                 Runnable loop = pipeline.input() instanceof PipelineInput.FromSource source
                         ? new SourceTask(source, context, head, tail)
                         : new ExchangeTask(exchanges.get(((PipelineInput.FromExchange) pipeline.input()).exchangeId()),
-                                context, head);
+                                (PipelineInput.FromExchange) pipeline.input(), context, head);
                 loop.run();
             } catch (Throwable t) {
                 fail(name, t);
@@ -164,7 +164,8 @@ public final class Job implements JobControl {
 
     private Output createOutput(PipelineOutput output, TaskContext context) {
         if (output instanceof PipelineOutput.ToExchange toExchange) {
-            return new ExchangeOutput(exchanges.get(toExchange.exchangeId()), context.taskIndex(), toExchange.partitioning());
+            return new ExchangeOutput(exchanges.get(toExchange.exchangeId()),
+                    toExchange.producerOffset() + context.taskIndex(), toExchange.partitioning());
         }
         if (output instanceof PipelineOutput.ToExchanges fanOut) {
             List<ExchangeOutput> outputs = new ArrayList<>();

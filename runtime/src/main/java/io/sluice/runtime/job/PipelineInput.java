@@ -30,7 +30,18 @@ public sealed interface PipelineInput {
         }
     }
 
-    /** Reads what the pipelines writing to exchange {@code exchangeId} send to this task. */
-    record FromExchange(int exchangeId) implements PipelineInput {
+    /**
+     * Reads what the pipelines writing to exchange {@code exchangeId} send to this task. For a
+     * pipeline with two inputs (a join), producers {@code [0, leftProducers)} feed its first input
+     * and the others its second; {@code leftProducers} is 0 for one input.
+     */
+    record FromExchange(int exchangeId, int leftProducers) implements PipelineInput {
+        public FromExchange(int exchangeId) {
+            this(exchangeId, 0);
+        }
+
+        public boolean hasTwoInputs() {
+            return leftProducers > 0;
+        }
     }
 }

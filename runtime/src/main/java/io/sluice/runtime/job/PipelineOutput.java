@@ -8,10 +8,18 @@ import io.sluice.runtime.task.TaskContext;
 
 /** Where a pipeline's last operator sends its batches. */
 public sealed interface PipelineOutput {
-    /** To the tasks of another pipeline, through exchange {@code exchangeId}. */
-    record ToExchange(int exchangeId, Partitioning partitioning) implements PipelineOutput {
+    /**
+     * To the tasks of another pipeline, through exchange {@code exchangeId}. Task {@code i} is the
+     * exchange's producer {@code producerOffset + i}: pipelines that share an exchange (the two
+     * inputs of a join) number their tasks apart.
+     */
+    record ToExchange(int exchangeId, Partitioning partitioning, int producerOffset) implements PipelineOutput {
         public ToExchange {
             requireNonNull(partitioning, "partitioning is null");
+        }
+
+        public ToExchange(int exchangeId, Partitioning partitioning) {
+            this(exchangeId, partitioning, 0);
         }
     }
 

@@ -12,6 +12,11 @@ public final class ChainedOutput implements Output {
         this.next = requireNonNull(next, "next is null");
     }
 
+    /** The operator this output feeds. */
+    public Operator operator() {
+        return next;
+    }
+
     @Override
     public void emit(VectorSchemaRoot batch) {
         next.process(batch);

@@ -4,7 +4,8 @@ package io.sluice.runtime.window;
  * Cuts event time into slices and tells which slices make each window, so that a row is added
  * to one slice however many windows hold it (a HOP row belongs to size / slide windows), and a
  * window is the merge of its slices when it fires. TUMBLE windows are single slices; HOP slices
- * are a slide long; CUMULATE slices are a step long; GLOBAL is one slice fired at the end.
+ * are a slide long; CUMULATE slices are a step long; CARRIED slices are the windows the rows
+ * already carry; GLOBAL is one slice fired at the end.
  * Slices and windows are identified by their end (exclusive), in milliseconds.
  */
 public final class SliceAssigner {
@@ -33,6 +34,9 @@ public final class SliceAssigner {
         if (isGlobal()) {
             return Long.MAX_VALUE;
         }
+        if (spec.kind() == WindowKind.CARRIED) {
+            return timestamp;
+        }
         return Math.floorDiv(timestamp - spec.offset(), period) * period + spec.offset() + period;
     }
 
@@ -41,6 +45,8 @@ public final class SliceAssigner {
         return switch (spec.kind()) {
             case TUMBLE, HOP -> windowEnd - spec.size();
             case CUMULATE -> Math.floorDiv(windowEnd - 1 - spec.offset(), spec.size()) * spec.size() + spec.offset();
+            // A carried window is one slice; its start is a column of the rows, not needed here.
+            case CARRIED -> windowEnd - 1;
             default -> Long.MIN_VALUE;
         };
     }
@@ -48,7 +54,7 @@ public final class SliceAssigner {
     /** The end of the last window that contains the slice: after it fires the slice can go. */
     public long lastWindowEnd(long sliceEnd) {
         return switch (spec.kind()) {
-            case TUMBLE -> sliceEnd;
+            case TUMBLE, CARRIED -> sliceEnd;
             case HOP -> sliceEnd + spec.size() - period;
             case CUMULATE -> windowStart(sliceEnd) + spec.size();
             default -> Long.MAX_VALUE;

@@ -1,5 +1,7 @@
 package io.sluice.runtime.window;
 
+import io.sluice.runtime.operator.OutputRows;
+
 import io.sluice.runtime.codegen.AggregateKernel;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;

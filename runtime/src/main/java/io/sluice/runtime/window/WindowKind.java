@@ -10,6 +10,11 @@ public enum WindowKind {
     CUMULATE,
     /** Per key, rows closer than a gap form one window. */
     SESSION,
+    /**
+     * Windows the rows already carry: a column holds each row's window end (the bounds of an
+     * earlier windowed aggregation or join); a window fires when the watermark passes its end.
+     */
+    CARRIED,
     /** One window over all the input, fired when the input ends: a plain GROUP BY over a bounded source. */
     GLOBAL
 }

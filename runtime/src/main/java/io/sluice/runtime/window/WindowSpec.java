@@ -25,7 +25,7 @@ public record WindowSpec(WindowKind kind, long size, long slide, long offset, lo
                     throw new IllegalArgumentException("SESSION needs a positive gap: " + gap);
                 }
             }
-            case GLOBAL -> {
+            case GLOBAL, CARRIED -> {
             }
         }
     }
@@ -46,6 +46,10 @@ public record WindowSpec(WindowKind kind, long size, long slide, long offset, lo
         return new WindowSpec(WindowKind.SESSION, 0, 0, 0, gap);
     }
 
+    public static WindowSpec carried() {
+        return new WindowSpec(WindowKind.CARRIED, 0, 0, 0, 0);
+    }
+
     public static WindowSpec global() {
         return new WindowSpec(WindowKind.GLOBAL, 0, 0, 0, 0);
     }
@@ -57,6 +61,7 @@ public record WindowSpec(WindowKind kind, long size, long slide, long offset, lo
             case HOP -> "HOP(slide=" + slide + "ms, size=" + size + "ms" + offsetText() + ")";
             case CUMULATE -> "CUMULATE(step=" + slide + "ms, size=" + size + "ms" + offsetText() + ")";
             case SESSION -> "SESSION(gap=" + gap + "ms)";
+            case CARRIED -> "CARRIED";
             case GLOBAL -> "GLOBAL";
         };
     }

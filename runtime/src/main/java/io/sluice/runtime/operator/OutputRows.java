@@ -1,6 +1,5 @@
-package io.sluice.runtime.window;
+package io.sluice.runtime.operator;
 
-import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.vector.Vectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -10,27 +9,27 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Builds result batches row by row and emits each when it is full. Used by operators whose output
- * is made of groups rather than of input rows.
+ * Builds result batches row by row, or a run of rows at a time, and emits each when it is full.
+ * Used by operators whose output is made of groups rather than of input rows.
  */
-final class OutputRows implements AutoCloseable {
+public final class OutputRows implements AutoCloseable {
     private final VectorSchemaRoot batch;
     private final Output output;
     private final int batchSize;
     private int rows;
 
-    OutputRows(Schema schema, BufferAllocator allocator, Output output, int batchSize) {
+    public OutputRows(Schema schema, BufferAllocator allocator, Output output, int batchSize) {
         this.batch = VectorSchemaRoot.create(schema, allocator);
         this.output = output;
         this.batchSize = batchSize;
     }
 
-    VectorSchemaRoot batch() {
+    public VectorSchemaRoot batch() {
         return batch;
     }
 
     /** The index of a new row to fill; emits the batch first if it is full. */
-    int nextRow() {
+    public int nextRow() {
         if (rows == batchSize) {
             flush();
         }
@@ -42,7 +41,7 @@ final class OutputRows implements AutoCloseable {
      * returns how many rows there is room for, from {@link #size()} on; {@link #advance} then
      * counts the rows written.
      */
-    int reserve(int wanted) {
+    public int reserve(int wanted) {
         if (rows == batchSize) {
             flush();
         }
@@ -50,21 +49,21 @@ final class OutputRows implements AutoCloseable {
     }
 
     /** The rows of the batch so far: the index of the next row to fill. */
-    int size() {
+    public int size() {
         return rows;
     }
 
     /** Counts {@code count} rows written from {@link #size()} on, after {@link #reserve}. */
-    void advance(int count) {
+    public void advance(int count) {
         rows += count;
     }
 
-    void setTimestamp(int column, int row, long millis) {
+    public void setTimestamp(int column, int row, long millis) {
         ((TimeStampMilliVector) batch.getVector(column)).setSafe(row, millis);
     }
 
     /** Sets rows {@code [firstRow, firstRow + count)} of a timestamp column to one value. */
-    void fillTimestamp(int column, int firstRow, int count, long millis) {
+    public void fillTimestamp(int column, int firstRow, int count, long millis) {
         TimeStampMilliVector vector = (TimeStampMilliVector) batch.getVector(column);
         while (vector.getValueCapacity() < firstRow + count) {
             vector.reAlloc();
@@ -78,7 +77,7 @@ final class OutputRows implements AutoCloseable {
     }
 
     /** Emits the rows built so far, if any, and starts a new batch. */
-    void flush() {
+    public void flush() {
         if (rows == 0) {
             return;
         }

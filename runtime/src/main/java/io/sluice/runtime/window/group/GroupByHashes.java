@@ -13,11 +13,17 @@ public final class GroupByHashes {
         if (keyColumns.length == 0) {
             return new NoKeyGroupByHash();
         }
-        if (keyColumns.length == 1) {
-            int width = integralWidth(schema.getFields().get(keyColumns[0]).getType());
-            if (width > 0) {
-                return new LongGroupByHash(keyColumns[0], width);
-            }
+        int[] widths = new int[keyColumns.length];
+        boolean integral = true;
+        for (int i = 0; i < keyColumns.length; i++) {
+            widths[i] = integralWidth(schema.getFields().get(keyColumns[i]).getType());
+            integral &= widths[i] > 0;
+        }
+        if (integral && keyColumns.length == 1) {
+            return new LongGroupByHash(keyColumns[0], widths[0]);
+        }
+        if (integral && keyColumns.length <= MultiLongGroupByHash.MAX_COLUMNS) {
+            return new MultiLongGroupByHash(keyColumns, widths);
         }
         return new ObjectGroupByHash(keyColumns);
     }

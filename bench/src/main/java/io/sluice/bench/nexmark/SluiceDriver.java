@@ -8,13 +8,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Sluice through its embedded API: an INSERT waits for its job ({@code 'table.dml-sync'}). */
+/**
+ * Sluice through its embedded API: an INSERT waits for its job ({@code 'table.dml-sync'}), and
+ * the query may hold as much memory as the engine (the JVM's maximum heap, in Arrow buffers).
+ */
 final class SluiceDriver implements EngineDriver {
     private final Engine engine;
     private final Session session;
 
     SluiceDriver(int parallelism) {
-        this.engine = Engine.create(EngineConfig.defaults().withDefaultParallelism(parallelism));
+        // The run's one query may use all the engine's memory, not half as a query by default may.
+        EngineConfig defaults = EngineConfig.defaults();
+        this.engine = Engine.create(new EngineConfig(defaults.clock(), parallelism, defaults.memoryLimit(),
+                defaults.memoryLimit(), defaults.classLoader()));
         this.session = engine.newSession();
         session.execute("SET 'table.dml-sync' = 'true'");
     }

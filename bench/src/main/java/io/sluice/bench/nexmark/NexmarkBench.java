@@ -104,14 +104,15 @@ public final class NexmarkBench implements Callable<Integer> {
         out.flush();
         RunForker forker = new RunForker(jvmFlags, home.resolve("bench/target/logs"));
         ResultTable table = new ResultTable();
+        table.printHeader(out);
         for (String query : queries) {
             for (Engines engine : chosen) {
                 table.add(forker.run(engine, query, count, parallelism, warmupEvents));
             }
+            table.printRows(out, List.of(query));
         }
-        RunOutcome generator = forker.run(Engines.GENERATOR, "all", count, 1, warmupEvents);
-        table.add(generator);
-        table.print(out);
+        table.add(forker.run(Engines.GENERATOR, "all", count, 1, warmupEvents));
+        table.printRows(out, List.of("all"));
         out.println();
         out.println("generator: the Nexmark generator alone on one thread, every event of the sequence "
                 + "(persons, auctions, bids) into buffers: the ceiling of any engine's events/s/core");

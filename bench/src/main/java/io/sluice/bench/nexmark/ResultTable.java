@@ -18,6 +18,8 @@ final class ResultTable {
     static final String CSV_HEADER =
             "query,engine,parallelism,events,seconds,cpu_seconds,events_per_sec,events_per_sec_per_core";
 
+    private static final String FORMAT = "%-6s %-9s %12s %9s %13s %9s %15s %13s%n";
+
     private final List<RunOutcome> outcomes = new ArrayList<>();
 
     void add(RunOutcome outcome) {
@@ -34,17 +36,30 @@ final class ResultTable {
         return Optional.of(sluice.get().eventsPerSecondPerCore() / flink.get().eventsPerSecondPerCore());
     }
 
+    /** The whole table: its header and every run. */
     void print(PrintWriter out) {
-        String format = "%-6s %-9s %12s %9s %13s %9s %15s %13s%n";
-        out.printf(Locale.ROOT, format, "query", "engine", "events", "seconds", "events/s", "cpu s", "events/s/core",
+        printHeader(out);
+        printRows(out, outcomes.stream().map(RunOutcome::query).distinct().toList());
+    }
+
+    void printHeader(PrintWriter out) {
+        out.printf(Locale.ROOT, FORMAT, "query", "engine", "events", "seconds", "events/s", "cpu s", "events/s/core",
                 "sluice/flink");
+        out.flush();
+    }
+
+    /** The rows of these queries' runs, in the order they were added. */
+    void printRows(PrintWriter out, List<String> queries) {
         for (RunOutcome outcome : outcomes) {
+            if (!queries.contains(outcome.query())) {
+                continue;
+            }
             if (outcome instanceof RunOutcome.Measured measured) {
                 Measurement m = measured.measurement();
                 String ratio = m.engine().equals(Engines.SLUICE.id())
                         ? ratio(m.query()).map(r -> String.format(Locale.ROOT, "%.2fx", r)).orElse("")
                         : "";
-                out.printf(Locale.ROOT, format, m.query(), m.engine(), count(m.events()),
+                out.printf(Locale.ROOT, FORMAT, m.query(), m.engine(), count(m.events()),
                         String.format(Locale.ROOT, "%.2f", m.seconds()), count(Math.round(m.eventsPerSecond())),
                         String.format(Locale.ROOT, "%.2f", m.cpuSeconds()),
                         count(Math.round(m.eventsPerSecondPerCore())), ratio);

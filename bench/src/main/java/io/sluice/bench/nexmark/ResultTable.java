@@ -18,7 +18,7 @@ final class ResultTable {
     static final String CSV_HEADER =
             "query,engine,parallelism,events,seconds,cpu_seconds,events_per_sec,events_per_sec_per_core";
 
-    private static final String FORMAT = "%-6s %-9s %12s %9s %13s %9s %15s %13s%n";
+    private static final String FORMAT = "%-6s %-9s %12s %9s %13s %9s %15s %13s";
 
     private final List<RunOutcome> outcomes = new ArrayList<>();
 
@@ -43,8 +43,8 @@ final class ResultTable {
     }
 
     void printHeader(PrintWriter out) {
-        out.printf(Locale.ROOT, FORMAT, "query", "engine", "events", "seconds", "events/s", "cpu s", "events/s/core",
-                "sluice/flink");
+        out.println(String.format(Locale.ROOT, FORMAT, "query", "engine", "events", "seconds", "events/s", "cpu s",
+                "events/s/core", "sluice/flink"));
         out.flush();
     }
 
@@ -59,10 +59,10 @@ final class ResultTable {
                 String ratio = m.engine().equals(Engines.SLUICE.id())
                         ? ratio(m.query()).map(r -> String.format(Locale.ROOT, "%.2fx", r)).orElse("")
                         : "";
-                out.printf(Locale.ROOT, FORMAT, m.query(), m.engine(), count(m.events()),
+                out.println(String.format(Locale.ROOT, FORMAT, m.query(), m.engine(), count(m.events()),
                         String.format(Locale.ROOT, "%.2f", m.seconds()), count(Math.round(m.eventsPerSecond())),
                         String.format(Locale.ROOT, "%.2f", m.cpuSeconds()),
-                        count(Math.round(m.eventsPerSecondPerCore())), ratio);
+                        count(Math.round(m.eventsPerSecondPerCore())), ratio).stripTrailing());
             } else if (outcome instanceof RunOutcome.Unsupported unsupported) {
                 out.printf(Locale.ROOT, "%-6s %-9s not supported: %s%n", unsupported.query(), unsupported.engine(),
                         unsupported.reason());

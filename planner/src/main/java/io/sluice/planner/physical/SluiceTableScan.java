@@ -3,19 +3,28 @@ package io.sluice.planner.physical;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.planner.catalog.CatalogTable;
+import io.sluice.planner.catalog.Rowtime;
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.connector.ReadMode;
+import io.sluice.runtime.connector.Source;
 import io.sluice.runtime.job.PipelineInput;
 import io.sluice.runtime.operator.WatermarkStrategy;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Reads a table's source. A filter and projection pushed into the scan run right where rows are
@@ -77,17 +86,75 @@ public final class SluiceTableScan extends TableScan implements SluiceRel {
         return pw;
     }
 
+    /**
+     * The job's pipeline over the source. When the pushed filter and projection use only some of
+     * the table's columns (the rowtime counts as used) and the source can read fewer columns, it
+     * reads just those, and the program runs over them.
+     */
     @Override
     public JobBuilder.Stream implement(JobBuilder builder) {
         int parallelism = Math.max(1, Math.min(builder.parallelism(), table.source().maxParallelism()));
-        PipelineInput.FromSource input = new PipelineInput.FromSource(table.name(), table.source(),
-                ArrowTypeMapping.toSchema(table.rowType()), mode,
-                table.rowtime().map(rowtime -> new WatermarkStrategy(rowtime.index(), rowtime.delayMillis())),
+        Source source = table.source();
+        RelDataType rowType = table.rowType();
+        RexProgram program = pushed;
+        Optional<Integer> rowtime = table.rowtime().map(Rowtime::index);
+        int[] columns = usedColumns();
+        if (columns != null) {
+            Optional<Source> narrower = source.project(columns);
+            if (narrower.isPresent()) {
+                source = narrower.get();
+                int[] position = new int[rowType.getFieldCount()];
+                RelDataTypeFactory.Builder fields = getCluster().getTypeFactory().builder();
+                for (int i = 0; i < columns.length; i++) {
+                    position[columns[i]] = i;
+                    fields.add(rowType.getFieldList().get(columns[i]));
+                }
+                rowType = fields.build();
+                program = overColumns(pushed, rowType, position);
+                rowtime = rowtime.map(index -> position[index]);
+            }
+        }
+        long delay = table.rowtime().map(Rowtime::delayMillis).orElse(0L);
+        PipelineInput.FromSource input = new PipelineInput.FromSource(table.name(), source,
+                ArrowTypeMapping.toSchema(rowType), mode, rowtime.map(index -> new WatermarkStrategy(index, delay)),
                 table.idleTimeout());
         JobBuilder.Stream stream = new JobBuilder.Stream(input, parallelism);
-        if (pushed != null) {
-            stream.add(SluiceCalc.operator(pushed, getCluster().getRexBuilder(), builder.compiler()));
+        if (program != null) {
+            stream.add(SluiceCalc.operator(program, getCluster().getRexBuilder(), builder.compiler()));
         }
         return stream;
+    }
+
+    /** The columns the pushed program and the watermark read, in table order; null if that is all of them. */
+    private int[] usedColumns() {
+        if (pushed == null) {
+            return null;
+        }
+        RexNode condition = pushed.getCondition() == null ? null : pushed.expandLocalRef(pushed.getCondition());
+        ImmutableBitSet.Builder used = RelOptUtil.InputFinder.bits(pushed.expandList(pushed.getProjectList()), condition)
+                .rebuild();
+        table.rowtime().ifPresent(rowtime -> used.set(rowtime.index()));
+        if (used.isEmpty()) {
+            // a batch still needs a column to carry its row count
+            used.set(0);
+        }
+        ImmutableBitSet columns = used.build();
+        return columns.cardinality() == table.rowType().getFieldCount() ? null : columns.toArray();
+    }
+
+    /** The program rewritten over the chosen columns: table column {@code c} is input {@code position[c]}. */
+    private RexProgram overColumns(RexProgram program, RelDataType inputType, int[] position) {
+        RexShuttle moved = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(position[ref.getIndex()], ref.getType());
+            }
+        };
+        List<RexNode> projects = program.expandList(program.getProjectList()).stream()
+                .map(expression -> expression.accept(moved)).toList();
+        RexNode condition = program.getCondition() == null ? null
+                : program.expandLocalRef(program.getCondition()).accept(moved);
+        return RexProgram.create(inputType, projects, condition, program.getOutputRowType(),
+                getCluster().getRexBuilder());
     }
 }

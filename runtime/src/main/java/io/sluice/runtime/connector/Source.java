@@ -1,6 +1,7 @@
 package io.sluice.runtime.connector;
 
 import io.sluice.runtime.task.TaskContext;
+import java.util.Optional;
 
 /**
  * A configured source of rows, made once per table by its {@link SourceFactory} and shared by
@@ -17,6 +18,16 @@ public interface Source {
      */
     default boolean supportsSnapshot() {
         return isBounded();
+    }
+
+    /**
+     * This source reading only some of its columns: the one it returns produces column
+     * {@code columns[i]} of this source's schema as its column {@code i}. Empty (the default)
+     * for a source that reads every column whatever is asked. The planner asks for the columns a
+     * query uses, so that a source that can skip the others does not make or copy them.
+     */
+    default Optional<Source> project(int[] columns) {
+        return Optional.empty();
     }
 
     /** The most parallel readers that can do useful work; extra readers end at once. */

@@ -9,6 +9,10 @@ import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.task.TaskContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A table of one kind of Nexmark events. Its generator is made once and shared by every reader
@@ -23,6 +27,8 @@ final class NexmarkSource implements Source {
     private final EventKind kind;
     private final int[] fields;
     private final boolean rateLimited;
+    /** The projections made so far, so that queries asking for the same columns get the same source. */
+    private final ConcurrentHashMap<List<Integer>, NexmarkSource> projections = new ConcurrentHashMap<>();
 
     /**
      * @param fields      for each column of the table, the index of the kind's field it holds
@@ -63,6 +69,18 @@ final class NexmarkSource implements Source {
         ChunkCursor cursor = new ChunkCursor(Math.min(start, end), end, chunkSize, context.taskIndex(),
                 context.parallelism());
         return reader(generator.generator(kind), numbers, cursor, batchSize, paced ? context.clock() : null);
+    }
+
+    /** Only the chosen fields are copied into batches; the generator still makes whole events. */
+    @Override
+    public Optional<Source> project(int[] columns) {
+        int[] chosen = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            chosen[i] = fields[columns[i]];
+        }
+        List<Integer> key = Arrays.stream(chosen).boxed().toList();
+        return Optional.of(projections.computeIfAbsent(key,
+                k -> new NexmarkSource(tableName, generator, kind, chosen, rateLimited)));
     }
 
     @Override

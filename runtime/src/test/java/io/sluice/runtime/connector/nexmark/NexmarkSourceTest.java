@@ -2,6 +2,7 @@ package io.sluice.runtime.connector.nexmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,6 +147,23 @@ class NexmarkSourceTest {
                 "base-time", BASE_TEXT);
         List<List<Object>> subset = readAll(source(schema, options), schema, 1, 0, 1024, ReadMode.STREAM);
         List<List<Object>> all = readAll(source(BID_SCHEMA, options), BID_SCHEMA, 1, 0, 1024, ReadMode.STREAM);
+        assertEquals(92, subset.size());
+        for (int i = 0; i < subset.size(); i++) {
+            assertEquals(List.of(all.get(i).get(5), all.get(i).get(2)), subset.get(i));
+        }
+    }
+
+    @Test
+    void aProjectionReadsOnlyTheChosenColumnsAndIsMadeOncePerChoice() {
+        Map<String, String> options = Map.of("event-type", "bid", "events.num", "100", "first-event.rate", "1000",
+                "base-time", BASE_TEXT);
+        Source whole = source(BID_SCHEMA, options);
+        // columns 5 (dateTime) and 2 (price) of the bid table, in that order
+        Source projected = whole.project(new int[] {5, 2}).orElseThrow();
+        assertSame(projected, whole.project(new int[] {5, 2}).orElseThrow());
+        Schema schema = schema("dateTime", ColumnTypes.TIMESTAMP, "price", ColumnTypes.BIGINT);
+        List<List<Object>> subset = readAll(projected, schema, 1, 0, 1024, ReadMode.STREAM);
+        List<List<Object>> all = readAll(whole, BID_SCHEMA, 1, 0, 1024, ReadMode.STREAM);
         assertEquals(92, subset.size());
         for (int i = 0; i < subset.size(); i++) {
             assertEquals(List.of(all.get(i).get(5), all.get(i).get(2)), subset.get(i));

@@ -46,6 +46,8 @@ public final class QueryPlanner {
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
             .addRuleCollection(List.of(
                     CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    // Projections move into a join's inputs, where they can prune a window function's columns.
+                    CoreRules.PROJECT_JOIN_TRANSPOSE,
                     CoreRules.FILTER_MERGE,
                     CoreRules.PROJECT_MERGE,
                     CoreRules.PROJECT_REMOVE))

@@ -8,8 +8,10 @@ import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.window.WindowKind;
 import io.sluice.runtime.window.WindowSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Calc;
@@ -25,11 +27,16 @@ import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Turns an optimized logical plan into Sluice's physical plan, node by node. Each logical node
@@ -80,6 +87,15 @@ public final class PhysicalConverter {
 
     /** A window table function that is not aggregated (SESSION windows exist only when aggregated). */
     private SluiceRel windowTableFunction(TableFunctionScan scan) {
+        return windowTableFunction(scan, null);
+    }
+
+    /**
+     * A window table function that is not aggregated. When a filter and projection read it
+     * ({@code program}), only the input columns they use (and the time column) go through it:
+     * the others are dropped before the rows are windowed, moved and buffered.
+     */
+    private SluiceRel windowTableFunction(TableFunctionScan scan, RexProgram program) {
         if (!(scan.getCall() instanceof RexCall call && call.getOperator() instanceof WindowTableFunction function)
                 || function.kind() == WindowKind.SESSION) {
             throw new SluiceException(ErrorCode.UNSUPPORTED, scan.getCall() instanceof RexCall call
@@ -89,11 +105,60 @@ public final class PhysicalConverter {
         }
         WindowSpec spec = WindowCalls.spec(function.kind(), call);
         int timeColumn = WindowCalls.descriptorColumns(call.getOperands().get(0)).get(0);
-        return new SluiceWindowTableFunction(scan.getCluster(), scan.getTraitSet().replace(SluiceRel.CONVENTION),
-                convert(scan.getInput(0)), scan.getRowType(), spec, timeColumn);
+        RelNode source = scan.getInput(0);
+        SluiceRel input = convert(source);
+        if (program == null) {
+            return new SluiceWindowTableFunction(scan.getCluster(), scan.getTraitSet().replace(SluiceRel.CONVENTION),
+                    input, scan.getRowType(), spec, timeColumn);
+        }
+        int width = source.getRowType().getFieldCount();
+        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder().set(timeColumn);
+        for (RexNode expression : program.getExprList()) {
+            for (int column : RelOptUtil.InputFinder.bits(expression)) {
+                if (column < width) {
+                    usedBuilder.set(column);
+                }
+            }
+        }
+        ImmutableBitSet used = usedBuilder.build();
+        RexBuilder rex = scan.getCluster().getRexBuilder();
+        RexProgramBuilder pruned = new RexProgramBuilder(source.getRowType(), rex);
+        int[] newIndex = new int[scan.getRowType().getFieldCount()];
+        RelDataTypeFactory.Builder rowType = scan.getCluster().getTypeFactory().builder();
+        for (int column : used) {
+            newIndex[column] = pruned.getProjectList().size();
+            pruned.addProject(rex.makeInputRef(source, column), source.getRowType().getFieldNames().get(column));
+            rowType.add(source.getRowType().getFieldList().get(column));
+        }
+        for (int k = 0; k < 3; k++) {
+            newIndex[width + k] = used.cardinality() + k;
+            rowType.add(scan.getRowType().getFieldList().get(width + k));
+        }
+        SluiceRel windowed = new SluiceWindowTableFunction(scan.getCluster(),
+                scan.getTraitSet().replace(SluiceRel.CONVENTION), calcOver(input, pruned.getProgram()), rowType.build(),
+                spec, newIndex[timeColumn]);
+        RexShuttle remap = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(newIndex[ref.getIndex()], ref.getType());
+            }
+        };
+        RexProgramBuilder remapped = new RexProgramBuilder(windowed.getRowType(), rex);
+        List<RexNode> projections = program.expandList(program.getProjectList());
+        for (int i = 0; i < projections.size(); i++) {
+            remapped.addProject(projections.get(i).accept(remap), program.getOutputRowType().getFieldNames().get(i));
+        }
+        if (program.getCondition() != null) {
+            remapped.addCondition(program.expandLocalRef(program.getCondition()).accept(remap));
+        }
+        return calcOver(windowed, remapped.getProgram());
     }
 
     private SluiceRel calc(Calc calc) {
+        if (calc.getInput() instanceof TableFunctionScan scan && scan.getCall() instanceof RexCall call
+                && call.getOperator() instanceof WindowTableFunction function && function.kind() != WindowKind.SESSION) {
+            return windowTableFunction(scan, calc.getProgram());
+        }
         return calcOver(convert(calc.getInput()), calc.getProgram());
     }
 

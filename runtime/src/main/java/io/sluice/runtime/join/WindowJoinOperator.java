@@ -1,19 +1,17 @@
 package io.sluice.runtime.join;
 
-import io.sluice.runtime.operator.OutputRows;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.Batches;
-import io.sluice.runtime.vector.VectorValues;
 import io.sluice.runtime.window.SliceAssigner;
+import io.sluice.runtime.window.group.GroupByHash;
+import io.sluice.runtime.window.group.GroupByHashes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
@@ -24,8 +22,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * See {@link WindowJoinOperatorFactory}. Rows are copied into their window's buffer as they come;
- * when the window fires, the left rows are hashed by key and the right rows probe them. Buffered
- * batches are allocated from the operator's allocator, so the query's memory limit covers them.
+ * when the window fires, the left rows' keys are numbered by a {@link GroupByHash} (primitive for
+ * integral keys) and the right rows probe them. Buffered rows are allocated from the operator's
+ * allocator, so the query's memory limit covers them.
  */
 final class WindowJoinOperator implements TwoInputOperator {
     private static final long ONE_WINDOW = Long.MAX_VALUE;
@@ -34,7 +33,6 @@ final class WindowJoinOperator implements TwoInputOperator {
     private final TaskContext context;
     private final Output output;
     private final BufferAllocator allocator;
-    private final OutputRows rows;
     private final NavigableMap<Long, WindowRows> windows = new TreeMap<>();
     private long watermark = Watermarks.NONE;
     private long[] ends = new long[0];
@@ -45,7 +43,6 @@ final class WindowJoinOperator implements TwoInputOperator {
         this.context = context;
         this.output = output;
         this.allocator = context.allocator().newChildAllocator(context.taskName() + "/WindowJoin", 0, Long.MAX_VALUE);
-        this.rows = new OutputRows(spec.outputSchema(), allocator, output, context.batchSize());
     }
 
     @Override
@@ -64,8 +61,10 @@ final class WindowJoinOperator implements TwoInputOperator {
                     selection[selected++] = row;
                 }
             }
-            VectorSchemaRoot copy = Batches.take(batch, selection, selected, allocator);
-            windows.computeIfAbsent(end, e -> new WindowRows()).add(input, copy);
+            try (VectorSchemaRoot rows = Batches.take(batch, selection, selected, allocator)) {
+                windows.computeIfAbsent(end, e -> new WindowRows())
+                        .add(input, rows, input == 0 ? spec.leftSchema() : spec.rightSchema(), allocator);
+            }
         }
     }
 
@@ -109,88 +108,121 @@ final class WindowJoinOperator implements TwoInputOperator {
                 join(window);
             }
         }
-        rows.flush();
         output.emitWatermark(newWatermark);
     }
 
-    /** Hashes the left rows by key, probes with the right ones, and emits the pairs. */
+    /**
+     * Numbers the left rows' keys and chains the rows of each key; the right rows find their
+     * partners through the same numbering; the pairs are copied out column by column.
+     */
     private void join(WindowRows window) {
-        List<VectorSchemaRoot> left = window.of(0);
-        Map<Object, List<long[]>> byKey = new HashMap<>();
-        for (int b = 0; b < left.size(); b++) {
-            VectorSchemaRoot batch = left.get(b);
-            for (int row = 0; row < batch.getRowCount(); row++) {
-                Object key = key(batch, row, spec.leftKeys());
-                if (key != null) {
-                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {b, row});
-                }
-            }
+        VectorSchemaRoot left = window.of(0);
+        if (left == null) {
+            return;
         }
-        List<BitSet> matched = new ArrayList<>();
-        for (int b = 0; b < left.size(); b++) {
-            matched.add(new BitSet());
+        VectorSchemaRoot right = window.of(1);
+        int leftCount = left.getRowCount();
+        int[] leftRows = withKeys(left, spec.leftKeys());
+        int keyed = leftRows.length;
+        GroupByHash leftKeys = GroupByHashes.create(spec.leftSchema(), spec.leftKeys());
+        int[] groups = new int[keyed];
+        leftKeys.groupIds(left, leftRows, keyed, groups);
+        int[] first = new int[leftKeys.groupCount()];
+        Arrays.fill(first, -1);
+        int[] next = new int[leftCount];
+        for (int j = keyed - 1; j >= 0; j--) {
+            next[leftRows[j]] = first[groups[j]];
+            first[groups[j]] = leftRows[j];
         }
-        for (VectorSchemaRoot probe : window.of(1)) {
-            for (int row = 0; row < probe.getRowCount(); row++) {
-                Object key = key(probe, row, spec.rightKeys());
-                List<long[]> partners = key == null ? null : byKey.get(key);
-                if (partners == null) {
-                    continue;
+        BitSet matched = new BitSet(leftCount);
+        Pairs pairs = new Pairs(context.batchSize());
+        if (right != null) {
+            int[] rightRows = withKeys(right, spec.rightKeys());
+            GroupByHash rightKeys = GroupByHashes.create(spec.rightSchema(), spec.rightKeys());
+            int[] rightGroups = new int[rightRows.length];
+            rightKeys.groupIds(right, rightRows, rightRows.length, rightGroups);
+            int[] leftGroupOf = new int[rightKeys.groupCount()];
+            Arrays.fill(leftGroupOf, Integer.MIN_VALUE);
+            for (int j = 0; j < rightRows.length; j++) {
+                int group = rightGroups[j];
+                if (leftGroupOf[group] == Integer.MIN_VALUE) {
+                    int leftGroup = leftKeys.groupOf(rightKeys, group);
+                    leftGroupOf[group] = leftGroup < first.length ? leftGroup : -1;
                 }
-                for (long[] partner : partners) {
-                    matched.get((int) partner[0]).set((int) partner[1]);
-                    emit(left.get((int) partner[0]), (int) partner[1], probe, row);
-                }
-            }
-        }
-        if (spec.kind() == JoinKind.LEFT) {
-            for (int b = 0; b < left.size(); b++) {
-                VectorSchemaRoot batch = left.get(b);
-                for (int row = 0; row < batch.getRowCount(); row++) {
-                    if (!matched.get(b).get(row)) {
-                        emit(batch, row, null, 0);
+                int leftGroup = leftGroupOf[group];
+                for (int row = leftGroup < 0 ? -1 : first[leftGroup]; row != -1; row = next[row]) {
+                    matched.set(row);
+                    if (pairs.add(row, rightRows[j])) {
+                        emit(left, right, pairs);
                     }
                 }
             }
         }
-    }
-
-    /** A left row followed by a right row, or by NULLs when {@code right} is null. */
-    private void emit(VectorSchemaRoot left, int leftRow, VectorSchemaRoot right, int rightRow) {
-        int row = rows.nextRow();
-        VectorSchemaRoot out = rows.batch();
-        int leftColumns = left.getFieldVectors().size();
-        for (int column = 0; column < leftColumns; column++) {
-            out.getVector(column).copyFromSafe(leftRow, row, left.getVector(column));
-        }
-        for (int column = leftColumns; column < out.getFieldVectors().size(); column++) {
-            FieldVector target = out.getVector(column);
-            if (right == null) {
-                target.setNull(row);
-            } else {
-                target.copyFromSafe(rightRow, row, right.getVector(column - leftColumns));
+        // A batch holds matches or lone left rows, never both.
+        emit(left, right, pairs);
+        if (spec.kind() == JoinKind.LEFT) {
+            for (int row = matched.nextClearBit(0); row < leftCount; row = matched.nextClearBit(row + 1)) {
+                if (pairs.add(row, -1)) {
+                    emit(left, right, pairs);
+                }
             }
         }
+        emit(left, right, pairs);
     }
 
-    /** The row's key as a value object, or null if any key column is NULL (NULL matches nothing). */
-    private static Object key(VectorSchemaRoot batch, int row, int[] columns) {
-        if (columns.length == 1) {
-            return VectorValues.get(batch.getVector(columns[0]), row);
-        }
-        Object[] values = new Object[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            values[i] = VectorValues.get(batch.getVector(columns[i]), row);
-            if (values[i] == null) {
-                return null;
+    /** The rows whose key columns are all non-null (a NULL key matches nothing). */
+    private static int[] withKeys(VectorSchemaRoot batch, int[] keys) {
+        int count = batch.getRowCount();
+        int[] rows = new int[count];
+        int kept = 0;
+        for (int row = 0; row < count; row++) {
+            boolean keyed = true;
+            for (int key : keys) {
+                keyed &= !batch.getVector(key).isNull(row);
+            }
+            if (keyed) {
+                rows[kept++] = row;
             }
         }
-        return Arrays.asList(values);
+        return Arrays.copyOf(rows, kept);
+    }
+
+    /** Emits the pairs collected so far: the left row's columns, then the right row's (or NULLs). */
+    private void emit(VectorSchemaRoot left, VectorSchemaRoot right, Pairs pairs) {
+        int count = pairs.size();
+        if (count == 0) {
+            return;
+        }
+        VectorSchemaRoot leftColumns = Batches.take(left, pairs.left(), count, allocator);
+        VectorSchemaRoot rightColumns = pairs.hasRight()
+                ? Batches.take(right, pairs.right(), count, allocator)
+                : nulls(count);
+        List<FieldVector> vectors = new ArrayList<>(leftColumns.getFieldVectors());
+        vectors.addAll(rightColumns.getFieldVectors());
+        try (VectorSchemaRoot joined = new VectorSchemaRoot(vectors)) {
+            joined.setRowCount(count);
+            output.emit(joined);
+        } finally {
+            leftColumns.clear();
+            rightColumns.clear();
+        }
+        pairs.clear();
+    }
+
+    /** Right columns that are all NULL, for left rows without a partner. */
+    private VectorSchemaRoot nulls(int count) {
+        VectorSchemaRoot nulls = VectorSchemaRoot.create(spec.rightSchema(), allocator);
+        for (FieldVector vector : nulls.getFieldVectors()) {
+            vector.setInitialCapacity(count);
+            vector.allocateNew();
+            vector.setValueCount(count);
+        }
+        nulls.setRowCount(count);
+        return nulls;
     }
 
     @Override
     public void finish() {
-        rows.flush();
         output.finish();
     }
 
@@ -199,7 +231,6 @@ final class WindowJoinOperator implements TwoInputOperator {
         try {
             windows.values().forEach(WindowRows::close);
             windows.clear();
-            rows.close();
             allocator.close();
         } finally {
             output.close();

@@ -1,26 +1,39 @@
 package io.sluice.runtime.join;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.sluice.runtime.vector.Batches;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 
-/** The rows of one window buffered for a join: copies of batches, per input. Closes them when done. */
+/**
+ * The rows of one window buffered for a join: per input, one batch that grows as rows come, so
+ * that the join reads each input as one run of rows. Closes its batches when done.
+ */
 final class WindowRows implements AutoCloseable {
-    private final List<List<VectorSchemaRoot>> inputs = List.of(new ArrayList<>(), new ArrayList<>());
+    private final VectorSchemaRoot[] inputs = new VectorSchemaRoot[2];
 
-    void add(int input, VectorSchemaRoot batch) {
-        inputs.get(input).add(batch);
+    /** Appends rows of an input, copying them. */
+    void add(int input, VectorSchemaRoot rows, Schema schema, BufferAllocator allocator) {
+        if (inputs[input] == null) {
+            inputs[input] = VectorSchemaRoot.create(schema, allocator);
+            // Appending reads the target's offsets, so they must exist even when it is empty.
+            inputs[input].allocateNew();
+        }
+        Batches.append(rows, inputs[input]);
     }
 
-    List<VectorSchemaRoot> of(int input) {
-        return inputs.get(input);
+    /** The rows of an input, or null if none came. */
+    VectorSchemaRoot of(int input) {
+        return inputs[input];
     }
 
     @Override
     public void close() {
-        for (List<VectorSchemaRoot> batches : inputs) {
-            batches.forEach(VectorSchemaRoot::close);
-            batches.clear();
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] != null) {
+                inputs[i].close();
+                inputs[i] = null;
+            }
         }
     }
 }

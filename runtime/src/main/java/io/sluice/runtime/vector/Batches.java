@@ -37,6 +37,20 @@ public final class Batches {
         }
     }
 
+    /** Appends all the rows of {@code source} to {@code target} (same schema), with bulk buffer copies. */
+    public static void append(VectorSchemaRoot source, VectorSchemaRoot target) {
+        int rows = source.getRowCount();
+        int base = target.getRowCount();
+        for (int i = 0; i < source.getFieldVectors().size(); i++) {
+            FieldVector from = source.getVector(i);
+            if (from.getValueCount() != rows) {
+                from.setValueCount(rows);
+            }
+            from.accept(new VectorAppender(target.getVector(i)), null);
+        }
+        target.setRowCount(base + rows);
+    }
+
     /**
      * A new batch of the rows {@code rows[0..count)} of {@code source}, in that order, owned by the
      * caller: fixed-width values and strings are copied by address, without a call per value.

@@ -71,17 +71,22 @@ final class WindowAssignOperator implements Operator {
         }
     }
 
+    /**
+     * Emits the selected rows with their k-th window. When every row of the batch is selected
+     * (always, for TUMBLE), the batch's own vectors are passed on, lent as the batch was.
+     */
     private void emit(VectorSchemaRoot batch, int selected, long shift) {
-        VectorSchemaRoot rows = Batches.take(batch, selection, selected, allocator);
+        boolean whole = selected == batch.getRowCount();
+        VectorSchemaRoot rows = whole ? batch : Batches.take(batch, selection, selected, allocator);
         List<FieldVector> vectors = new ArrayList<>(rows.getFieldVectors());
         List<TimeStampMilliVector> bounds = new ArrayList<>();
-        for (Field field : windowFields) {
-            TimeStampMilliVector vector = (TimeStampMilliVector) field.createVector(allocator);
-            vector.allocateNew(selected);
-            bounds.add(vector);
-            vectors.add(vector);
-        }
-        try (VectorSchemaRoot out = new VectorSchemaRoot(vectors)) {
+        try {
+            for (Field field : windowFields) {
+                TimeStampMilliVector vector = (TimeStampMilliVector) field.createVector(allocator);
+                bounds.add(vector);
+                vector.allocateNew(selected);
+                vectors.add(vector);
+            }
             long startAddress = bounds.get(0).getDataBufferAddress();
             long endAddress = bounds.get(1).getDataBufferAddress();
             long timeAddress = bounds.get(2).getDataBufferAddress();
@@ -93,11 +98,16 @@ final class WindowAssignOperator implements Operator {
             }
             for (TimeStampMilliVector vector : bounds) {
                 MemoryUtil.setMemory(vector.getValidityBufferAddress(), (selected + 7) >> 3, (byte) 0xFF);
+                vector.setValueCount(selected);
             }
+            VectorSchemaRoot out = new VectorSchemaRoot(vectors);
             out.setRowCount(selected);
             output.emit(out);
         } finally {
-            rows.clear();
+            bounds.forEach(TimeStampMilliVector::close);
+            if (!whole) {
+                rows.close();
+            }
         }
     }
 

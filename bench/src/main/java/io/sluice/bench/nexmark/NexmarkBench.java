@@ -84,6 +84,10 @@ public final class NexmarkBench implements Callable<Integer> {
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
         }
+        if (events != null && events < 1 || warmupEvents < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--events must be at least 1 and --warmup-events at least 0");
+        }
         Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
         if (verify) {
             long count = events != null ? events : DEFAULT_VERIFY_EVENTS;
@@ -131,11 +135,11 @@ public final class NexmarkBench implements Callable<Integer> {
             try {
                 engine = Engines.of(name);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                engine = Engines.GENERATOR;
             }
             if (engine == Engines.GENERATOR) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "the generator is measured in every run; --engines takes sluice and flink");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--engines takes sluice and flink, not '"
+                        + name + "' (the generator is measured in every run)");
             }
             chosen.add(engine);
         }

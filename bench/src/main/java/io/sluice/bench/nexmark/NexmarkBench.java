@@ -84,6 +84,10 @@ public final class NexmarkBench implements Callable<Integer> {
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
         }
+        if (events != null && events < 1 || warmupEvents < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--events must be at least 1 and --warmup-events at least 0");
+        }
         Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
         if (verify) {
             long count = events != null ? events : DEFAULT_VERIFY_EVENTS;
@@ -115,7 +119,8 @@ public final class NexmarkBench implements Callable<Integer> {
         table.printRows(out, List.of("all"));
         out.println();
         out.println("generator: the Nexmark generator alone on one thread, every event of the sequence "
-                + "(persons, auctions, bids) into buffers: the ceiling of any engine's events/s/core");
+                + "(persons, auctions, bids) into buffers; a query over bids alone makes only the bids, "
+                + "which cost less per event than persons and auctions");
         Path csv = results != null ? results : home.resolve("bench/target/results.csv");
         table.writeCsv(csv);
         out.println("results: " + csv);
@@ -130,11 +135,11 @@ public final class NexmarkBench implements Callable<Integer> {
             try {
                 engine = Engines.of(name);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                engine = Engines.GENERATOR;
             }
             if (engine == Engines.GENERATOR) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "the generator is measured in every run; --engines takes sluice and flink");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--engines takes sluice and flink, not '"
+                        + name + "' (the generator is measured in every run)");
             }
             chosen.add(engine);
         }

@@ -30,7 +30,8 @@ public final class ExchangeOutput implements IdleAwareOutput {
         if (batch.getRowCount() == 0) {
             return;
         }
-        if (partitioning instanceof Partitioning.Gather) {
+        if (consumers == 1 || partitioning instanceof Partitioning.Gather) {
+            // one consumer takes every row whatever the partitioning: no hashing, a block copy
             sendCopy(0, batch);
         } else if (partitioning instanceof Partitioning.Forward) {
             sendCopy(producer, batch);

@@ -5,6 +5,7 @@ import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.Batches;
+import io.sluice.runtime.vector.Vectors;
 import io.sluice.runtime.window.SliceAssigner;
 import io.sluice.runtime.window.group.GroupByHash;
 import io.sluice.runtime.window.group.GroupByHashes;
@@ -14,11 +15,14 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * See {@link WindowJoinOperatorFactory}. Rows are copied into their window's buffer as they come;
@@ -54,6 +58,7 @@ final class WindowJoinOperator implements TwoInputOperator {
         }
         int endColumn = input == 0 ? spec.leftWindowEnd() : spec.rightWindowEnd();
         List<Long> distinct = windowEnds(batch, count, endColumn);
+        Schema schema = input == 0 ? spec.leftSchema() : spec.rightSchema();
         for (long end : distinct) {
             int selected = 0;
             for (int row = 0; row < count; row++) {
@@ -61,9 +66,13 @@ final class WindowJoinOperator implements TwoInputOperator {
                     selection[selected++] = row;
                 }
             }
+            WindowRows window = windows.computeIfAbsent(end, e -> new WindowRows());
+            if (selected == count) {
+                window.add(input, batch, schema, allocator);
+                continue;
+            }
             try (VectorSchemaRoot rows = Batches.take(batch, selection, selected, allocator)) {
-                windows.computeIfAbsent(end, e -> new WindowRows())
-                        .add(input, rows, input == 0 ? spec.leftSchema() : spec.rightSchema(), allocator);
+                window.add(input, rows, schema, allocator);
             }
         }
     }
@@ -112,8 +121,9 @@ final class WindowJoinOperator implements TwoInputOperator {
     }
 
     /**
-     * Numbers the left rows' keys and chains the rows of each key; the right rows find their
-     * partners through the same numbering; the pairs are copied out column by column.
+     * Numbers the keys of the left rows, then of the right rows in the same hash, so that a right
+     * row's number is its left partners' when it has any; the left rows of each number are
+     * chained, and the pairs are copied out column by column.
      */
     private void join(WindowRows window) {
         VectorSchemaRoot left = window.of(0);
@@ -122,12 +132,17 @@ final class WindowJoinOperator implements TwoInputOperator {
         }
         VectorSchemaRoot right = window.of(1);
         int leftCount = left.getRowCount();
-        int[] leftRows = withKeys(left, spec.leftKeys());
+        VaryingKeys keys = right == null
+                ? new VaryingKeys(spec.leftKeys(), spec.rightKeys(), true)
+                : VaryingKeys.of(spec.leftKeys(), spec.rightKeys(), left, right);
+        VectorSchemaRoot leftKeys = keyColumns(left, keys.left());
+        int[] leftRows = withKeys(leftKeys);
         int keyed = leftRows.length;
-        GroupByHash leftKeys = GroupByHashes.create(spec.leftSchema(), spec.leftKeys());
+        GroupByHash hash = GroupByHashes.create(leftKeys.getSchema(), allColumns(leftKeys), keyed);
         int[] groups = new int[keyed];
-        leftKeys.groupIds(left, leftRows, keyed, groups);
-        int[] first = new int[leftKeys.groupCount()];
+        hash.groupIds(leftKeys, leftRows, keyed, groups);
+        int leftGroups = hash.groupCount();
+        int[] first = new int[leftGroups];
         Arrays.fill(first, -1);
         int[] next = new int[leftCount];
         for (int j = keyed - 1; j >= 0; j--) {
@@ -136,21 +151,14 @@ final class WindowJoinOperator implements TwoInputOperator {
         }
         BitSet matched = new BitSet(leftCount);
         Pairs pairs = new Pairs(context.batchSize());
-        if (right != null) {
-            int[] rightRows = withKeys(right, spec.rightKeys());
-            GroupByHash rightKeys = GroupByHashes.create(spec.rightSchema(), spec.rightKeys());
+        if (!keys.disjoint()) {
+            VectorSchemaRoot rightKeys = keyColumns(right, keys.right());
+            int[] rightRows = withKeys(rightKeys);
             int[] rightGroups = new int[rightRows.length];
-            rightKeys.groupIds(right, rightRows, rightRows.length, rightGroups);
-            int[] leftGroupOf = new int[rightKeys.groupCount()];
-            Arrays.fill(leftGroupOf, Integer.MIN_VALUE);
+            hash.groupIds(rightKeys, rightRows, rightRows.length, rightGroups);
             for (int j = 0; j < rightRows.length; j++) {
                 int group = rightGroups[j];
-                if (leftGroupOf[group] == Integer.MIN_VALUE) {
-                    int leftGroup = leftKeys.groupOf(rightKeys, group);
-                    leftGroupOf[group] = leftGroup < first.length ? leftGroup : -1;
-                }
-                int leftGroup = leftGroupOf[group];
-                for (int row = leftGroup < 0 ? -1 : first[leftGroup]; row != -1; row = next[row]) {
+                for (int row = group < leftGroups ? first[group] : -1; row != -1; row = next[row]) {
                     matched.set(row);
                     if (pairs.add(row, rightRows[j])) {
                         emit(left, right, pairs);
@@ -170,21 +178,39 @@ final class WindowJoinOperator implements TwoInputOperator {
         emit(left, right, pairs);
     }
 
+    /**
+     * A view of an input's key columns, in key order, so that both inputs' keys are read by one
+     * hash. It shares the input's vectors: it is not closed.
+     */
+    private static VectorSchemaRoot keyColumns(VectorSchemaRoot batch, int[] keys) {
+        List<FieldVector> vectors = Arrays.stream(keys).mapToObj(batch::getVector).toList();
+        List<Field> fields = vectors.stream().map(FieldVector::getField).toList();
+        return new VectorSchemaRoot(fields, vectors, batch.getRowCount());
+    }
+
+    private static int[] allColumns(VectorSchemaRoot batch) {
+        return IntStream.range(0, batch.getFieldVectors().size()).toArray();
+    }
+
     /** The rows whose key columns are all non-null (a NULL key matches nothing). */
-    private static int[] withKeys(VectorSchemaRoot batch, int[] keys) {
-        int count = batch.getRowCount();
+    private static int[] withKeys(VectorSchemaRoot keys) {
+        int count = keys.getRowCount();
+        long[] nullable = keys.getFieldVectors().stream()
+                .filter(vector -> vector.getNullCount() > 0)
+                .mapToLong(FieldVector::getValidityBufferAddress)
+                .toArray();
         int[] rows = new int[count];
         int kept = 0;
         for (int row = 0; row < count; row++) {
             boolean keyed = true;
-            for (int key : keys) {
-                keyed &= !batch.getVector(key).isNull(row);
+            for (long validity : nullable) {
+                keyed &= Vectors.isValid(validity, row);
             }
             if (keyed) {
                 rows[kept++] = row;
             }
         }
-        return Arrays.copyOf(rows, kept);
+        return kept == count ? rows : Arrays.copyOf(rows, kept);
     }
 
     /** Emits the pairs collected so far: the left row's columns, then the right row's (or NULLs). */

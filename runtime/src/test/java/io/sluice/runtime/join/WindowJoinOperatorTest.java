@@ -80,6 +80,32 @@ class WindowJoinOperatorTest {
         }
     }
 
+    /** A key that holds one value through a window on each side (as its bounds do) still decides which rows meet. */
+    @Test
+    void keysHoldingOneValueThroughAWindowMatchAllOrNothing() {
+        try (RootAllocator root = new RootAllocator()) {
+            BufferAllocator query = root.newChildAllocator("query", 0, Long.MAX_VALUE);
+            try (TwoInputOperator join = join(query, JoinKind.LEFT)) {
+                // window 5 s: key 1 on both sides, so each left row meets each right row
+                send(join, 0, query, new Object[] {5000L, 1L, "a"}, new Object[] {5000L, 1L, "b"});
+                send(join, 1, query, new Object[] {5000L, 1L, "x"}, new Object[] {5000L, 1L, "y"});
+                // window 10 s: key 2 on the left, 3 on the right: nothing meets
+                send(join, 0, query, new Object[] {10000L, 2L, "c"});
+                send(join, 1, query, new Object[] {10000L, 3L, "z"});
+                join.processWatermark(Watermarks.END);
+                assertEquals(List.of(
+                        "1970-01-01 00:00:05.000|1|a|1970-01-01 00:00:05.000|1|x",
+                        "1970-01-01 00:00:05.000|1|b|1970-01-01 00:00:05.000|1|x",
+                        "1970-01-01 00:00:05.000|1|a|1970-01-01 00:00:05.000|1|y",
+                        "1970-01-01 00:00:05.000|1|b|1970-01-01 00:00:05.000|1|y",
+                        "1970-01-01 00:00:10.000|2|c|NULL|NULL|NULL",
+                        "watermark end"), output);
+                join.finish();
+            }
+            query.close();
+        }
+    }
+
     private TwoInputOperator join(BufferAllocator allocator, JoinKind kind) {
         WindowJoinOperatorFactory factory = new WindowJoinOperatorFactory(kind, SIDE, SIDE, new int[] {1, 0},
                 new int[] {1, 0}, 0, 0, JOINED);

@@ -10,6 +10,11 @@ public final class GroupByHashes {
 
     /** An empty hash over the given key columns of batches with this schema. */
     public static GroupByHash create(Schema schema, int[] keyColumns) {
+        return create(schema, keyColumns, 16);
+    }
+
+    /** An empty hash sized for about {@code expectedGroups} keys, so that filling it does not grow it. */
+    public static GroupByHash create(Schema schema, int[] keyColumns, int expectedGroups) {
         if (keyColumns.length == 0) {
             return new NoKeyGroupByHash();
         }
@@ -20,12 +25,17 @@ public final class GroupByHashes {
             integral &= widths[i] > 0;
         }
         if (integral && keyColumns.length == 1) {
-            return new LongGroupByHash(keyColumns[0], widths[0]);
+            return new LongGroupByHash(keyColumns[0], widths[0], expectedGroups);
         }
         if (integral && keyColumns.length <= MultiLongGroupByHash.MAX_COLUMNS) {
-            return new MultiLongGroupByHash(keyColumns, widths);
+            return new MultiLongGroupByHash(keyColumns, widths, expectedGroups);
         }
         return new ObjectGroupByHash(keyColumns);
+    }
+
+    /** A power of two of open-addressing slots that holds {@code groups} keys at most half full, as the hashes keep them. */
+    static int slotsFor(int groups) {
+        return Integer.highestOneBit(2 * groups) << 1;
     }
 
     /** The byte width of a column read as a long, or 0 if it is not integral. */

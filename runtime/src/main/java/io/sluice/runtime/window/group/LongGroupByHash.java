@@ -17,15 +17,18 @@ final class LongGroupByHash implements GroupByHash {
 
     private final int column;
     private final int width;
-    private long[] keys = new long[16];
-    private int[] slots = new int[32];
-    private int mask = 31;
+    private long[] keys;
+    private int[] slots;
+    private int mask;
     private int groups;
     private int nullGroup = EMPTY;
 
-    LongGroupByHash(int column, int width) {
+    LongGroupByHash(int column, int width, int expectedGroups) {
         this.column = column;
         this.width = width;
+        this.keys = new long[Math.max(expectedGroups, 16)];
+        this.slots = new int[GroupByHashes.slotsFor(keys.length)];
+        this.mask = slots.length - 1;
         Arrays.fill(slots, EMPTY);
     }
 
@@ -167,6 +170,6 @@ final class LongGroupByHash implements GroupByHash {
 
     @Override
     public GroupByHash emptyCopy() {
-        return new LongGroupByHash(column, width);
+        return new LongGroupByHash(column, width, 16);
     }
 }

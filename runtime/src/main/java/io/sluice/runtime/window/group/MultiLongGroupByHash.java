@@ -25,22 +25,25 @@ final class MultiLongGroupByHash implements GroupByHash {
     /** Row {@code g}'s key is {@code keys[g * arity, (g + 1) * arity)}; a NULL column holds 0. */
     private long[] keys;
     /** Bit {@code c} of {@code nulls[g]} is set when column {@code c} of group {@code g}'s key is NULL. */
-    private long[] nulls = new long[16];
-    private int[] slots = new int[32];
-    private int mask = 31;
+    private long[] nulls;
+    private int[] slots;
+    private int mask;
     private int groups;
     /** The key being looked up. */
     private final long[] probe;
 
     /** @param widths the byte width of each column, as its values are stored in Arrow */
-    MultiLongGroupByHash(int[] columns, int[] widths) {
+    MultiLongGroupByHash(int[] columns, int[] widths, int expectedGroups) {
         if (columns.length < 2 || columns.length > MAX_COLUMNS || widths.length != columns.length) {
             throw new IllegalArgumentException("between 2 and " + MAX_COLUMNS + " key columns, each with a width");
         }
         this.columns = columns.clone();
         this.widths = widths.clone();
         this.arity = columns.length;
-        this.keys = new long[16 * arity];
+        this.nulls = new long[Math.max(expectedGroups, 16)];
+        this.keys = new long[nulls.length * arity];
+        this.slots = new int[GroupByHashes.slotsFor(nulls.length)];
+        this.mask = slots.length - 1;
         this.probe = new long[arity];
         Arrays.fill(slots, EMPTY);
     }
@@ -217,6 +220,6 @@ final class MultiLongGroupByHash implements GroupByHash {
 
     @Override
     public GroupByHash emptyCopy() {
-        return new MultiLongGroupByHash(columns, widths);
+        return new MultiLongGroupByHash(columns, widths, 16);
     }
 }

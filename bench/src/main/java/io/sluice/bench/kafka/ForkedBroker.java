@@ -40,8 +40,10 @@ final class ForkedBroker implements AutoCloseable {
     /** Starts the broker's JVM and waits until its input topic holds {@code records} events. */
     static ForkedBroker start(int records, int partitions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The broker warns of things that are normal here (a new cluster, a client closed twice).
         Process process = new ProcessBuilder(List.of(java, "-Xms1g", "-Xmx1g",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-Dorg.slf4j.simpleLogger.log.kafka=error",
+                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error", "-cp", System.getProperty("java.class.path"),
                 ForkedBroker.class.getName(), Integer.toString(records), Integer.toString(partitions)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

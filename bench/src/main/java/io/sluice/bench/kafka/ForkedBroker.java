@@ -47,14 +47,18 @@ final class ForkedBroker implements AutoCloseable {
                 ForkedBroker.class.getName(), Integer.toString(records), Integer.toString(partitions)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-                .readLine();
-        if (line == null || !line.startsWith(READY)) {
+        try {
+            String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (line == null || !line.startsWith(READY)) {
+                throw new IllegalStateException("the Kafka broker's JVM ended before it was ready"
+                        + (line == null ? "; its errors are above" : ": it said '" + line + "'"));
+            }
+            return new ForkedBroker(process, line.substring(READY.length()));
+        } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("the Kafka broker's JVM ended before it was ready"
-                    + (line == null ? "; its errors are above" : ": it said '" + line + "'"));
+            throw e;
         }
-        return new ForkedBroker(process, line.substring(READY.length()));
     }
 
     String bootstrapServers() {
@@ -68,6 +72,10 @@ final class ForkedBroker implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the Kafka broker's JVM did not stop within 60 s of being asked to");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the Kafka broker's JVM ended with status " + process.exitValue()
+                    + "; its errors are above");
         }
     }
 

@@ -93,7 +93,11 @@ public abstract class EventBuffer {
         return false;
     }
 
-    /** The column of a BIGINT or TIMESTAMP field, by its index in {@link EventKind#fields()}. */
+    /**
+     * The column of a BIGINT or TIMESTAMP field, by its index in {@link EventKind#fields()}.
+     *
+     * @throws IllegalArgumentException if the buffer does not hold the field or it is a VARCHAR
+     */
     public final long[] longs(int field) {
         checkHeld(field);
         long[] column = longColumns[field];
@@ -103,7 +107,11 @@ public abstract class EventBuffer {
         return column;
     }
 
-    /** The column of a VARCHAR field, by its index in {@link EventKind#fields()}. */
+    /**
+     * The column of a VARCHAR field, by its index in {@link EventKind#fields()}.
+     *
+     * @throws IllegalArgumentException if the buffer does not hold the field or it is not a VARCHAR
+     */
     public final StringColumn strings(int field) {
         checkHeld(field);
         StringColumn column = stringColumns[field];

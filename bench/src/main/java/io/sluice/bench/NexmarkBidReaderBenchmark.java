@@ -38,8 +38,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The {@code nexmark} connector's reader on one thread, writing every bid column into Arrow
- * vectors, unpaced and unbounded: rows per second.
+ * The {@code nexmark} connector's reader on one thread, writing bid columns into Arrow vectors,
+ * unpaced and unbounded: rows per second. {@code columns} is {@code all} (every field of a bid)
+ * or {@code q2} (what Nexmark q2 reads: {@code auction}, {@code price} and the watermark's
+ * {@code dateTime}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -54,20 +56,35 @@ public class NexmarkBidReaderBenchmark {
     @Param({"1024", "8192"})
     public int batchSize;
 
+    @Param({"all", "q2"})
+    public String columns;
+
     private RootAllocator allocator;
     private VectorSchemaRoot batch;
     private SourceReader reader;
 
     @Setup
     public void setUp() {
-        List<Field> columns = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
         for (NexmarkField field : EventKind.BID.fields()) {
-            columns.add(Field.notNullable(field.name(), arrowType(field.type())));
+            fields.add(Field.notNullable(field.name(), arrowType(field.type())));
         }
-        Schema schema = new Schema(columns);
+        Schema schema = new Schema(fields);
         Source source = new NexmarkSourceFactory().create(new SourceContext("bids", schema,
                 new ConnectorOptions("nexmark", Map.of("event-type", "bid")), new FormatRegistry(List.of()),
                 Clock.SYSTEM));
+        if (columns.equals("q2")) {
+            int[] q2 = {EventKind.BID.fieldIndex("auction"), EventKind.BID.fieldIndex("price"),
+                    EventKind.BID.fieldIndex("dateTime")};
+            source = source.project(q2).orElseThrow();
+            List<Field> chosen = new ArrayList<>();
+            for (int field : q2) {
+                chosen.add(fields.get(field));
+            }
+            schema = new Schema(chosen);
+        } else if (!columns.equals("all")) {
+            throw new IllegalArgumentException("columns is 'all' or 'q2', not '" + columns + "'");
+        }
         allocator = new RootAllocator();
         TaskContext task = new TaskContext("bench", 0, 1, allocator, new QueryMetrics(), Clock.SYSTEM,
                 new JobControl() {

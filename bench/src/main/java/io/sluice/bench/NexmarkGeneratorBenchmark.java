@@ -2,6 +2,7 @@ package io.sluice.bench;
 
 import io.sluice.runtime.connector.nexmark.AuctionBuffer;
 import io.sluice.runtime.connector.nexmark.BidBuffer;
+import io.sluice.runtime.connector.nexmark.EventKind;
 import io.sluice.runtime.connector.nexmark.NexmarkConfig;
 import io.sluice.runtime.connector.nexmark.NexmarkGenerator;
 import io.sluice.runtime.connector.nexmark.PersonBuffer;
@@ -21,7 +22,10 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The Nexmark generator alone, on one thread, into a blackhole: events per second with persons,
- * auctions and bids in the default 1 : 3 : 46 proportions, and bids alone.
+ * auctions and bids in the default 1 : 3 : 46 proportions; bids alone; persons and auctions
+ * alone. Each of the last two also with only the fields a query reads: Nexmark q2's of bids
+ * ({@code auction}, {@code price}, {@code dateTime}), q8's of persons ({@code id}, {@code name},
+ * {@code dateTime}) and auctions ({@code seller}, {@code dateTime}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,11 +38,15 @@ public class NexmarkGeneratorBenchmark {
     private static final int BLOCKS = 100;
     private static final int EVENTS = BLOCKS * 50;
     private static final int BIDS = BLOCKS * 46;
+    private static final int PERSONS_AND_AUCTIONS = BLOCKS * 4;
 
     private NexmarkGenerator generator;
     private PersonBuffer persons;
     private AuctionBuffer auctions;
     private BidBuffer bids;
+    private BidBuffer q2Bids;
+    private PersonBuffer q8Persons;
+    private AuctionBuffer q8Auctions;
     private long block;
 
     @Setup
@@ -51,6 +59,11 @@ public class NexmarkGeneratorBenchmark {
         persons = generator.persons().newBuffer(BLOCKS * config.personProportion());
         auctions = generator.auctions().newBuffer(BLOCKS * config.auctionProportion());
         bids = generator.bids().newBuffer(BIDS);
+        q2Bids = generator.bids().newBuffer(BIDS, fields(EventKind.BID, "auction", "price", "dateTime"));
+        q8Persons = generator.persons().newBuffer(BLOCKS * config.personProportion(),
+                fields(EventKind.PERSON, "id", "name", "dateTime"));
+        q8Auctions = generator.auctions().newBuffer(BLOCKS * config.auctionProportion(),
+                fields(EventKind.AUCTION, "seller", "dateTime"));
     }
 
     /** One call makes the {@value #EVENTS} events of 100 consecutive blocks; the score is events per second. */
@@ -73,5 +86,44 @@ public class NexmarkGeneratorBenchmark {
         generator.bids().generate(block * 46, BIDS, bids);
         block += BLOCKS;
         blackhole.consume(bids);
+    }
+
+    /** Like {@link #bidsOnly}, making only the fields q2 reads; the score is bids per second. */
+    @Benchmark
+    @OperationsPerInvocation(BIDS)
+    public void bidsQ2Fields(Blackhole blackhole) {
+        generator.bids().generate(block * 46, BIDS, q2Bids);
+        block += BLOCKS;
+        blackhole.consume(q2Bids);
+    }
+
+    /** One call makes the 400 persons and auctions of 100 consecutive blocks; the score is events per second. */
+    @Benchmark
+    @OperationsPerInvocation(PERSONS_AND_AUCTIONS)
+    public void personsAndAuctions(Blackhole blackhole) {
+        generator.persons().generate(block, BLOCKS, persons);
+        generator.auctions().generate(block * 3, BLOCKS * 3, auctions);
+        block += BLOCKS;
+        blackhole.consume(persons);
+        blackhole.consume(auctions);
+    }
+
+    /** Like {@link #personsAndAuctions}, making only the fields q8 reads; the score is events per second. */
+    @Benchmark
+    @OperationsPerInvocation(PERSONS_AND_AUCTIONS)
+    public void personsAndAuctionsQ8Fields(Blackhole blackhole) {
+        generator.persons().generate(block, BLOCKS, q8Persons);
+        generator.auctions().generate(block * 3, BLOCKS * 3, q8Auctions);
+        block += BLOCKS;
+        blackhole.consume(q8Persons);
+        blackhole.consume(q8Auctions);
+    }
+
+    private static int[] fields(EventKind kind, String... names) {
+        int[] fields = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            fields[i] = kind.fieldIndex(names[i]);
+        }
+        return fields;
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.connector.nexmark.EventBuffer;
 import io.sluice.runtime.connector.nexmark.EventGenerator;
-import io.sluice.runtime.connector.nexmark.EventKind;
 import io.sluice.runtime.connector.nexmark.NexmarkField;
 import io.sluice.runtime.connector.nexmark.NexmarkGenerator;
 import io.sluice.runtime.connector.nexmark.StringColumn;
@@ -18,12 +17,13 @@ import org.apache.flink.table.data.binary.BinaryStringData;
 
 /**
  * The rows of a range of one kind's event indexes, {@code [position, end)}: the Nexmark
- * generator fills a buffer with a chunk of events at a time, and each row is made from the
- * buffer's columns as Flink's own sources make them, one {@link GenericRowData} per event with
- * its strings as UTF-8 bytes. The strings are not copied: they point into the generator's text
- * pools, which never change, or (for persons' e-mail addresses and card numbers, which the
- * generator writes into the buffer) into a buffer that is made anew for each chunk, so that a
- * row stays valid for as long as anything holds it.
+ * generator fills a buffer with a chunk of events at a time, making only the fields of the
+ * table's columns (as Sluice's reader does), and each row is made from the buffer's columns as
+ * Flink's own sources make them, one {@link GenericRowData} per event with its strings as UTF-8
+ * bytes. The strings are not copied: they point into the generator's text pools, which never
+ * change, or (for persons' e-mail addresses and card numbers, which the generator writes into
+ * the buffer) into a buffer that is made anew for each chunk, so that a row stays valid for as
+ * long as anything holds it.
  */
 final class NexmarkRowIterator implements Iterator<RowData> {
     /** Events generated at a time. */
@@ -53,7 +53,7 @@ final class NexmarkRowIterator implements Iterator<RowData> {
         this.position = position;
         this.end = end;
         NexmarkGenerator generator = new NexmarkGenerator(spec.config());
-        this.nextChunk = chunks(generator.generator(spec.kind()), spec.kind() == EventKind.PERSON);
+        this.nextChunk = chunks(generator.generator(spec.kind()));
     }
 
     /** The index of the next event this iterator returns. */
@@ -109,12 +109,16 @@ final class NexmarkRowIterator implements Iterator<RowData> {
         row = 0;
     }
 
-    /** Fills a buffer with the next chunk of events from {@link #position}: the same buffer each time, or a new one. */
-    private <B extends EventBuffer> Supplier<EventBuffer> chunks(EventGenerator<B> generator, boolean newBufferEachTime) {
+    /**
+     * Fills a buffer with the next chunk of events from {@link #position}: the same buffer each
+     * time, or a new one when the buffer writes strings that earlier rows point into.
+     */
+    private <B extends EventBuffer> Supplier<EventBuffer> chunks(EventGenerator<B> generator) {
         requireNonNull(generator, "generator is null");
-        B reused = newBufferEachTime ? null : generator.newBuffer(CHUNK);
+        B first = generator.newBuffer(CHUNK, fields);
+        B reused = first.rewritesStrings() ? null : first;
         return () -> {
-            B target = reused != null ? reused : generator.newBuffer(CHUNK);
+            B target = reused != null ? reused : generator.newBuffer(CHUNK, fields);
             generator.generate(position, (int) Math.min(CHUNK, end - position), target);
             return target;
         };

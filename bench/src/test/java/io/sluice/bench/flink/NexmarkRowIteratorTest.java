@@ -53,6 +53,25 @@ class NexmarkRowIteratorTest {
     }
 
     @Test
+    void rowsOfColumnsWhoseStringsComeFromTextPoolsStayValidToo() {
+        // (name, id, dateTime): the buffer holds no e-mail addresses or card numbers and is filled again each chunk
+        NexmarkTableSpec names = NexmarkTableSpec.of(EventKind.PERSON, CONFIG, new int[] {1, 0, 6});
+        int count = 2 * NexmarkRowIterator.CHUNK + 7;
+        NexmarkRowIterator rows = new NexmarkRowIterator(names, 3, 3 + count);
+        List<RowData> kept = new ArrayList<>();
+        while (rows.hasNext()) {
+            kept.add(rows.next());
+        }
+        PersonBuffer expected = generated(3, count);
+        assertEquals(count, kept.size());
+        for (int i = 0; i < count; i++) {
+            assertEquals(expected.name().getString(i), kept.get(i).getString(0).toString(), "row " + i);
+            assertEquals(expected.id()[i], kept.get(i).getLong(1), "row " + i);
+            assertEquals(TimestampData.fromEpochMillis(expected.dateTime()[i]), kept.get(i).getTimestamp(2, 3));
+        }
+    }
+
+    @Test
     void splitsCoverTheKindsEventsOnceAndRoundTripThroughTheirSerializer() throws Exception {
         // 100,000 events in blocks of 50 hold 2,000 persons
         List<NexmarkSplit> splits = new NexmarkFlinkSource(PERSONS).splits(3);

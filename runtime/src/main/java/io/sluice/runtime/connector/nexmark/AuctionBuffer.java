@@ -1,61 +1,61 @@
 package io.sluice.runtime.connector.nexmark;
 
-/** A batch of auctions in columns; see {@link EventBuffer}. */
+/** A batch of auctions in columns; see {@link EventBuffer}. Each accessor fails for a field the buffer does not hold. */
 public final class AuctionBuffer extends EventBuffer {
-    private final long[] id = longs("id");
-    private final StringColumn itemName = strings("itemName");
-    private final StringColumn description = strings("description");
-    private final long[] initialBid = longs("initialBid");
-    private final long[] reserve = longs("reserve");
-    private final long[] dateTime = longs("dateTime");
-    private final long[] expires = longs("expires");
-    private final long[] seller = longs("seller");
-    private final long[] category = longs("category");
-    private final StringColumn extra = strings("extra");
+    static final int ID = EventKind.AUCTION.fieldIndex("id");
+    static final int ITEM_NAME = EventKind.AUCTION.fieldIndex("itemName");
+    static final int DESCRIPTION = EventKind.AUCTION.fieldIndex("description");
+    static final int INITIAL_BID = EventKind.AUCTION.fieldIndex("initialBid");
+    static final int RESERVE = EventKind.AUCTION.fieldIndex("reserve");
+    static final int DATE_TIME = EventKind.AUCTION.fieldIndex("dateTime");
+    static final int EXPIRES = EventKind.AUCTION.fieldIndex("expires");
+    static final int SELLER = EventKind.AUCTION.fieldIndex("seller");
+    static final int CATEGORY = EventKind.AUCTION.fieldIndex("category");
+    static final int EXTRA = EventKind.AUCTION.fieldIndex("extra");
 
-    public AuctionBuffer(int capacity) {
-        super(EventKind.AUCTION, capacity);
+    AuctionBuffer(int capacity, int[] fields) {
+        super(EventKind.AUCTION, capacity, fields);
     }
 
     public long[] id() {
-        return id;
+        return longs(ID);
     }
 
     public StringColumn itemName() {
-        return itemName;
+        return strings(ITEM_NAME);
     }
 
     public StringColumn description() {
-        return description;
+        return strings(DESCRIPTION);
     }
 
     public long[] initialBid() {
-        return initialBid;
+        return longs(INITIAL_BID);
     }
 
     public long[] reserve() {
-        return reserve;
+        return longs(RESERVE);
     }
 
     /** Event times in epoch milliseconds (UTC). */
     public long[] dateTime() {
-        return dateTime;
+        return longs(DATE_TIME);
     }
 
     /** When each auction closes, in epoch milliseconds (UTC); always after its {@code dateTime}. */
     public long[] expires() {
-        return expires;
+        return longs(EXPIRES);
     }
 
     public long[] seller() {
-        return seller;
+        return longs(SELLER);
     }
 
     public long[] category() {
-        return category;
+        return longs(CATEGORY);
     }
 
     public StringColumn extra() {
-        return extra;
+        return strings(EXTRA);
     }
 }

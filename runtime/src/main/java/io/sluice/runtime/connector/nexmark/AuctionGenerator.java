@@ -44,47 +44,91 @@ public final class AuctionGenerator implements EventGenerator<AuctionBuffer> {
     }
 
     @Override
-    public AuctionBuffer newBuffer(int capacity) {
-        return new AuctionBuffer(capacity);
+    public AuctionBuffer newBuffer(int capacity, int[] fields) {
+        return new AuctionBuffer(capacity, fields);
     }
 
     @Override
     public void generate(long firstIndex, int count, AuctionBuffer buffer) {
         Ranges.check(firstIndex, count, buffer);
+        long[] id = buffer.longsIfHeld(AuctionBuffer.ID);
+        StringColumn itemName = buffer.stringsIfHeld(AuctionBuffer.ITEM_NAME);
+        StringColumn description = buffer.stringsIfHeld(AuctionBuffer.DESCRIPTION);
+        long[] initialBid = buffer.longsIfHeld(AuctionBuffer.INITIAL_BID);
+        long[] reserve = buffer.longsIfHeld(AuctionBuffer.RESERVE);
+        long[] dateTime = buffer.longsIfHeld(AuctionBuffer.DATE_TIME);
+        long[] expires = buffer.longsIfHeld(AuctionBuffer.EXPIRES);
+        long[] seller = buffer.longsIfHeld(AuctionBuffer.SELLER);
+        long[] category = buffer.longsIfHeld(AuctionBuffer.CATEGORY);
+        StringColumn extra = buffer.stringsIfHeld(AuctionBuffer.EXTRA);
         byte[] words = strings.words();
-        buffer.itemName().pointTo(words);
-        buffer.description().pointTo(words);
-        buffer.extra().pointTo(strings.letters());
+        if (itemName != null) {
+            itemName.pointTo(words);
+        }
+        if (description != null) {
+            description.pointTo(words);
+        }
+        if (extra != null) {
+            extra.pointTo(strings.letters());
+        }
+        boolean timestamps = dateTime != null || expires != null;
+        // the padding's length depends on the lengths of the item name and description
+        boolean names = itemName != null || extra != null;
+        boolean descriptions = description != null || extra != null;
+        boolean initialBids = initialBid != null || reserve != null;
+        boolean laterDraws = category != null || names || descriptions || initialBids || expires != null;
+
         long block = firstIndex / auctions;
         int inBlock = (int) (firstIndex % auctions);
         for (int row = 0; row < count; row++) {
             long eventNumber = block * total + persons + inBlock;
-            long lastPerson = block * persons + persons - 1;
-            long timestamp = numbers.timestamp(eventNumber);
+            long timestamp = timestamps ? numbers.timestamp(eventNumber) : 0;
 
-            buffer.id()[row] = EventNumbers.FIRST_AUCTION_ID + firstIndex + row;
-            buffer.dateTime()[row] = timestamp;
+            if (id != null) {
+                id[row] = EventNumbers.FIRST_AUCTION_ID + firstIndex + row;
+            }
+            if (dateTime != null) {
+                dateTime[row] = timestamp;
+            }
+            // draw k is always the k-th: a field not made still advances the chain
             long draw = EventRandom.first(seed, eventNumber);
-            buffer.seller()[row] = EventNumbers.FIRST_PERSON_ID + EventModel.seller(draw, lastPerson);
-            draw = next(draw);
-            buffer.category()[row] = EventModel.FIRST_CATEGORY_ID + below(low(draw), EventModel.CATEGORIES);
-            int nameLength = slice(buffer.itemName(), row, words, high(draw), MIN_TEXT + below(low(next(draw)),
-                    ITEM_NAME_SPREAD));
-            draw = next(next(draw));
-            int descriptionLength = slice(buffer.description(), row, words, high(draw),
-                    MIN_TEXT + below(low(draw), DESCRIPTION_SPREAD));
-            draw = next(draw);
-            long initialBid = EventModel.price(draw);
-            buffer.initialBid()[row] = initialBid;
-            draw = next(draw);
-            buffer.reserve()[row] = initialBid + EventModel.price(draw);
-            draw = next(draw);
-            long horizon = numbers.timestamp(eventNumber + inFlightEvents) - timestamp;
-            buffer.expires()[row] = timestamp + 1 + EventRandom.below(draw, Math.max(horizon * 2, 1));
-            draw = next(draw);
-            int extraLength = EventModel.extraLength(low(draw),
-                    FIXED_BYTES + nameLength + descriptionLength, EventModel.AUCTION_BYTES);
-            buffer.extra().set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
+            if (seller != null) {
+                long lastPerson = block * persons + persons - 1;
+                seller[row] = EventNumbers.FIRST_PERSON_ID + EventModel.seller(draw, lastPerson);
+            }
+            if (laterDraws) {
+                draw = next(draw);
+                if (category != null) {
+                    category[row] = EventModel.FIRST_CATEGORY_ID + below(low(draw), EventModel.CATEGORIES);
+                }
+                int nameLength = names
+                        ? slice(itemName, row, words, high(draw), MIN_TEXT + below(low(next(draw)), ITEM_NAME_SPREAD))
+                        : 0;
+                draw = next(next(draw));
+                int descriptionLength = descriptions
+                        ? slice(description, row, words, high(draw), MIN_TEXT + below(low(draw), DESCRIPTION_SPREAD))
+                        : 0;
+                draw = next(draw);
+                long initialBidValue = initialBids ? EventModel.price(draw) : 0;
+                if (initialBid != null) {
+                    initialBid[row] = initialBidValue;
+                }
+                draw = next(draw);
+                if (reserve != null) {
+                    reserve[row] = initialBidValue + EventModel.price(draw);
+                }
+                draw = next(draw);
+                if (expires != null) {
+                    long horizon = numbers.timestamp(eventNumber + inFlightEvents) - timestamp;
+                    expires[row] = timestamp + 1 + EventRandom.below(draw, Math.max(horizon * 2, 1));
+                }
+                draw = next(draw);
+                if (extra != null) {
+                    int extraLength = EventModel.extraLength(low(draw),
+                            FIXED_BYTES + nameLength + descriptionLength, EventModel.AUCTION_BYTES);
+                    extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
+                }
+            }
 
             if (++inBlock == auctions) {
                 inBlock = 0;
@@ -94,7 +138,10 @@ public final class AuctionGenerator implements EventGenerator<AuctionBuffer> {
         buffer.setSize(count);
     }
 
-    /** Points the row at a random slice of words without leading or trailing spaces; returns its length. */
+    /**
+     * Cuts a random slice of words without leading or trailing spaces and points the row at it,
+     * if the column is made; returns its length.
+     */
     private static int slice(StringColumn column, int row, byte[] words, int offsetBits, int length) {
         int start = offsetBits & (NexmarkStrings.TEXT_SIZE - 1);
         int end = start + length;
@@ -104,7 +151,9 @@ public final class AuctionGenerator implements EventGenerator<AuctionBuffer> {
         while (end > start && words[end - 1] == ' ') {
             end--;
         }
-        column.set(row, start, end - start);
+        if (column != null) {
+            column.set(row, start, end - start);
+        }
         return end - start;
     }
 }

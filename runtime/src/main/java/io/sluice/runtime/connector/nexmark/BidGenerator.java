@@ -39,51 +39,79 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
     }
 
     @Override
-    public BidBuffer newBuffer(int capacity) {
-        return new BidBuffer(capacity);
+    public BidBuffer newBuffer(int capacity, int[] fields) {
+        return new BidBuffer(capacity, fields);
     }
 
     @Override
     public void generate(long firstIndex, int count, BidBuffer buffer) {
         Ranges.check(firstIndex, count, buffer);
-        long[] auction = buffer.auction();
-        long[] bidder = buffer.bidder();
-        long[] price = buffer.price();
-        long[] dateTime = buffer.dateTime();
-        StringColumn channel = buffer.channel();
-        StringColumn url = buffer.url();
-        StringColumn extra = buffer.extra();
+        long[] auction = buffer.longsIfHeld(BidBuffer.AUCTION);
+        long[] bidder = buffer.longsIfHeld(BidBuffer.BIDDER);
+        long[] price = buffer.longsIfHeld(BidBuffer.PRICE);
+        long[] dateTime = buffer.longsIfHeld(BidBuffer.DATE_TIME);
+        StringColumn channel = buffer.stringsIfHeld(BidBuffer.CHANNEL);
+        StringColumn url = buffer.stringsIfHeld(BidBuffer.URL);
+        StringColumn extra = buffer.stringsIfHeld(BidBuffer.EXTRA);
         BytePool channels = strings.channels();
         BytePool urls = strings.urls();
-        channel.pointTo(channels.bytes());
-        url.pointTo(urls.bytes());
-        extra.pointTo(strings.letters());
+        if (channel != null) {
+            channel.pointTo(channels.bytes());
+        }
+        if (url != null) {
+            url.pointTo(urls.bytes());
+        }
+        if (extra != null) {
+            extra.pointTo(strings.letters());
+        }
         int hotChannels = NexmarkStrings.hotChannels();
         int otherChannels = strings.channelCount() - hotChannels;
+        boolean channelDraw = channel != null || url != null;
+        boolean lateDraws = channelDraw || extra != null;
 
         // walk the blocks of the sequence instead of dividing per bid
         long block = firstIndex / bids;
         int inBlock = (int) (firstIndex % bids);
         for (int row = 0; row < count; row++) {
             long eventNumber = block * total + persons + auctions + inBlock;
-            long lastAuction = block * auctions + auctions - 1;
-            long lastPerson = block * persons + persons - 1;
 
+            // draw k is always the k-th: a field not made still advances the chain
             long draw = EventRandom.first(seed, eventNumber);
-            auction[row] = EventNumbers.FIRST_AUCTION_ID + EventModel.auction(draw, lastAuction);
+            if (auction != null) {
+                long lastAuction = block * auctions + auctions - 1;
+                auction[row] = EventNumbers.FIRST_AUCTION_ID + EventModel.auction(draw, lastAuction);
+            }
             draw = next(draw);
-            bidder[row] = EventNumbers.FIRST_PERSON_ID + EventModel.bidder(draw, lastPerson);
+            if (bidder != null) {
+                long lastPerson = block * persons + persons - 1;
+                bidder[row] = EventNumbers.FIRST_PERSON_ID + EventModel.bidder(draw, lastPerson);
+            }
             draw = next(draw);
-            price[row] = EventModel.price(draw);
-            draw = next(draw);
-            int channelIndex = (int) EventModel.select(EventModel.hotMask(low(draw), EventModel.HOT_CHANNEL_RATIO),
-                    below(high(draw), hotChannels), hotChannels + below(high(draw), otherChannels));
-            channel.set(row, channels.offset(channelIndex), channels.length(channelIndex));
-            url.set(row, urls.offset(channelIndex), urls.length(channelIndex));
-            draw = next(draw);
-            int extraLength = EventModel.extraLength(low(draw), FIXED_BYTES, EventModel.BID_BYTES);
-            extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
-            dateTime[row] = numbers.timestamp(eventNumber);
+            if (price != null) {
+                price[row] = EventModel.price(draw);
+            }
+            if (lateDraws) {
+                draw = next(draw);
+                if (channelDraw) {
+                    int channelIndex = (int) EventModel.select(
+                            EventModel.hotMask(low(draw), EventModel.HOT_CHANNEL_RATIO),
+                            below(high(draw), hotChannels), hotChannels + below(high(draw), otherChannels));
+                    if (channel != null) {
+                        channel.set(row, channels.offset(channelIndex), channels.length(channelIndex));
+                    }
+                    if (url != null) {
+                        url.set(row, urls.offset(channelIndex), urls.length(channelIndex));
+                    }
+                }
+                draw = next(draw);
+                if (extra != null) {
+                    int extraLength = EventModel.extraLength(low(draw), FIXED_BYTES, EventModel.BID_BYTES);
+                    extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
+                }
+            }
+            if (dateTime != null) {
+                dateTime[row] = numbers.timestamp(eventNumber);
+            }
 
             if (++inBlock == bids) {
                 inBlock = 0;

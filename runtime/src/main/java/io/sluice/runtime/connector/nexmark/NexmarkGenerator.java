@@ -8,13 +8,18 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Made once per sequence (it precomputes the text pools, about 1 MB), then immutable and
  * shared by all threads. Each thread makes its own buffers and fills them with ranges of one
- * kind's events:
+ * kind's events. A buffer holds whole events, or only the fields its reader uses, and then only
+ * those are made, with the same values:
  *
  * <pre>{@code
  * NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfig.defaults(baseTime));
  * BidBuffer bids = generator.bids().newBuffer(1024);
  * generator.bids().generate(0, 1024, bids);     // the first 1024 bids of the sequence
  * long firstBidTime = bids.dateTime()[0];
+ *
+ * int[] fields = {EventKind.BID.fieldIndex("auction"), EventKind.BID.fieldIndex("dateTime")};
+ * BidBuffer times = generator.bids().newBuffer(1024, fields);
+ * generator.bids().generate(0, 1024, times);    // no prices, channels or padding made
  * }</pre>
  *
  * <p>{@link #numbers()} says which event number each event has, so a host can split the

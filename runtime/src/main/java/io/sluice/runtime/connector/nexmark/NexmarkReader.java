@@ -10,7 +10,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Reads one task's share of a kind's events: generates a run of events into an
- * {@link EventBuffer}, then copies the table's columns into the batch.
+ * {@link EventBuffer} that holds only the fields of the table's columns, then copies those
+ * columns into the batch.
  *
  * <p>Unpaced, it generates as fast as it can and event times are virtual. Paced, it releases an
  * event only once the clock has reached its event time, and waits at most
@@ -40,7 +41,7 @@ final class NexmarkReader<B extends EventBuffer> implements SourceReader {
         this.cursor = requireNonNull(cursor, "cursor is null");
         this.batchSize = batchSize;
         this.pacingClock = pacingClock;
-        this.buffer = generator.newBuffer(batchSize);
+        this.buffer = generator.newBuffer(batchSize, this.fields);
         this.stringFields = new boolean[fields.length];
         for (int i = 0; i < fields.length; i++) {
             stringFields[i] = generator.kind().fields().get(fields[i]).type() == NexmarkField.Type.VARCHAR;

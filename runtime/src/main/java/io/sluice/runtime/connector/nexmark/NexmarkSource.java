@@ -71,7 +71,10 @@ final class NexmarkSource implements Source {
         return reader(generator.generator(kind), numbers, cursor, batchSize, paced ? context.clock() : null);
     }
 
-    /** Only the chosen fields are copied into batches; the generator still makes whole events. */
+    /**
+     * The generator makes only the chosen fields, and only they are copied into batches. The
+     * planner counts the watermark's column as used, so it is still made.
+     */
     @Override
     public Optional<Source> project(int[] columns) {
         int[] chosen = new int[columns.length];

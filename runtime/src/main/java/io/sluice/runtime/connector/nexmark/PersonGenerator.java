@@ -33,44 +33,91 @@ public final class PersonGenerator implements EventGenerator<PersonBuffer> {
     }
 
     @Override
-    public PersonBuffer newBuffer(int capacity) {
-        return new PersonBuffer(capacity);
+    public PersonBuffer newBuffer(int capacity, int[] fields) {
+        return new PersonBuffer(capacity, fields);
     }
 
     @Override
     public void generate(long firstIndex, int count, PersonBuffer buffer) {
         Ranges.check(firstIndex, count, buffer);
+        long[] id = buffer.longsIfHeld(PersonBuffer.ID);
+        StringColumn name = buffer.stringsIfHeld(PersonBuffer.NAME);
+        StringColumn emailAddress = buffer.stringsIfHeld(PersonBuffer.EMAIL_ADDRESS);
+        StringColumn creditCard = buffer.stringsIfHeld(PersonBuffer.CREDIT_CARD);
+        StringColumn city = buffer.stringsIfHeld(PersonBuffer.CITY);
+        StringColumn state = buffer.stringsIfHeld(PersonBuffer.STATE);
+        long[] dateTime = buffer.longsIfHeld(PersonBuffer.DATE_TIME);
+        StringColumn extra = buffer.stringsIfHeld(PersonBuffer.EXTRA);
         BytePool names = strings.personNames();
         BytePool cities = strings.cities();
         BytePool states = strings.states();
         byte[] letters = strings.letters();
-        buffer.name().pointTo(names.bytes());
-        buffer.city().pointTo(cities.bytes());
-        buffer.state().pointTo(states.bytes());
-        buffer.extra().pointTo(letters);
+        if (name != null) {
+            name.pointTo(names.bytes());
+        }
+        if (city != null) {
+            city.pointTo(cities.bytes());
+        }
+        if (state != null) {
+            state.pointTo(states.bytes());
+        }
+        if (extra != null) {
+            extra.pointTo(letters);
+        }
+        byte[] emailBytes = buffer.emailBytes();
+        byte[] creditCardBytes = buffer.creditCardBytes();
+        boolean laterDraws = state != null || emailAddress != null || creditCard != null || extra != null;
+
         long block = firstIndex / persons;
         int inBlock = (int) (firstIndex % persons);
         for (int row = 0; row < count; row++) {
             long eventNumber = block * total + inBlock;
-            buffer.id()[row] = EventNumbers.FIRST_PERSON_ID + firstIndex + row;
-            buffer.dateTime()[row] = numbers.timestamp(eventNumber);
+            if (id != null) {
+                id[row] = EventNumbers.FIRST_PERSON_ID + firstIndex + row;
+            }
+            if (dateTime != null) {
+                dateTime[row] = numbers.timestamp(eventNumber);
+            }
 
+            // draw k is always the k-th: a field not made still advances the chain
             long draw = EventRandom.first(seed, eventNumber);
-            int name = below(low(draw), names.size());
-            int city = below(high(draw), cities.size());
-            buffer.name().set(row, names.offset(name), names.length(name));
-            buffer.city().set(row, cities.offset(city), cities.length(city));
-            draw = next(draw);
-            int state = below(low(draw), states.size());
-            buffer.state().set(row, states.offset(state), states.length(state));
-            int emailLength = email(buffer, row, letters, high(draw), next(draw));
-            draw = next(next(draw));
-            creditCard(buffer, row, draw, next(draw));
-            draw = next(next(draw));
-            int currentSize = 8 + names.length(name) + emailLength + PersonBuffer.CREDIT_CARD_SLOT
-                    + cities.length(city) + states.length(state);
-            int extraLength = EventModel.extraLength(low(draw), currentSize, EventModel.PERSON_BYTES);
-            buffer.extra().set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
+            int nameIndex = below(low(draw), names.size());
+            int cityIndex = below(high(draw), cities.size());
+            if (name != null) {
+                name.set(row, names.offset(nameIndex), names.length(nameIndex));
+            }
+            if (city != null) {
+                city.set(row, cities.offset(cityIndex), cities.length(cityIndex));
+            }
+            if (laterDraws) {
+                draw = next(draw);
+                int stateIndex = below(low(draw), states.size());
+                if (state != null) {
+                    state.set(row, states.offset(stateIndex), states.length(stateIndex));
+                }
+                int localLength = 3 + below(high(draw), 4);
+                draw = next(draw);
+                int domainLength = 3 + below(low(draw), 2);
+                int emailLength = localLength + 1 + domainLength + DOT_COM.length;
+                if (emailAddress != null) {
+                    int start = row * PersonBuffer.EMAIL_SLOT;
+                    email(emailBytes, start, letters, localLength, domainLength, high(draw));
+                    emailAddress.set(row, start, emailLength);
+                }
+                draw = next(draw);
+                if (creditCard != null) {
+                    int start = row * PersonBuffer.CREDIT_CARD_SLOT;
+                    creditCard(creditCardBytes, start, draw, next(draw));
+                    creditCard.set(row, start, PersonBuffer.CREDIT_CARD_SLOT);
+                }
+                draw = next(next(draw));
+                if (extra != null) {
+                    int currentSize = 8 + names.length(nameIndex) + emailLength + PersonBuffer.CREDIT_CARD_SLOT
+                            + cities.length(cityIndex) + states.length(stateIndex);
+                    int extraLength = EventModel.extraLength(low(draw), currentSize, EventModel.PERSON_BYTES);
+                    extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
+                }
+            }
 
             if (++inBlock == persons) {
                 inBlock = 0;
@@ -80,26 +127,18 @@ public final class PersonGenerator implements EventGenerator<PersonBuffer> {
         buffer.setSize(count);
     }
 
-    /** Writes {@code local@domain.com}, 3 to 6 and 3 to 4 letters, into the row's slot; returns its length. */
-    private static int email(PersonBuffer buffer, int row, byte[] letters, int lengthBits, long draw) {
-        byte[] out = buffer.emailBytes();
-        int start = row * PersonBuffer.EMAIL_SLOT;
-        int localLength = 3 + below(lengthBits, 4);
-        int domainLength = 3 + below(low(draw), 2);
+    /** Writes {@code local@domain.com} at {@code start}, its two parts cut from random letters. */
+    private static void email(byte[] out, int start, byte[] letters, int localLength, int domainLength,
+            int offsetBits) {
         int at = start + localLength;
-        System.arraycopy(letters, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), out, start, localLength);
+        System.arraycopy(letters, offsetBits & (NexmarkStrings.TEXT_SIZE - 1), out, start, localLength);
         out[at] = '@';
-        System.arraycopy(letters, (high(draw) >>> 16) & (NexmarkStrings.TEXT_SIZE - 1), out, at + 1, domainLength);
+        System.arraycopy(letters, (offsetBits >>> 16) & (NexmarkStrings.TEXT_SIZE - 1), out, at + 1, domainLength);
         System.arraycopy(DOT_COM, 0, out, at + 1 + domainLength, DOT_COM.length);
-        int length = localLength + 1 + domainLength + DOT_COM.length;
-        buffer.emailAddress().set(row, start, length);
-        return length;
     }
 
-    /** Writes four groups of four digits, space-separated, into the row's slot. */
-    private static void creditCard(PersonBuffer buffer, int row, long first, long second) {
-        byte[] out = buffer.creditCardBytes();
-        int start = row * PersonBuffer.CREDIT_CARD_SLOT;
+    /** Writes four groups of four digits, space-separated, at {@code start}. */
+    private static void creditCard(byte[] out, int start, long first, long second) {
         fourDigits(out, start, below(low(first), 10_000));
         out[start + 4] = ' ';
         fourDigits(out, start + 5, below(high(first), 10_000));
@@ -107,7 +146,6 @@ public final class PersonGenerator implements EventGenerator<PersonBuffer> {
         fourDigits(out, start + 10, below(low(second), 10_000));
         out[start + 14] = ' ';
         fourDigits(out, start + 15, below(high(second), 10_000));
-        buffer.creditCard().set(row, start, PersonBuffer.CREDIT_CARD_SLOT);
     }
 
     private static void fourDigits(byte[] out, int position, int value) {

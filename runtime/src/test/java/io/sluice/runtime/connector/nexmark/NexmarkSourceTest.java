@@ -171,6 +171,34 @@ class NexmarkSourceTest {
     }
 
     @Test
+    void projectionsOfPersonsAndAuctionsReadWhatTheWholeTablesRead() {
+        Map<String, String> options = Map.of("event-type", "person", "events.num", "20000", "first-event.rate",
+                "1000", "base-time", BASE_TEXT);
+        // q8's columns: a person's id (0), name (1) and dateTime (6); an auction's dateTime (5) and seller (7)
+        List<List<Object>> persons = readAll(source(PERSON_SCHEMA, options).project(new int[] {0, 1, 6}).orElseThrow(),
+                schema("id", ColumnTypes.BIGINT, "name", ColumnTypes.VARCHAR, "dateTime", ColumnTypes.TIMESTAMP),
+                1, 0, 64, ReadMode.STREAM);
+        List<List<Object>> allPersons = readAll(source(PERSON_SCHEMA, options), PERSON_SCHEMA, 1, 0, 64,
+                ReadMode.STREAM);
+        assertEquals(400, persons.size());
+        for (int i = 0; i < persons.size(); i++) {
+            List<Object> whole = allPersons.get(i);
+            assertEquals(List.of(whole.get(0), whole.get(1), whole.get(6)), persons.get(i), "person " + i);
+        }
+        Map<String, String> auctionOptions = withKind(options, "auction");
+        List<List<Object>> auctions = readAll(
+                source(AUCTION_SCHEMA, auctionOptions).project(new int[] {5, 7}).orElseThrow(),
+                schema("dateTime", ColumnTypes.TIMESTAMP, "seller", ColumnTypes.BIGINT), 1, 0, 64, ReadMode.STREAM);
+        List<List<Object>> allAuctions = readAll(source(AUCTION_SCHEMA, auctionOptions), AUCTION_SCHEMA, 1, 0, 64,
+                ReadMode.STREAM);
+        assertEquals(1200, auctions.size());
+        for (int i = 0; i < auctions.size(); i++) {
+            List<Object> whole = allAuctions.get(i);
+            assertEquals(List.of(whole.get(5), whole.get(7)), auctions.get(i), "auction " + i);
+        }
+    }
+
+    @Test
     void aColumnThatIsNotAFieldIsAnError() {
         Schema schema = schema("price", ColumnTypes.BIGINT, "colour", ColumnTypes.VARCHAR);
         SluiceException e = assertThrows(SluiceException.class,

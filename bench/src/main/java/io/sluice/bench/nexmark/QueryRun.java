@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * One measured run in a JVM of its own, as the runner forks it: one engine and one query (or
- * the generator alone). A warm-up run over fewer events comes first when asked, on a fresh
+ * the generator alone). A warm-up run comes first when asked, on a fresh
  * engine, so that the measured run does not pay for class loading and the JIT compiler's first
  * passes. Only the measured run's {@code INSERT} is timed: wall time, and the CPU time of the
  * whole process over the same span (every thread: tasks, garbage collector, JIT compiler).

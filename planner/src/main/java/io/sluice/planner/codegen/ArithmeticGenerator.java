@@ -36,6 +36,9 @@ final class ArithmeticGenerator implements CallGenerator {
             return interval(generator, call, left, right);
         }
         if (javaType.equals(JavaTypes.DECIMAL)) {
+            if (onLongs(call.getKind()) && unscaled(left) != null && unscaled(right) != null) {
+                return decimalOnLongs(generator, call, left, right);
+            }
             return decimal(generator, call, toDecimal(generator, left), toDecimal(generator, right));
         }
         // MOD's type is its divisor's, which may be narrower than the dividend: compute in the wider type.
@@ -106,15 +109,77 @@ final class ArithmeticGenerator implements CallGenerator {
     /** Exact decimal arithmetic, then rounded (half up) to the result's scale and checked against its precision. */
     private static GeneratedExpression decimal(ExpressionGenerator generator, RexCall call, GeneratedExpression left,
                                                GeneratedExpression right) {
-        RelDataType type = call.getType();
+        return generator.strictExpression(call, List.of(left, right),
+                v -> bigDecimal(call.getKind(), call.getType(), v.get(0), v.get(1)));
+    }
+
+    private static String bigDecimal(SqlKind kind, RelDataType type, String left, String right) {
         String fit = ", " + type.getPrecision() + ", " + type.getScale() + ")";
-        return generator.strictExpression(call, List.of(left, right), v -> switch (call.getKind()) {
-            case PLUS -> "Decimals.fit(" + v.get(0) + ".add(" + v.get(1) + ")" + fit;
-            case MINUS -> "Decimals.fit(" + v.get(0) + ".subtract(" + v.get(1) + ")" + fit;
-            case TIMES -> "Decimals.fit(" + v.get(0) + ".multiply(" + v.get(1) + ")" + fit;
-            case DIVIDE -> "Decimals.fit(Decimals.divide(" + v.get(0) + ", " + v.get(1) + ", " + type.getScale() + ")" + fit;
-            default -> "Decimals.fit(Decimals.mod(" + v.get(0) + ", " + v.get(1) + ")" + fit;
-        });
+        return switch (kind) {
+            case PLUS -> "Decimals.fit(" + left + ".add(" + right + ")" + fit;
+            case MINUS -> "Decimals.fit(" + left + ".subtract(" + right + ")" + fit;
+            case TIMES -> "Decimals.fit(" + left + ".multiply(" + right + ")" + fit;
+            case DIVIDE -> "Decimals.fit(Decimals.divide(" + left + ", " + right + ", " + type.getScale() + ")" + fit;
+            default -> "Decimals.fit(Decimals.mod(" + left + ", " + right + ")" + fit;
+        };
+    }
+
+    private static boolean onLongs(SqlKind kind) {
+        return kind == SqlKind.PLUS || kind == SqlKind.MINUS || kind == SqlKind.TIMES;
+    }
+
+    /** An operand's unscaled long (an integer is a decimal of scale 0), or null when it has none. */
+    private static String unscaled(GeneratedExpression operand) {
+        String javaType = operand.javaType();
+        return javaType.equals("int") || javaType.equals("long") ? "((long) " + operand.value() + ")" : operand.unscaled();
+    }
+
+    private static int scale(GeneratedExpression operand) {
+        return SqlTypeUtil.isDecimal(operand.type()) ? operand.type().getScale() : 0;
+    }
+
+    /**
+     * A sum, difference or product of operands held as unscaled longs, computed on the longs. In
+     * a row where the result would not fit a long or its precision ({@code Decimals.NO_LONG}),
+     * the BigDecimal arithmetic computes it again, and gives the same value or the same error as
+     * for any other decimal. The result keeps its long, for arithmetic on it and for its output.
+     */
+    private static GeneratedExpression decimalOnLongs(ExpressionGenerator generator, RexCall call,
+                                                      GeneratedExpression left, GeneratedExpression right) {
+        RelDataType type = call.getType();
+        int leftScale = scale(left);
+        int rightScale = scale(right);
+        String a = unscaled(left);
+        String b = unscaled(right);
+        String onLongs = switch (call.getKind()) {
+            case TIMES -> "Decimals.multiply(" + a + ", " + b + ", " + (type.getScale() - leftScale - rightScale) + ", "
+                    + type.getPrecision() + ")";
+            default -> {
+                int common = Math.max(leftScale, rightScale);
+                yield "Decimals." + (call.getKind() == SqlKind.PLUS ? "add(" : "subtract(") + a + ", "
+                        + (common - leftScale) + ", " + b + ", " + (common - rightScale) + ", "
+                        + (type.getScale() - common) + ", " + type.getPrecision() + ")";
+            }
+        };
+        String slow = bigDecimal(call.getKind(), type, bigDecimalOperand(left), bigDecimalOperand(right));
+        String unscaled = generator.context().newName("u");
+        GeneratedExpression big = generator.strict(call, List.of(left, right), (v, result) ->
+                unscaled + " = " + onLongs + ";\n" + result + " = " + unscaled + " == Decimals.NO_LONG ? " + slow
+                        + " : null;\n");
+        if (big.alwaysNull()) {
+            return big;
+        }
+        String value = "(" + big.value() + " == null ? java.math.BigDecimal.valueOf(" + unscaled + ", " + type.getScale()
+                + ") : " + big.value() + ")";
+        return new GeneratedExpression("long " + unscaled + " = 0L;\n" + big.code(), value, big.isNull(), type, unscaled);
+    }
+
+    /** An operand as a BigDecimal of its own precision and scale, as {@link #toDecimal} makes it. */
+    private static String bigDecimalOperand(GeneratedExpression operand) {
+        if (operand.javaType().equals(JavaTypes.DECIMAL)) {
+            return operand.value();
+        }
+        return "java.math.BigDecimal.valueOf((long) " + operand.value() + ")";
     }
 
     /**

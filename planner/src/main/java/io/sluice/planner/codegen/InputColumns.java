@@ -1,11 +1,13 @@
 package io.sluice.planner.codegen;
 
+import io.sluice.runtime.function.Decimals;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The input columns one loop of a kernel reads. Each column used is read once per row, at the
@@ -34,8 +36,21 @@ final class InputColumns {
         return used.computeIfAbsent(index, i -> {
             RelDataType type = rowType.getFieldList().get(i).getType();
             String isNull = type.isNullable() ? "in" + i + "_null" : "false";
+            if (isLongDecimal(type)) {
+                String unscaled = "in" + i + "_unscaled";
+                return new GeneratedExpression("", "java.math.BigDecimal.valueOf(" + unscaled + ", " + type.getScale() + ")",
+                        isNull, type, unscaled);
+            }
             return new GeneratedExpression("", "in" + i, isNull, type);
         });
+    }
+
+    /**
+     * A DECIMAL of at most 18 digits, read as the low long of its 128 bits: its unscaled value,
+     * made a BigDecimal only where an expression needs one.
+     */
+    private static boolean isLongDecimal(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.DECIMAL && type.getPrecision() <= Decimals.LONG_DIGITS;
     }
 
     /**
@@ -65,7 +80,7 @@ final class InputColumns {
                         .append("_vec.getValidityBufferAddress();\n");
             }
             String javaType = JavaTypes.of(field.getType());
-            if (!javaType.equals(JavaTypes.DECIMAL)) {
+            if (!javaType.equals(JavaTypes.DECIMAL) || isLongDecimal(field.getType())) {
                 code.append("        final long in").append(i).append("_data = in").append(i)
                         .append("_vec.getDataBufferAddress();\n");
             }
@@ -87,6 +102,11 @@ final class InputColumns {
             if (column.nullable()) {
                 code.append("            final boolean ").append(name).append("_null = !Vectors.isValid(")
                         .append(name).append("_valid, ").append(row).append(");\n");
+            }
+            if (column.unscaled() != null) {
+                code.append("            final long ").append(column.unscaled()).append(" = Vectors.getDecimalUnscaled(")
+                        .append(name).append("_data, ").append(row).append(");\n");
+                continue;
             }
             code.append("            final ").append(column.javaType()).append(' ').append(name).append(" = ")
                     .append(readValue(column, name)).append(";\n");

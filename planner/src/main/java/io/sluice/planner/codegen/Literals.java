@@ -1,10 +1,12 @@
 package io.sluice.planner.codegen;
 
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.function.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 
 /**
@@ -22,15 +24,26 @@ final class Literals {
         if (literal.isNull()) {
             return GeneratedExpression.nullOf(type);
         }
+        if (type.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            return decimal(literal.getValueAs(BigDecimal.class).setScale(type.getScale(), RoundingMode.HALF_UP), type,
+                    context);
+        }
         String value = switch (type.getSqlTypeName()) {
             case BOOLEAN -> String.valueOf(literal.getValueAs(Boolean.class));
             case CHAR, VARCHAR -> context.reference(literal.getValueAs(NlsString.class).getValue(), JavaTypes.STRING);
-            case DECIMAL -> context.reference(
-                    literal.getValueAs(BigDecimal.class).setScale(type.getScale(), RoundingMode.HALF_UP), JavaTypes.DECIMAL);
             case DOUBLE, FLOAT, REAL -> doubleLiteral(literal.getValueAs(Double.class), javaType);
             default -> integral(literal, javaType);
         };
         return new GeneratedExpression("", value, "false", type);
+    }
+
+    /** A decimal of at most 18 digits is also held as its unscaled long, for arithmetic on longs. */
+    private static GeneratedExpression decimal(BigDecimal value, RelDataType type, CodeGenContext context) {
+        String reference = context.reference(value, JavaTypes.DECIMAL);
+        String unscaled = value.precision() <= Decimals.LONG_DIGITS
+                ? context.reference(value.unscaledValue().longValueExact(), "Long") + ".longValue()"
+                : null;
+        return new GeneratedExpression("", reference, "false", type, unscaled);
     }
 
     private static String doubleLiteral(double value, String javaType) {

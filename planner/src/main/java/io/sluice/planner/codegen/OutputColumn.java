@@ -4,7 +4,8 @@ import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * Writing one output column of a projection: fixed-width values by address into buffers sized
- * once per batch, strings and decimals through the vector. A column that is never null has its
+ * once per batch (decimals too when held as unscaled longs), strings and other decimals through
+ * the vector. A column that is never null has its
  * validity set for the whole batch at once.
  */
 final class OutputColumn {
@@ -27,13 +28,16 @@ final class OutputColumn {
             return "        final org.apache.arrow.vector.VarCharVector " + name + " = (org.apache.arrow.vector.VarCharVector) "
                     + vector + ";\n        " + name + ".setLastSet(-1);\n";
         }
-        if (javaType.equals(JavaTypes.DECIMAL)) {
-            return "        final org.apache.arrow.vector.DecimalVector " + name + " = (org.apache.arrow.vector.DecimalVector) "
-                    + vector + ";\n";
-        }
         StringBuilder code = new StringBuilder();
-        code.append("        final org.apache.arrow.vector.BaseFixedWidthVector ").append(name)
-                .append("_vec = (org.apache.arrow.vector.BaseFixedWidthVector) ").append(vector).append(";\n");
+        if (javaType.equals(JavaTypes.DECIMAL)) {
+            code.append("        final org.apache.arrow.vector.DecimalVector ").append(name)
+                    .append(" = (org.apache.arrow.vector.DecimalVector) ").append(vector).append(";\n");
+            code.append("        final org.apache.arrow.vector.BaseFixedWidthVector ").append(name).append("_vec = ")
+                    .append(name).append(";\n");
+        } else {
+            code.append("        final org.apache.arrow.vector.BaseFixedWidthVector ").append(name)
+                    .append("_vec = (org.apache.arrow.vector.BaseFixedWidthVector) ").append(vector).append(";\n");
+        }
         code.append("        Vectors.ensureCapacity(").append(name).append("_vec, count);\n");
         code.append("        final long ").append(name).append("_data = ").append(name).append("_vec.getDataBufferAddress();\n");
         code.append("        final long ").append(name).append("_valid = ").append(name)
@@ -47,14 +51,13 @@ final class OutputColumn {
     /** Statements that store the value (already of this column's type) at output row {@code j}. */
     String write(GeneratedExpression value) {
         String javaType = JavaTypes.of(type);
-        if (javaType.equals(JavaTypes.STRING) || javaType.equals(JavaTypes.DECIMAL)) {
-            String set = javaType.equals(JavaTypes.STRING) ? "Vectors.setString(" : "Vectors.setDecimal(";
-            String store = set + name + ", j, " + value.value() + ");\n";
+        if (javaType.equals(JavaTypes.STRING)) {
+            String store = "Vectors.setString(" + name + ", j, " + value.value() + ");\n";
             return value.nullable()
                     ? "if (" + value.isNull() + ") {\n    " + name + ".setNull(j);\n} else {\n    " + store + "}\n"
                     : store;
         }
-        String store = put(value.value());
+        String store = javaType.equals(JavaTypes.DECIMAL) ? putDecimal(value) : put(value.value());
         if (!value.nullable()) {
             return store;
         }
@@ -70,6 +73,19 @@ final class OutputColumn {
     String copyAll(String inputVector) {
         return "        Vectors.copyStrings((org.apache.arrow.vector.BaseVariableWidthVector) " + inputVector
                 + ", selection, count, " + name + ");\n";
+    }
+
+    /**
+     * A decimal held as an unscaled long is stored by address; one that is not (in this row or
+     * at all) through the vector, which has room for the batch already.
+     */
+    private String putDecimal(GeneratedExpression value) {
+        String set = "Vectors.setDecimal(" + name + ", j, " + value.value() + ");\n";
+        if (value.unscaled() == null) {
+            return set;
+        }
+        return "if (" + value.unscaled() + " != Decimals.NO_LONG) {\n    Vectors.putDecimal(" + name + "_data, j, "
+                + value.unscaled() + ");\n} else {\n    " + set + "}\n";
     }
 
     private String put(String value) {

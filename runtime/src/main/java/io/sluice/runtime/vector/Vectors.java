@@ -134,6 +134,22 @@ public final class Vectors {
     }
 
     /**
+     * Stores a decimal given as its unscaled long at {@code row} of a DECIMAL vector's data
+     * buffer: Arrow's 128-bit little-endian two's complement, the long then its sign. Validity
+     * is the caller's, as with the other writes by address.
+     */
+    public static void putDecimal(long dataAddress, int row, long unscaled) {
+        long address = dataAddress + ((long) row << 4);
+        MemoryUtil.putLong(address, unscaled);
+        MemoryUtil.putLong(address + 8, unscaled >> 63);
+    }
+
+    /** The unscaled long of a decimal of at most 18 digits at {@code row} of a DECIMAL vector's data buffer. */
+    public static long getDecimalUnscaled(long dataAddress, int row) {
+        return MemoryUtil.getLong(dataAddress + ((long) row << 4));
+    }
+
+    /**
      * Writes a decimal of the vector's scale. One whose unscaled value fits in a long (at most 18
      * digits) is written as that long, without the byte array a BigDecimal write makes.
      */

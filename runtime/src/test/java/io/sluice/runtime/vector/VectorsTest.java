@@ -39,6 +39,29 @@ class VectorsTest {
     }
 
     @Test
+    void writesAndReadsUnscaledLongsByAddress() {
+        try (RootAllocator allocator = new RootAllocator()) {
+            try (DecimalVector vector = new DecimalVector("d", allocator, 22, 3)) {
+                vector.allocateNew(4);
+                long data = vector.getDataBufferAddress();
+                long[] unscaled = {908_000, -1_500, 0, -999_999_999_999_999_999L};
+                for (int row = 0; row < unscaled.length; row++) {
+                    Vectors.putDecimal(data, row, unscaled[row]);
+                    vector.setIndexDefined(row);
+                }
+                vector.setValueCount(unscaled.length);
+                assertEquals(new BigDecimal("908.000"), vector.getObject(0));
+                assertEquals(new BigDecimal("-1.500"), vector.getObject(1));
+                assertEquals(new BigDecimal("0.000"), vector.getObject(2));
+                assertEquals(new BigDecimal("-999999999999999.999"), vector.getObject(3));
+                assertEquals(-1_500, Vectors.getDecimalUnscaled(data, 1));
+                assertEquals(-999_999_999_999_999_999L, Vectors.getDecimalUnscaled(data, 3));
+            }
+            assertEquals(0, allocator.getAllocatedMemory());
+        }
+    }
+
+    @Test
     void refusesADecimalOfAnotherScaleOrTooManyDigits() {
         try (RootAllocator allocator = new RootAllocator();
              DecimalVector vector = new DecimalVector("d", allocator, 5, 2)) {

@@ -59,12 +59,33 @@ final class EventModel {
         return select(hotMask(low(draw), HOT_SELLER_RATIO), hot, activePerson(high(draw), lastPerson));
     }
 
-    /** ln(10^6): 10^(6u) is computed as e^(u ln 10^6), which is cheaper. */
-    private static final double LN_MILLION = Math.log(1e6);
+    /** The price curve 100 · 10^(6u) cents is drawn through 2^12 + 1 knots, evenly spaced in u. */
+    private static final int KNOT_BITS = 12;
+    /** Bits of the position between two knots. */
+    private static final int STEP_BITS = 20;
+    /** Knots are in 1/2^16 of a cent, so that interpolating between the cheapest ones is smooth. */
+    private static final int FIXED_BITS = 16;
+    private static final long[] PRICE_KNOTS = priceKnots();
 
-    /** Log-uniform between 1.00 and 1,000,000.00, in cents. */
+    private static long[] priceKnots() {
+        long[] knots = new long[(1 << KNOT_BITS) + 1];
+        for (int i = 0; i < knots.length; i++) {
+            knots[i] = Math.round(Math.scalb(100 * Math.pow(10, 6.0 * i / (1 << KNOT_BITS)), FIXED_BITS));
+        }
+        return knots;
+    }
+
+    /**
+     * Log-uniform between 1.00 and 1,000,000.00, in cents: interpolated between the knots of the
+     * curve, within six millionths of {@code 100 · 10^(6u)}, in integer arithmetic, since an
+     * exponential per bid would cost more than all the rest of the bid.
+     */
     static long price(long draw) {
-        return Math.round(Math.exp(EventRandom.unit(draw) * LN_MILLION) * 100.0);
+        int knot = (int) (draw >>> (Long.SIZE - KNOT_BITS));
+        long step = (draw >>> (Long.SIZE - KNOT_BITS - STEP_BITS)) & ((1L << STEP_BITS) - 1);
+        long low = PRICE_KNOTS[knot];
+        long fixed = low + (((PRICE_KNOTS[knot + 1] - low) * step) >>> STEP_BITS);
+        return (fixed + (1L << (FIXED_BITS - 1))) >>> FIXED_BITS;
     }
 
     /**

@@ -43,11 +43,6 @@ final class EventRandom {
         return (Math.multiplyHigh(x, bound) << 1) | ((x * bound) >>> 63);
     }
 
-    /** A uniform double in [0, 1). */
-    static double unit(long bits) {
-        return (bits >>> 11) * 0x1.0p-53;
-    }
-
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -23,6 +23,29 @@ class EventModelTest {
         }
     }
 
+    /** The price of a draw whose top 32 bits are u · 2^32 is 100 · 10^(6u) cents, to two millionths and half a cent. */
+    @Test
+    void pricesFollowTheLogUniformCurve() {
+        long[] edges = {0, -1, 1L << 52, (1L << 52) - 1, Long.MIN_VALUE, Long.MAX_VALUE};
+        for (long draw : edges) {
+            assertPriceOnCurve(draw);
+        }
+        long draw = EventRandom.first(3, 4);
+        for (int i = 0; i < 1_000_000; i++) {
+            draw = EventRandom.next(draw);
+            assertPriceOnCurve(draw);
+        }
+        assertEquals(100, EventModel.price(0));
+        assertEquals(100_000_000, EventModel.price(-1), 1);
+    }
+
+    private static void assertPriceOnCurve(long draw) {
+        double u = (draw >>> 32) / 0x1.0p32;
+        double expected = 100 * Math.pow(10, 6 * u);
+        long price = EventModel.price(draw);
+        assertEquals(expected, price, expected * 2e-6 + 0.5, "draw " + Long.toHexString(draw));
+    }
+
     @Test
     void selectPicksBySign() {
         assertEquals(7, EventModel.select(-1L, 7, 9));

@@ -72,6 +72,8 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
         // walk the blocks of the sequence instead of dividing per bid
         long block = firstIndex / bids;
         int inBlock = (int) (firstIndex % bids);
+        EventClock clock = numbers.clock();
+        clock.seek(block * total + persons + auctions + inBlock);
         for (int row = 0; row < count; row++) {
             long eventNumber = block * total + persons + auctions + inBlock;
 
@@ -110,12 +112,15 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
                 }
             }
             if (dateTime != null) {
-                dateTime[row] = numbers.timestamp(eventNumber);
+                dateTime[row] = clock.time();
             }
 
             if (++inBlock == bids) {
                 inBlock = 0;
                 block++;
+                clock.seek(block * total + persons + auctions);
+            } else {
+                clock.advance();
             }
         }
         buffer.setSize(count);

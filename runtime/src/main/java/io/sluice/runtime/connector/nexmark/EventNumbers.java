@@ -75,6 +75,11 @@ public final class EventNumbers {
         return baseTime + (eventNumber / rate) * 1000 + (eventNumber % rate) * 1000 / rate;
     }
 
+    /** A clock that steps through event times one event at a time, for a thread's run of events. */
+    EventClock clock() {
+        return new EventClock(rate, baseTime);
+    }
+
     /**
      * The first event number whose event time is at or after {@code timeMillis}.
      *

@@ -65,9 +65,7 @@ public final class OutputRows implements AutoCloseable {
     /** Sets rows {@code [firstRow, firstRow + count)} of a timestamp column to one value. */
     public void fillTimestamp(int column, int firstRow, int count, long millis) {
         TimeStampMilliVector vector = (TimeStampMilliVector) batch.getVector(column);
-        while (vector.getValueCapacity() < firstRow + count) {
-            vector.reAlloc();
-        }
+        Vectors.growTo(vector, firstRow + count);
         long data = vector.getDataBufferAddress();
         long validity = vector.getValidityBufferAddress();
         for (int row = firstRow; row < firstRow + count; row++) {

@@ -26,6 +26,32 @@ public final class Vectors {
         }
     }
 
+    /** Grows the vector, keeping its values, until it holds {@code count} values. */
+    public static void growTo(BaseFixedWidthVector vector, int count) {
+        while (vector.getValueCapacity() < count) {
+            vector.reAlloc();
+        }
+    }
+
+    /** Reads row {@code row} of an integral column of {@code width} bytes (8, 4, 2 or 1) as a long. */
+    public static long getIntegral(long dataAddress, int width, int row) {
+        return switch (width) {
+            case 8 -> MemoryUtil.getLong(dataAddress + ((long) row << 3));
+            case 4 -> MemoryUtil.getInt(dataAddress + ((long) row << 2));
+            case 2 -> MemoryUtil.getShort(dataAddress + ((long) row << 1));
+            default -> MemoryUtil.getByte(dataAddress + row);
+        };
+    }
+
+    /** Writes {@code value} into row {@code row} of an integral column of 8 or 4 bytes. */
+    public static void putIntegral(long dataAddress, int width, int row, long value) {
+        if (width == 8) {
+            MemoryUtil.putLong(dataAddress + ((long) row << 3), value);
+        } else {
+            MemoryUtil.putInt(dataAddress + ((long) row << 2), (int) value);
+        }
+    }
+
     public static boolean isValid(long validityAddress, int row) {
         return (MemoryUtil.getByte(validityAddress + (row >> 3)) & (1 << (row & 7))) != 0;
     }

@@ -3,7 +3,6 @@ package io.sluice.runtime.window.group;
 import io.sluice.runtime.vector.VectorValues;
 import io.sluice.runtime.vector.Vectors;
 import java.util.Arrays;
-import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -45,21 +44,12 @@ final class LongGroupByHash implements GroupByHash {
         boolean nullable = vector.getNullCount() > 0;
         for (int j = 0; j < count; j++) {
             int row = selection[j];
-            if (nullable && (MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
+            if (nullable && !Vectors.isValid(validity, row)) {
                 groupIds[j] = nullGroup();
             } else {
-                groupIds[j] = find(read(data, row));
+                groupIds[j] = find(Vectors.getIntegral(data, width, row));
             }
         }
-    }
-
-    private long read(long data, int row) {
-        return switch (width) {
-            case 8 -> MemoryUtil.getLong(data + ((long) row << 3));
-            case 4 -> MemoryUtil.getInt(data + ((long) row << 2));
-            case 2 -> MemoryUtil.getShort(data + ((long) row << 1));
-            default -> MemoryUtil.getByte(data + row);
-        };
     }
 
     private int nullGroup() {
@@ -142,9 +132,7 @@ final class LongGroupByHash implements GroupByHash {
             GroupByHash.super.writeKeys(firstGroup, count, output, firstRow, columns);
             return;
         }
-        while (vector.getValueCapacity() < firstRow + count) {
-            vector.reAlloc();
-        }
+        Vectors.growTo(vector, firstRow + count);
         long data = vector.getDataBufferAddress();
         long validity = vector.getValidityBufferAddress();
         for (int i = 0; i < count; i++) {
@@ -155,11 +143,7 @@ final class LongGroupByHash implements GroupByHash {
                 continue;
             }
             Vectors.setValid(validity, row);
-            if (width == 8) {
-                MemoryUtil.putLong(data + ((long) row << 3), keys[group]);
-            } else {
-                MemoryUtil.putInt(data + ((long) row << 2), (int) keys[group]);
-            }
+            Vectors.putIntegral(data, width, row, keys[group]);
         }
     }
 

@@ -3,7 +3,6 @@ package io.sluice.runtime.window.group;
 import io.sluice.runtime.vector.VectorValues;
 import io.sluice.runtime.vector.Vectors;
 import java.util.Arrays;
-import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -72,20 +71,11 @@ final class MultiLongGroupByHash implements GroupByHash {
                     nullMask |= 1L << c;
                     probe[c] = 0;
                 } else {
-                    probe[c] = read(data[c], widths[c], row);
+                    probe[c] = Vectors.getIntegral(data[c], widths[c], row);
                 }
             }
             groupIds[j] = find(nullMask);
         }
-    }
-
-    private static long read(long data, int width, int row) {
-        return switch (width) {
-            case 8 -> MemoryUtil.getLong(data + ((long) row << 3));
-            case 4 -> MemoryUtil.getInt(data + ((long) row << 2));
-            case 2 -> MemoryUtil.getShort(data + ((long) row << 1));
-            default -> MemoryUtil.getByte(data + row);
-        };
     }
 
     /** The group of the key in {@link #probe} with these NULL columns, added if new. */
@@ -190,9 +180,7 @@ final class MultiLongGroupByHash implements GroupByHash {
                 }
                 continue;
             }
-            while (vector.getValueCapacity() < firstRow + count) {
-                vector.reAlloc();
-            }
+            Vectors.growTo(vector, firstRow + count);
             long data = vector.getDataBufferAddress();
             long validity = vector.getValidityBufferAddress();
             for (int i = 0; i < count; i++) {
@@ -203,12 +191,7 @@ final class MultiLongGroupByHash implements GroupByHash {
                     continue;
                 }
                 Vectors.setValid(validity, row);
-                long value = keys[group * arity + c];
-                if (width == 8) {
-                    MemoryUtil.putLong(data + ((long) row << 3), value);
-                } else {
-                    MemoryUtil.putInt(data + ((long) row << 2), (int) value);
-                }
+                Vectors.putIntegral(data, width, row, keys[group * arity + c]);
             }
         }
     }

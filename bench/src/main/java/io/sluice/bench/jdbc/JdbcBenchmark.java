@@ -1,5 +1,6 @@
 package io.sluice.bench.jdbc;
 
+import io.sluice.bench.QuietCommand;
 import io.sluice.bench.Throughput;
 import io.sluice.bench.nexmark.Span;
 import io.sluice.engine.Engine;
@@ -8,9 +9,7 @@ import io.sluice.engine.jdbc.EmbeddedEngines;
 import io.sluice.engine.result.ResultCursor;
 import io.sluice.engine.server.JdbcServer;
 import io.sluice.engine.server.JdbcServerConfig;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,7 +36,6 @@ import picocli.CommandLine.Spec;
         description = "Measures rows per second from a continuous query to one JDBC client, over loopback and "
                 + "in-process, and the delay of a row made at a low rate.")
 public final class JdbcBenchmark implements Callable<Integer> {
-    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
     private static final String ENGINE_NAME = "benchmark";
     private static final String ENGINE_URL = "jdbc:sluice:mem:" + ENGINE_NAME;
     private static final String QUERY = "SELECT STREAM id FROM numbers";
@@ -73,14 +71,7 @@ public final class JdbcBenchmark implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // The figures are the output; the engine's and the Kafka client's INFO lines would bury them.
-        if (System.getProperty(LOG_LEVEL) == null) {
-            System.setProperty(LOG_LEVEL, "warn");
-        }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        int status = new CommandLine(new JdbcBenchmark()).setOut(out).execute(args);
-        out.flush();
-        System.exit(status);
+        QuietCommand.run(new JdbcBenchmark(), args);
     }
 
     /** One run: reads every row of the query and returns how many it read. */

@@ -1,14 +1,13 @@
 package io.sluice.bench.kafka;
 
+import io.sluice.bench.QuietCommand;
 import io.sluice.bench.Throughput;
 import io.sluice.bench.nexmark.Span;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.Session;
 import io.sluice.engine.job.BackgroundJob;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "KafkaBenchmark", sortOptions = false, usageHelpAutoWidth = true,
         description = "Measures records per second, and per core, of jobs reading a Kafka topic.")
 public final class KafkaBenchmark implements Callable<Integer> {
-    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
     @Option(names = "--records", paramLabel = "N", description = "Records in the input topic (default: 2,000,000).")
     private int records = 2_000_000;
 
@@ -55,15 +53,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // The figures are the output; the engine's and the Kafka client's INFO lines would bury them.
-        if (System.getProperty(LOG_LEVEL) == null) {
-            System.setProperty(LOG_LEVEL, "warn");
-        }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        int status = new CommandLine(new KafkaBenchmark()).setOut(out).setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
-        out.flush();
-        System.exit(status);
+        QuietCommand.run(new KafkaBenchmark(), args);
     }
 
     @Override

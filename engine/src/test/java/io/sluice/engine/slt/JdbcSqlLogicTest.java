@@ -3,8 +3,6 @@ package io.sluice.engine.slt;
 import io.sluice.engine.jdbc.JdbcTarget;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +22,11 @@ class JdbcSqlLogicTest {
 
     @TestFactory
     Stream<DynamicTest> sqlLogicTestsThroughJdbc() throws IOException, URISyntaxException {
-        Path root = Path.of(JdbcSqlLogicTest.class.getResource("/slt").toURI());
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
-        }
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path file : files) {
-            String name = root.relativize(file).toString();
-            List<SltRecord> records = SltFile.parse(Files.readString(file));
+        SltFile.all().forEach((name, records) -> {
             tests.add(test(name, "thin driver", records, () -> new JdbcSltTarget(JdbcTarget.remote(), PARALLELISM)));
             tests.add(test(name, "jdbc:sluice:mem:", records, () -> new JdbcSltTarget(JdbcTarget.embedded(), PARALLELISM)));
-        }
+        });
         return tests.stream();
     }
 

@@ -1,9 +1,14 @@
 package io.sluice.engine.slt;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads a SQL logic test file: records separated by blank lines; lines starting with {@code #}
@@ -19,6 +24,20 @@ final class SltFile {
 
     static List<SltRecord> parse(String text) {
         return new SltFile(text).records();
+    }
+
+    /** Every {@code .slt} file under the test resources' {@code /slt}, parsed, by its path below it, in path order. */
+    static Map<String, List<SltRecord>> all() throws IOException, URISyntaxException {
+        Path root = Path.of(SltFile.class.getResource("/slt").toURI());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
+        }
+        Map<String, List<SltRecord>> all = new LinkedHashMap<>();
+        for (Path file : files) {
+            all.put(root.relativize(file).toString(), parse(Files.readString(file)));
+        }
+        return all;
     }
 
     private List<SltRecord> records() {

@@ -2,8 +2,6 @@ package io.sluice.engine.slt;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,21 +17,14 @@ class SqlLogicTest {
 
     @TestFactory
     Stream<DynamicTest> sqlLogicTests() throws IOException, URISyntaxException {
-        Path root = Path.of(SqlLogicTest.class.getResource("/slt").toURI());
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
-        }
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path file : files) {
-            String name = root.relativize(file).toString();
-            List<SltRecord> records = SltFile.parse(Files.readString(file));
+        SltFile.all().forEach((name, records) -> {
             for (int parallelism : PARALLELISMS) {
                 tests.add(DynamicTest.dynamicTest(name + " @" + parallelism,
                         () -> new SltRunner(name, "parallelism " + parallelism, () -> new SessionTarget(parallelism))
                                 .run(records)));
             }
-        }
+        });
         return tests.stream();
     }
 }

@@ -65,18 +65,9 @@ public final class Decimals {
         return fit(rescale(sum, shift), precision);
     }
 
-    /** {@code a - b} as {@link #add} computes {@code a + b}. */
+    /** {@code a - b} as {@link #add} computes {@code a + b}: rounding half up is symmetric about zero. */
     public static long subtract(long a, int shiftA, long b, int shiftB, int shift, int precision) {
-        long left = rescale(a, shiftA);
-        long right = rescale(b, shiftB);
-        if (left == NO_LONG || right == NO_LONG) {
-            return NO_LONG;
-        }
-        long difference = left - right;
-        if (((left ^ right) & (left ^ difference)) < 0) {
-            return NO_LONG;
-        }
-        return fit(rescale(difference, shift), precision);
+        return b == NO_LONG ? NO_LONG : add(a, shiftA, -b, shiftB, shift, precision);
     }
 
     /**

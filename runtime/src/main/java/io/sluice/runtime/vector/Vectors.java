@@ -1,5 +1,6 @@
 package io.sluice.runtime.vector;
 
+import io.sluice.runtime.function.Decimals;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -13,9 +14,6 @@ import org.apache.arrow.vector.VarCharVector;
  * the JIT inlines them; addresses come from the vectors once per batch.
  */
 public final class Vectors {
-    /** The most decimal digits every long can hold. */
-    private static final int LONG_DIGITS = 18;
-
     private Vectors() {
     }
 
@@ -181,7 +179,7 @@ public final class Vectors {
      */
     public static void setDecimal(DecimalVector vector, int row, BigDecimal value) {
         int precision = value.precision();
-        if (value.scale() == vector.getScale() && precision <= LONG_DIGITS && precision <= vector.getPrecision()) {
+        if (value.scale() == vector.getScale() && precision <= Decimals.LONG_DIGITS && precision <= vector.getPrecision()) {
             vector.setSafe(row, value.movePointRight(value.scale()).longValueExact());
         } else {
             vector.setSafe(row, value);

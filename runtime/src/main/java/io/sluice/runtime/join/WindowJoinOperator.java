@@ -120,11 +120,7 @@ final class WindowJoinOperator implements TwoInputOperator {
         output.emitWatermark(newWatermark);
     }
 
-    /**
-     * Numbers the keys of the left rows, then of the right rows in the same hash, so that a right
-     * row's number is its left partners' when it has any; the left rows of each number are
-     * chained, and the pairs are copied out column by column.
-     */
+    /** Emits the window's pairs, then, for a LEFT join, its left rows that met none. */
     private void join(WindowRows window) {
         VectorSchemaRoot left = window.of(0);
         if (left == null) {
@@ -132,38 +128,12 @@ final class WindowJoinOperator implements TwoInputOperator {
         }
         VectorSchemaRoot right = window.of(1);
         int leftCount = left.getRowCount();
-        VaryingKeys keys = right == null
-                ? new VaryingKeys(spec.leftKeys(), spec.rightKeys(), true)
-                : VaryingKeys.of(spec.leftKeys(), spec.rightKeys(), left, right);
-        VectorSchemaRoot leftKeys = keyColumns(left, keys.left());
-        int[] leftRows = withKeys(leftKeys);
-        int keyed = leftRows.length;
-        GroupByHash hash = GroupByHashes.create(leftKeys.getSchema(), allColumns(leftKeys), keyed);
-        int[] groups = new int[keyed];
-        hash.groupIds(leftKeys, leftRows, keyed, groups);
-        int leftGroups = hash.groupCount();
-        int[] first = new int[leftGroups];
-        Arrays.fill(first, -1);
-        int[] next = new int[leftCount];
-        for (int j = keyed - 1; j >= 0; j--) {
-            next[leftRows[j]] = first[groups[j]];
-            first[groups[j]] = leftRows[j];
-        }
         BitSet matched = new BitSet(leftCount);
         Pairs pairs = new Pairs(context.batchSize());
-        if (!keys.disjoint()) {
-            VectorSchemaRoot rightKeys = keyColumns(right, keys.right());
-            int[] rightRows = withKeys(rightKeys);
-            int[] rightGroups = new int[rightRows.length];
-            hash.groupIds(rightKeys, rightRows, rightRows.length, rightGroups);
-            for (int j = 0; j < rightRows.length; j++) {
-                int group = rightGroups[j];
-                for (int row = group < leftGroups ? first[group] : -1; row != -1; row = next[row]) {
-                    matched.set(row);
-                    if (pairs.add(row, rightRows[j])) {
-                        emit(left, right, pairs);
-                    }
-                }
+        if (right != null) {
+            VaryingKeys keys = VaryingKeys.of(spec.leftKeys(), spec.rightKeys(), left, right);
+            if (!keys.disjoint()) {
+                pair(left, right, keys, matched, pairs);
             }
         }
         // A batch holds matches or lone left rows, never both.
@@ -176,6 +146,41 @@ final class WindowJoinOperator implements TwoInputOperator {
             }
         }
         emit(left, right, pairs);
+    }
+
+    /**
+     * Numbers the keys of the left rows, then of the right rows in the same hash, so that a right
+     * row's number is its left partners' when it has any; the left rows of each number are
+     * chained, and each right row is paired with its chain, the pairs emitted as they fill a batch.
+     */
+    private void pair(VectorSchemaRoot left, VectorSchemaRoot right, VaryingKeys keys, BitSet matched, Pairs pairs) {
+        VectorSchemaRoot leftKeys = keyColumns(left, keys.left());
+        int[] leftRows = withKeys(leftKeys);
+        int keyed = leftRows.length;
+        GroupByHash hash = GroupByHashes.create(leftKeys.getSchema(), allColumns(leftKeys), keyed);
+        int[] groups = new int[keyed];
+        hash.groupIds(leftKeys, leftRows, keyed, groups);
+        int leftGroups = hash.groupCount();
+        int[] first = new int[leftGroups];
+        Arrays.fill(first, -1);
+        int[] next = new int[left.getRowCount()];
+        for (int j = keyed - 1; j >= 0; j--) {
+            next[leftRows[j]] = first[groups[j]];
+            first[groups[j]] = leftRows[j];
+        }
+        VectorSchemaRoot rightKeys = keyColumns(right, keys.right());
+        int[] rightRows = withKeys(rightKeys);
+        int[] rightGroups = new int[rightRows.length];
+        hash.groupIds(rightKeys, rightRows, rightRows.length, rightGroups);
+        for (int j = 0; j < rightRows.length; j++) {
+            int group = rightGroups[j];
+            for (int row = group < leftGroups ? first[group] : -1; row != -1; row = next[row]) {
+                matched.set(row);
+                if (pairs.add(row, rightRows[j])) {
+                    emit(left, right, pairs);
+                }
+            }
+        }
     }
 
     /**

@@ -5,12 +5,15 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Picks the fastest hash for a set of key columns. */
 public final class GroupByHashes {
+    /** The room a hash starts with, however few keys are expected. */
+    static final int MIN_GROUPS = 16;
+
     private GroupByHashes() {
     }
 
     /** An empty hash over the given key columns of batches with this schema. */
     public static GroupByHash create(Schema schema, int[] keyColumns) {
-        return create(schema, keyColumns, 16);
+        return create(schema, keyColumns, MIN_GROUPS);
     }
 
     /** An empty hash sized for about {@code expectedGroups} keys, so that filling it does not grow it. */

@@ -25,7 +25,7 @@ final class LongGroupByHash implements GroupByHash {
     LongGroupByHash(int column, int width, int expectedGroups) {
         this.column = column;
         this.width = width;
-        this.keys = new long[Math.max(expectedGroups, 16)];
+        this.keys = new long[Math.max(expectedGroups, GroupByHashes.MIN_GROUPS)];
         this.slots = new int[GroupByHashes.slotsFor(keys.length)];
         this.mask = slots.length - 1;
         Arrays.fill(slots, EMPTY);
@@ -154,6 +154,6 @@ final class LongGroupByHash implements GroupByHash {
 
     @Override
     public GroupByHash emptyCopy() {
-        return new LongGroupByHash(column, width, 16);
+        return new LongGroupByHash(column, width, GroupByHashes.MIN_GROUPS);
     }
 }

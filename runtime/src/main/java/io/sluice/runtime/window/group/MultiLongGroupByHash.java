@@ -39,7 +39,7 @@ final class MultiLongGroupByHash implements GroupByHash {
         this.columns = columns.clone();
         this.widths = widths.clone();
         this.arity = columns.length;
-        this.nulls = new long[Math.max(expectedGroups, 16)];
+        this.nulls = new long[Math.max(expectedGroups, GroupByHashes.MIN_GROUPS)];
         this.keys = new long[nulls.length * arity];
         this.slots = new int[GroupByHashes.slotsFor(nulls.length)];
         this.mask = slots.length - 1;
@@ -203,6 +203,6 @@ final class MultiLongGroupByHash implements GroupByHash {
 
     @Override
     public GroupByHash emptyCopy() {
-        return new MultiLongGroupByHash(columns, widths, 16);
+        return new MultiLongGroupByHash(columns, widths, GroupByHashes.MIN_GROUPS);
     }
 }

@@ -23,8 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The Nexmark generator alone, on one thread, into a blackhole: events per second with persons,
  * auctions and bids in the default 1 : 3 : 46 proportions; bids alone; persons and auctions
- * alone. Each of the last two also with only the fields a query reads: Nexmark q2's of bids
- * ({@code auction}, {@code price}, {@code dateTime}), q8's of persons ({@code id}, {@code name},
+ * alone. Each of the last two also with only the fields a query reads: Nexmark q0's of bids (all
+ * but {@code channel} and {@code url}) and q2's ({@code auction}, {@code price}, {@code dateTime}), q8's of persons ({@code id}, {@code name},
  * {@code dateTime}) and auctions ({@code seller}, {@code dateTime}).
  */
 @State(Scope.Thread)
@@ -44,6 +44,7 @@ public class NexmarkGeneratorBenchmark {
     private PersonBuffer persons;
     private AuctionBuffer auctions;
     private BidBuffer bids;
+    private BidBuffer q0Bids;
     private BidBuffer q2Bids;
     private PersonBuffer q8Persons;
     private AuctionBuffer q8Auctions;
@@ -59,6 +60,8 @@ public class NexmarkGeneratorBenchmark {
         persons = generator.persons().newBuffer(BLOCKS * config.personProportion());
         auctions = generator.auctions().newBuffer(BLOCKS * config.auctionProportion());
         bids = generator.bids().newBuffer(BIDS);
+        q0Bids = generator.bids().newBuffer(BIDS,
+                fields(EventKind.BID, "auction", "bidder", "price", "dateTime", "extra"));
         q2Bids = generator.bids().newBuffer(BIDS, fields(EventKind.BID, "auction", "price", "dateTime"));
         q8Persons = generator.persons().newBuffer(BLOCKS * config.personProportion(),
                 fields(EventKind.PERSON, "id", "name", "dateTime"));
@@ -83,18 +86,27 @@ public class NexmarkGeneratorBenchmark {
     @Benchmark
     @OperationsPerInvocation(BIDS)
     public void bidsOnly(Blackhole blackhole) {
-        generator.bids().generate(block * 46, BIDS, bids);
-        block += BLOCKS;
-        blackhole.consume(bids);
+        makeBids(bids, blackhole);
+    }
+
+    /** Like {@link #bidsOnly}, making only the fields q0 and q1 read; the score is bids per second. */
+    @Benchmark
+    @OperationsPerInvocation(BIDS)
+    public void bidsQ0Fields(Blackhole blackhole) {
+        makeBids(q0Bids, blackhole);
     }
 
     /** Like {@link #bidsOnly}, making only the fields q2 reads; the score is bids per second. */
     @Benchmark
     @OperationsPerInvocation(BIDS)
     public void bidsQ2Fields(Blackhole blackhole) {
-        generator.bids().generate(block * 46, BIDS, q2Bids);
+        makeBids(q2Bids, blackhole);
+    }
+
+    private void makeBids(BidBuffer buffer, Blackhole blackhole) {
+        generator.bids().generate(block * 46, BIDS, buffer);
         block += BLOCKS;
-        blackhole.consume(q2Bids);
+        blackhole.consume(buffer);
     }
 
     /** One call makes the 400 persons and auctions of 100 consecutive blocks; the score is events per second. */

@@ -3,7 +3,6 @@ package io.sluice.runtime.connector.nexmark;
 import static io.sluice.runtime.connector.nexmark.EventRandom.below;
 import static io.sluice.runtime.connector.nexmark.EventRandom.high;
 import static io.sluice.runtime.connector.nexmark.EventRandom.low;
-import static io.sluice.runtime.connector.nexmark.EventRandom.next;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -90,40 +89,37 @@ public final class AuctionGenerator implements EventGenerator<AuctionBuffer> {
             if (dateTime != null) {
                 dateTime[row] = timestamp;
             }
-            // draw k is always the k-th: a field not made still advances the chain
-            long draw = EventRandom.first(seed, eventNumber);
+            long stream = EventRandom.stream(seed, eventNumber);
             if (seller != null) {
                 long lastPerson = block * persons + persons - 1;
-                seller[row] = EventNumbers.FIRST_PERSON_ID + EventModel.seller(draw, lastPerson);
+                seller[row] = EventNumbers.FIRST_PERSON_ID + EventModel.seller(EventRandom.draw(stream, 0), lastPerson);
             }
             if (laterDraws) {
-                draw = next(draw);
+                long draw = EventRandom.draw(stream, 1);
                 if (category != null) {
                     category[row] = EventModel.FIRST_CATEGORY_ID + below(low(draw), EventModel.CATEGORIES);
                 }
                 int nameLength = names
-                        ? slice(itemName, row, words, high(draw), MIN_TEXT + below(low(next(draw)), ITEM_NAME_SPREAD))
+                        ? slice(itemName, row, words, high(draw),
+                                MIN_TEXT + below(low(EventRandom.draw(stream, 2)), ITEM_NAME_SPREAD))
                         : 0;
-                draw = next(next(draw));
+                draw = EventRandom.draw(stream, 3);
                 int descriptionLength = descriptions
                         ? slice(description, row, words, high(draw), MIN_TEXT + below(low(draw), DESCRIPTION_SPREAD))
                         : 0;
-                draw = next(draw);
-                long initialBidValue = initialBids ? EventModel.price(draw) : 0;
+                long initialBidValue = initialBids ? EventModel.price(EventRandom.draw(stream, 4)) : 0;
                 if (initialBid != null) {
                     initialBid[row] = initialBidValue;
                 }
-                draw = next(draw);
                 if (reserve != null) {
-                    reserve[row] = initialBidValue + EventModel.price(draw);
+                    reserve[row] = initialBidValue + EventModel.price(EventRandom.draw(stream, 5));
                 }
-                draw = next(draw);
                 if (expires != null) {
                     long horizon = numbers.timestamp(eventNumber + inFlightEvents) - timestamp;
-                    expires[row] = timestamp + 1 + EventRandom.below(draw, Math.max(horizon * 2, 1));
+                    expires[row] = timestamp + 1 + EventRandom.below(EventRandom.draw(stream, 6), Math.max(horizon * 2, 1));
                 }
-                draw = next(draw);
                 if (extra != null) {
+                    draw = EventRandom.draw(stream, 7);
                     int extraLength = EventModel.extraLength(low(draw),
                             FIXED_BYTES + nameLength + descriptionLength, EventModel.AUCTION_BYTES);
                     extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);

@@ -3,7 +3,6 @@ package io.sluice.runtime.connector.nexmark;
 import static io.sluice.runtime.connector.nexmark.EventRandom.below;
 import static io.sluice.runtime.connector.nexmark.EventRandom.high;
 import static io.sluice.runtime.connector.nexmark.EventRandom.low;
-import static io.sluice.runtime.connector.nexmark.EventRandom.next;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -67,7 +66,6 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
         int hotChannels = NexmarkStrings.hotChannels();
         int otherChannels = strings.channelCount() - hotChannels;
         boolean channelDraw = channel != null || url != null;
-        boolean lateDraws = channelDraw || extra != null;
 
         // walk the blocks of the sequence instead of dividing per bid
         long block = firstIndex / bids;
@@ -77,39 +75,34 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
         for (int row = 0; row < count; row++) {
             long eventNumber = block * total + persons + auctions + inBlock;
 
-            // draw k is always the k-th: a field not made still advances the chain
-            long draw = EventRandom.first(seed, eventNumber);
+            long stream = EventRandom.stream(seed, eventNumber);
             if (auction != null) {
                 long lastAuction = block * auctions + auctions - 1;
-                auction[row] = EventNumbers.FIRST_AUCTION_ID + EventModel.auction(draw, lastAuction);
+                auction[row] = EventNumbers.FIRST_AUCTION_ID + EventModel.auction(EventRandom.draw(stream, 0), lastAuction);
             }
-            draw = next(draw);
             if (bidder != null) {
                 long lastPerson = block * persons + persons - 1;
-                bidder[row] = EventNumbers.FIRST_PERSON_ID + EventModel.bidder(draw, lastPerson);
+                bidder[row] = EventNumbers.FIRST_PERSON_ID + EventModel.bidder(EventRandom.draw(stream, 1), lastPerson);
             }
-            draw = next(draw);
             if (price != null) {
-                price[row] = EventModel.price(draw);
+                price[row] = EventModel.price(EventRandom.draw(stream, 2));
             }
-            if (lateDraws) {
-                draw = next(draw);
-                if (channelDraw) {
-                    int channelIndex = (int) EventModel.select(
-                            EventModel.hotMask(low(draw), EventModel.HOT_CHANNEL_RATIO),
-                            below(high(draw), hotChannels), hotChannels + below(high(draw), otherChannels));
-                    if (channel != null) {
-                        channel.set(row, channels.offset(channelIndex), channels.length(channelIndex));
-                    }
-                    if (url != null) {
-                        url.set(row, urls.offset(channelIndex), urls.length(channelIndex));
-                    }
+            if (channelDraw) {
+                long draw = EventRandom.draw(stream, 3);
+                int channelIndex = (int) EventModel.select(
+                        EventModel.hotMask(low(draw), EventModel.HOT_CHANNEL_RATIO),
+                        below(high(draw), hotChannels), hotChannels + below(high(draw), otherChannels));
+                if (channel != null) {
+                    channel.set(row, channels.offset(channelIndex), channels.length(channelIndex));
                 }
-                draw = next(draw);
-                if (extra != null) {
-                    int extraLength = EventModel.extraLength(low(draw), FIXED_BYTES, EventModel.BID_BYTES);
-                    extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
+                if (url != null) {
+                    url.set(row, urls.offset(channelIndex), urls.length(channelIndex));
                 }
+            }
+            if (extra != null) {
+                long draw = EventRandom.draw(stream, 4);
+                int extraLength = EventModel.extraLength(low(draw), FIXED_BYTES, EventModel.BID_BYTES);
+                extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
             }
             if (dateTime != null) {
                 dateTime[row] = clock.time();

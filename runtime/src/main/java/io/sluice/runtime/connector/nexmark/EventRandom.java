@@ -1,26 +1,33 @@
 package io.sluice.runtime.connector.nexmark;
 
 /**
- * Random draws as pure functions of (seed, event number, draw index), with SplitMix64's mixing
- * function: no state, so any event can be made on its own, in any order, on any thread.
+ * Random draws as pure functions of (seed, event number, draw index): each event owns
+ * {@link #DRAWS_PER_EVENT} consecutive outputs of a SplitMix64 sequence. No state, so any event
+ * can be made on its own, in any order, on any thread; and no draw waits for another, so the
+ * processor computes an event's draws side by side.
  *
  * <p>A draw is 64 random bits; {@link #low} and {@link #high} split it into two independent
  * 32-bit draws for small choices.
  */
 final class EventRandom {
+    /** The most draws any kind of event takes. */
+    static final int DRAWS_PER_EVENT = 8;
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private EventRandom() {
     }
 
-    /** The first draw of an event; later draws of the same event come from {@link #next}. */
-    static long first(long seed, long eventNumber) {
-        return mix(seed + eventNumber * GOLDEN_GAMMA);
+    /** Where the draws of event {@code eventNumber} start, for {@link #draw}. */
+    static long stream(long seed, long eventNumber) {
+        return seed + eventNumber * (DRAWS_PER_EVENT * GOLDEN_GAMMA);
     }
 
-    /** The draw after {@code draw}, for the same event. */
-    static long next(long draw) {
-        return mix(draw + GOLDEN_GAMMA);
+    /**
+     * Draw {@code index} of a stream: below {@link #DRAWS_PER_EVENT} for an event's; any index for
+     * a stream of its own (a seed and event number no event uses).
+     */
+    static long draw(long stream, long index) {
+        return mix(stream + index * GOLDEN_GAMMA);
     }
 
     static int low(long draw) {

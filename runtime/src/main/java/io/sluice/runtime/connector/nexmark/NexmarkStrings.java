@@ -51,23 +51,23 @@ final class NexmarkStrings {
         this.personNames = BytePool.of(names);
         this.cities = BytePool.of(US_CITIES);
         this.states = BytePool.of(US_STATES);
-        // separate streams from the events' draws, which start at mix(seed + n * gamma)
+        // streams of their own: no event's draws start at these seeds
         long textSeed = seed ^ 0x7465787431L;
         this.letters = randomText(textSeed, false);
         this.words = randomText(textSeed + 1, true);
         BytePool.Builder channelBuilder = new BytePool.Builder();
         BytePool.Builder urlBuilder = new BytePool.Builder();
-        long urlDraw = EventRandom.first(seed ^ 0x75726C73L, 0);
+        long urlStream = EventRandom.stream(seed ^ 0x75726C73L, 0);
+        long urlDraws = 0;
         for (int i = 0; i < HOT_CHANNELS.size() + OTHER_CHANNELS; i++) {
-            urlDraw = appendBaseUrl(urlBuilder, urlDraw);
+            urlDraws = appendBaseUrl(urlBuilder, urlStream, urlDraws);
             if (i < HOT_CHANNELS.size()) {
                 channelBuilder.append(ascii(HOT_CHANNELS.get(i)));
             } else {
                 int channel = i - HOT_CHANNELS.size();
                 channelBuilder.append(CHANNEL_PREFIX).appendDecimal(channel);
                 // as in Flink Nexmark, nine in ten channels' urls carry a channel id
-                urlDraw = EventRandom.next(urlDraw);
-                if (EventRandom.below(EventRandom.low(urlDraw), 10) > 0) {
+                if (EventRandom.below(EventRandom.low(EventRandom.draw(urlStream, urlDraws++)), 10) > 0) {
                     urlBuilder.append(CHANNEL_ID).appendDecimal(Math.abs((long) Integer.reverse(channel)));
                 }
             }
@@ -120,30 +120,33 @@ final class NexmarkStrings {
 
     private static byte[] randomText(long seed, boolean withSpaces) {
         byte[] text = new byte[TEXT_SIZE + MAX_SLICE];
-        long draw = EventRandom.first(seed, 0);
+        long stream = EventRandom.stream(seed, 0);
         for (int i = 0; i < text.length; i++) {
-            draw = EventRandom.next(draw);
+            long draw = EventRandom.draw(stream, i);
             boolean space = withSpaces && EventRandom.below(EventRandom.high(draw), 13) == 0;
             text[i] = space ? (byte) ' ' : (byte) ('a' + EventRandom.below(EventRandom.low(draw), 26));
         }
         return text;
     }
 
-    /** Appends {@code https://www.nexmark.com/xxx/xxx/xxx/item.htm?query=1}; returns the last draw used. */
-    private static long appendBaseUrl(BytePool.Builder url, long draw) {
+    /**
+     * Appends {@code https://www.nexmark.com/xxx/xxx/xxx/item.htm?query=1} with draws of
+     * {@code stream} from {@code index} on; returns the index of the next draw not used.
+     */
+    private static long appendBaseUrl(BytePool.Builder url, long stream, long index) {
+        long next = index;
         url.append(URL_PREFIX);
         for (int part = 0; part < 3; part++) {
-            draw = EventRandom.next(draw);
-            int length = 3 + EventRandom.below(EventRandom.high(draw), 2);
+            int length = 3 + EventRandom.below(EventRandom.high(EventRandom.draw(stream, next++)), 2);
             for (int i = 0; i < length; i++) {
-                draw = EventRandom.next(draw);
+                long draw = EventRandom.draw(stream, next++);
                 boolean underscore = EventRandom.below(EventRandom.high(draw), 13) == 0;
                 url.append(underscore ? (byte) '_' : (byte) ('a' + EventRandom.below(EventRandom.low(draw), 26)));
             }
             url.append((byte) '/');
         }
         url.append(URL_SUFFIX);
-        return draw;
+        return next;
     }
 
     private static byte[] ascii(String text) {

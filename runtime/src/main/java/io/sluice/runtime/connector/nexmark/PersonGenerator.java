@@ -3,7 +3,6 @@ package io.sluice.runtime.connector.nexmark;
 import static io.sluice.runtime.connector.nexmark.EventRandom.below;
 import static io.sluice.runtime.connector.nexmark.EventRandom.high;
 import static io.sluice.runtime.connector.nexmark.EventRandom.low;
-import static io.sluice.runtime.connector.nexmark.EventRandom.next;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -79,8 +78,8 @@ public final class PersonGenerator implements EventGenerator<PersonBuffer> {
                 dateTime[row] = numbers.timestamp(eventNumber);
             }
 
-            // draw k is always the k-th: a field not made still advances the chain
-            long draw = EventRandom.first(seed, eventNumber);
+            long stream = EventRandom.stream(seed, eventNumber);
+            long draw = EventRandom.draw(stream, 0);
             int nameIndex = below(low(draw), names.size());
             int cityIndex = below(high(draw), cities.size());
             if (name != null) {
@@ -90,13 +89,13 @@ public final class PersonGenerator implements EventGenerator<PersonBuffer> {
                 city.set(row, cities.offset(cityIndex), cities.length(cityIndex));
             }
             if (laterDraws) {
-                draw = next(draw);
+                draw = EventRandom.draw(stream, 1);
                 int stateIndex = below(low(draw), states.size());
                 if (state != null) {
                     state.set(row, states.offset(stateIndex), states.length(stateIndex));
                 }
                 int localLength = 3 + below(high(draw), 4);
-                draw = next(draw);
+                draw = EventRandom.draw(stream, 2);
                 int domainLength = 3 + below(low(draw), 2);
                 int emailLength = localLength + 1 + domainLength + DOT_COM.length;
                 if (emailAddress != null) {
@@ -104,14 +103,13 @@ public final class PersonGenerator implements EventGenerator<PersonBuffer> {
                     email(emailBytes, start, letters, localLength, domainLength, high(draw));
                     emailAddress.set(row, start, emailLength);
                 }
-                draw = next(draw);
                 if (creditCard != null) {
                     int start = row * PersonBuffer.CREDIT_CARD_SLOT;
-                    creditCard(creditCardBytes, start, draw, next(draw));
+                    creditCard(creditCardBytes, start, EventRandom.draw(stream, 3), EventRandom.draw(stream, 4));
                     creditCard.set(row, start, PersonBuffer.CREDIT_CARD_SLOT);
                 }
-                draw = next(next(draw));
                 if (extra != null) {
+                    draw = EventRandom.draw(stream, 5);
                     int currentSize = 8 + names.length(nameIndex) + emailLength + PersonBuffer.CREDIT_CARD_SLOT
                             + cities.length(cityIndex) + states.length(stateIndex);
                     int extraLength = EventModel.extraLength(low(draw), currentSize, EventModel.PERSON_BYTES);

@@ -15,9 +15,9 @@ class EventModelTest {
             for (int bits : edges) {
                 assertMaskAgrees(bits, ratio);
             }
-            long draw = EventRandom.first(5, ratio);
+            long stream = EventRandom.stream(5, ratio);
             for (int i = 0; i < 100_000; i++) {
-                draw = EventRandom.next(draw);
+                long draw = EventRandom.draw(stream, i);
                 assertMaskAgrees(EventRandom.low(draw), ratio);
             }
         }
@@ -30,9 +30,9 @@ class EventModelTest {
         for (long draw : edges) {
             assertPriceOnCurve(draw);
         }
-        long draw = EventRandom.first(3, 4);
+        long stream = EventRandom.stream(3, 4);
         for (int i = 0; i < 1_000_000; i++) {
-            draw = EventRandom.next(draw);
+            long draw = EventRandom.draw(stream, i);
             assertPriceOnCurve(draw);
         }
         assertEquals(100, EventModel.price(0));
@@ -54,10 +54,10 @@ class EventModelTest {
 
     @Test
     void longDrawsStayBelowTheirBound() {
-        long draw = EventRandom.first(1, 2);
+        long stream = EventRandom.stream(1, 2);
         long[] counts = new long[3];
         for (int i = 0; i < 30_000; i++) {
-            draw = EventRandom.next(draw);
+            long draw = EventRandom.draw(stream, i);
             long value = EventRandom.below(draw, 3);
             assertTrue(value >= 0 && value < 3, "value " + value);
             counts[(int) value]++;

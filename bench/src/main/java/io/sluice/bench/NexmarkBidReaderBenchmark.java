@@ -56,7 +56,7 @@ public class NexmarkBidReaderBenchmark {
     @Param({"1024", "8192"})
     public int batchSize;
 
-    @Param({"all", "q2"})
+    @Param({"all", "q0", "q2"})
     public String columns;
 
     private RootAllocator allocator;
@@ -73,17 +73,18 @@ public class NexmarkBidReaderBenchmark {
         Source source = new NexmarkSourceFactory().create(new SourceContext("bids", schema,
                 new ConnectorOptions("nexmark", Map.of("event-type", "bid")), new FormatRegistry(List.of()),
                 Clock.SYSTEM));
-        if (columns.equals("q2")) {
-            int[] q2 = {EventKind.BID.fieldIndex("auction"), EventKind.BID.fieldIndex("price"),
-                    EventKind.BID.fieldIndex("dateTime")};
-            source = source.project(q2).orElseThrow();
+        if (!columns.equals("all")) {
+            int[] projection = switch (columns) {
+                case "q0" -> fieldIndexes("auction", "bidder", "price", "dateTime", "extra");
+                case "q2" -> fieldIndexes("auction", "price", "dateTime");
+                default -> throw new IllegalArgumentException("columns is 'all', 'q0' or 'q2', not '" + columns + "'");
+            };
+            source = source.project(projection).orElseThrow();
             List<Field> chosen = new ArrayList<>();
-            for (int field : q2) {
+            for (int field : projection) {
                 chosen.add(fields.get(field));
             }
             schema = new Schema(chosen);
-        } else if (!columns.equals("all")) {
-            throw new IllegalArgumentException("columns is 'all' or 'q2', not '" + columns + "'");
         }
         allocator = new RootAllocator();
         TaskContext task = new TaskContext("bench", 0, 1, allocator, new QueryMetrics(), Clock.SYSTEM,
@@ -121,6 +122,14 @@ public class NexmarkBidReaderBenchmark {
             total += rows;
         }
         return total;
+    }
+
+    private static int[] fieldIndexes(String... names) {
+        int[] indexes = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            indexes[i] = EventKind.BID.fieldIndex(names[i]);
+        }
+        return indexes;
     }
 
     private static ArrowType arrowType(NexmarkField.Type type) {

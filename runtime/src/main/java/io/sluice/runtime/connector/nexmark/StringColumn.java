@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
  * the slices they need, e.g. straight into an Arrow vector's data buffer.
  *
  * <p>The array always extends at least {@link #SLACK} bytes past the end of every row, so a
- * consumer may copy a row in whole 16-byte steps, reading up to 15 bytes beyond it.
+ * consumer may copy rows in whole 16-byte steps, as many for each row as the longest short row
+ * needs, reading beyond the shorter ones.
  */
 public final class StringColumn {
-    public static final int SLACK = 16;
+    public static final int SLACK = VectorCopier.READ_AHEAD;
 
     private final int[] offsets;
     private final int[] lengths;
@@ -46,15 +47,6 @@ public final class StringColumn {
     /** All rows' lengths, for bulk copies; only the first {@code size} rows of the buffer are set. */
     public int[] lengths() {
         return lengths;
-    }
-
-    /** The sum of the lengths of rows {@code [0, rows)}. */
-    public long totalLength(int rows) {
-        long total = 0;
-        for (int i = 0; i < rows; i++) {
-            total += lengths[i];
-        }
-        return total;
     }
 
     /** Row {@code row} as a String: for tests and slow paths, not for per-row work. */

@@ -67,54 +67,54 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
         int otherChannels = strings.channelCount() - hotChannels;
         boolean channelDraw = channel != null || url != null;
 
-        // walk the blocks of the sequence instead of dividing per bid
+        // walk the sequence a block at a time: what depends on the block alone is computed once
         long block = firstIndex / bids;
         int inBlock = (int) (firstIndex % bids);
         EventClock clock = numbers.clock();
-        clock.seek(block * total + persons + auctions + inBlock);
-        for (int row = 0; row < count; row++) {
+        int row = 0;
+        while (row < count) {
+            int blockEnd = row + (int) Math.min(bids - inBlock, count - row);
             long eventNumber = block * total + persons + auctions + inBlock;
-
-            long stream = EventRandom.stream(seed, eventNumber);
-            if (auction != null) {
-                long lastAuction = block * auctions + auctions - 1;
-                auction[row] = EventNumbers.FIRST_AUCTION_ID + EventModel.auction(EventRandom.draw(stream, 0), lastAuction);
-            }
-            if (bidder != null) {
-                long lastPerson = block * persons + persons - 1;
-                bidder[row] = EventNumbers.FIRST_PERSON_ID + EventModel.bidder(EventRandom.draw(stream, 1), lastPerson);
-            }
-            if (price != null) {
-                price[row] = EventModel.price(EventRandom.draw(stream, 2));
-            }
-            if (channelDraw) {
-                long draw = EventRandom.draw(stream, 3);
-                int channelIndex = (int) EventModel.select(
-                        EventModel.hotMask(low(draw), EventModel.HOT_CHANNEL_RATIO),
-                        below(high(draw), hotChannels), hotChannels + below(high(draw), otherChannels));
-                if (channel != null) {
-                    channel.set(row, channels.offset(channelIndex), channels.length(channelIndex));
+            long lastAuction = block * auctions + auctions - 1;
+            long lastPerson = block * persons + persons - 1;
+            clock.seek(eventNumber);
+            for (; row < blockEnd; row++, eventNumber++) {
+                long stream = EventRandom.stream(seed, eventNumber);
+                if (auction != null) {
+                    auction[row] = EventNumbers.FIRST_AUCTION_ID
+                            + EventModel.auction(EventRandom.draw(stream, 0), lastAuction);
                 }
-                if (url != null) {
-                    url.set(row, urls.offset(channelIndex), urls.length(channelIndex));
+                if (bidder != null) {
+                    bidder[row] = EventNumbers.FIRST_PERSON_ID
+                            + EventModel.bidder(EventRandom.draw(stream, 1), lastPerson);
                 }
-            }
-            if (extra != null) {
-                long draw = EventRandom.draw(stream, 4);
-                int extraLength = EventModel.extraLength(low(draw), FIXED_BYTES, EventModel.BID_BYTES);
-                extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
-            }
-            if (dateTime != null) {
-                dateTime[row] = clock.time();
-            }
-
-            if (++inBlock == bids) {
-                inBlock = 0;
-                block++;
-                clock.seek(block * total + persons + auctions);
-            } else {
+                if (price != null) {
+                    price[row] = EventModel.price(EventRandom.draw(stream, 2));
+                }
+                if (channelDraw) {
+                    long draw = EventRandom.draw(stream, 3);
+                    int channelIndex = (int) EventModel.select(
+                            EventModel.hotMask(low(draw), EventModel.HOT_CHANNEL_RATIO),
+                            below(high(draw), hotChannels), hotChannels + below(high(draw), otherChannels));
+                    if (channel != null) {
+                        channel.set(row, channels.offset(channelIndex), channels.length(channelIndex));
+                    }
+                    if (url != null) {
+                        url.set(row, urls.offset(channelIndex), urls.length(channelIndex));
+                    }
+                }
+                if (extra != null) {
+                    long draw = EventRandom.draw(stream, 4);
+                    int extraLength = EventModel.extraLength(low(draw), FIXED_BYTES, EventModel.BID_BYTES);
+                    extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
+                }
+                if (dateTime != null) {
+                    dateTime[row] = clock.time();
+                }
                 clock.advance();
             }
+            block++;
+            inBlock = 0;
         }
         buffer.setSize(count);
     }

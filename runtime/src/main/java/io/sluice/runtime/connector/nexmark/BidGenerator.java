@@ -66,6 +66,7 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
         int hotChannels = NexmarkStrings.hotChannels();
         int otherChannels = strings.channelCount() - hotChannels;
         boolean channelDraw = channel != null || url != null;
+        boolean pricesOrExtras = price != null || extra != null;
 
         // walk the sequence a block at a time: what depends on the block alone is computed once
         long block = firstIndex / bids;
@@ -88,8 +89,10 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
                     bidder[row] = EventNumbers.FIRST_PERSON_ID
                             + EventModel.bidder(EventRandom.draw(stream, 1), lastPerson);
                 }
+                // the price takes the high half of draw 2, the padding's offset and length the low half
+                long priceAndExtra = pricesOrExtras ? EventRandom.draw(stream, 2) : 0;
                 if (price != null) {
-                    price[row] = EventModel.price(EventRandom.draw(stream, 2));
+                    price[row] = EventModel.price(priceAndExtra);
                 }
                 if (channelDraw) {
                     long draw = EventRandom.draw(stream, 3);
@@ -104,9 +107,10 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
                     }
                 }
                 if (extra != null) {
-                    long draw = EventRandom.draw(stream, 4);
-                    int extraLength = EventModel.extraLength(low(draw), FIXED_BYTES, EventModel.BID_BYTES);
-                    extra.set(row, high(draw) & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
+                    int bits = low(priceAndExtra);
+                    int extraLength = EventModel.extraLength(bits & -NexmarkStrings.TEXT_SIZE, FIXED_BYTES,
+                            EventModel.BID_BYTES);
+                    extra.set(row, bits & (NexmarkStrings.TEXT_SIZE - 1), extraLength);
                 }
                 if (dateTime != null) {
                     dateTime[row] = clock.time();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -181,6 +182,36 @@ class NexmarkGeneratorTest {
             assertTrue(extra.length() >= 54 && extra.length() <= 81 && letters.matcher(extra).matches(), extra);
         }
         assertBetween(0.48, 0.52, hotCount / (double) count, "share of hot channels");
+    }
+
+    /** Price and padding come from the two halves of one draw: neither may follow the other. */
+    @Test
+    void paddingLengthsAreEvenAndUnrelatedToPrices() {
+        int count = 46_000;
+        BidBuffer bids = bids(0, count);
+        long[] prices = bids.price().clone();
+        Arrays.sort(prices);
+        long median = prices[count / 2];
+        int[] lengthCounts = new int[82];
+        long cheapLengths = 0;
+        int cheap = 0;
+        long dearLengths = 0;
+        for (int i = 0; i < count; i++) {
+            int length = bids.extra().length(i);
+            lengthCounts[length]++;
+            if (bids.price()[i] < median) {
+                cheapLengths += length;
+                cheap++;
+            } else {
+                dearLengths += length;
+            }
+        }
+        // 28 lengths, 54 to 81, about 1,643 bids each
+        for (int length = 54; length <= 81; length++) {
+            assertBetween(1_450, 1_850, lengthCounts[length], "bids with padding of " + length);
+        }
+        assertBetween(-0.5, 0.5, cheapLengths / (double) cheap - dearLengths / (double) (count - cheap),
+                "mean padding of cheap bids less that of dear ones");
     }
 
     @Test

@@ -10,12 +10,16 @@ import io.sluice.runtime.job.PipelineOutput;
 import io.sluice.runtime.operator.OperatorFactory;
 import io.sluice.runtime.operator.calc.CalcOperatorFactory;
 import io.sluice.runtime.operator.calc.ColumnSelectOperatorFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.Test;
 
 /**
  * A projection that only picks columns runs without a generated kernel, passing the input's
- * vectors on; anything more (an expression, a filter) still has its kernel.
+ * vectors on; anything more (an expression, a filter) still has its kernel, which passes on the
+ * input's vectors of the columns it does not change when every row of a batch passes.
  */
 class ColumnSelectionTest {
     private final KernelCompiler compiler = new KernelCompiler(getClass().getClassLoader());
@@ -41,6 +45,30 @@ class ColumnSelectionTest {
             assertEquals(1, operators.size(), sql);
             assertTrue(operators.get(0) instanceof CalcOperatorFactory, sql);
         }
+    }
+
+    @Test
+    void aKernelPassesUnchangedColumnsOnWhenEveryRowPasses() throws Exception {
+        PlannedQuery query = TestCatalog.plan(environment, "SELECT customer AS who, qty * 2 AS twice, id FROM orders");
+        int[] passedOn = ((CalcOperatorFactory) operators(query).get(0)).passedOn();
+        assertTrue(passedOn[0] >= 0 && passedOn[1] == -1 && passedOn[2] >= 0, Arrays.toString(passedOn));
+        // a vector passed on keeps its input name; the computed one is named as the output
+        List<List<String>> names = new ArrayList<>();
+        List<String> rows = QueryRunner.run(query, 1, Clock.SYSTEM, batch -> names.add(
+                batch.getFieldVectors().stream().map(FieldVector::getName).toList()));
+        assertEquals(List.of("ann|4|1", "bob|2|2", "ann|20|3", "NULL|NULL|4"), rows);
+        assertEquals(List.of(List.of("customer", "twice", "id")), names);
+    }
+
+    @Test
+    void aKernelCopiesTheRowsThatPassWhenSomeDoNot() throws Exception {
+        PlannedQuery query = TestCatalog.plan(environment,
+                "SELECT customer AS who, qty * 2 AS twice, id FROM orders WHERE qty <> 2");
+        List<List<String>> names = new ArrayList<>();
+        List<String> rows = QueryRunner.run(query, 1, Clock.SYSTEM, batch -> names.add(
+                batch.getFieldVectors().stream().map(FieldVector::getName).toList()));
+        assertEquals(List.of("bob|2|2", "ann|20|3"), rows);
+        assertEquals(List.of(List.of("who", "twice", "id")), names);
     }
 
     private static List<OperatorFactory> operators(PlannedQuery query) {

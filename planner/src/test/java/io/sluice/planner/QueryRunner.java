@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -32,10 +33,18 @@ final class QueryRunner {
     }
 
     static List<String> run(PlannedQuery query, int parallelism, Clock clock) throws Exception {
+        return run(query, parallelism, clock, batch -> {
+        });
+    }
+
+    /** Like {@link #run(PlannedQuery, int, Clock)}, showing each batch the sink receives to {@code inspector} first. */
+    static List<String> run(PlannedQuery query, int parallelism, Clock clock, Consumer<VectorSchemaRoot> inspector)
+            throws Exception {
         List<String> rows = Collections.synchronizedList(new ArrayList<>());
         PipelineOutput.ToSink sink = new PipelineOutput.ToSink("test rows", context -> new Output() {
             @Override
             public void emit(VectorSchemaRoot batch) {
+                inspector.accept(batch);
                 for (int row = 0; row < batch.getRowCount(); row++) {
                     StringJoiner text = new StringJoiner("|");
                     for (FieldVector vector : batch.getFieldVectors()) {

@@ -15,8 +15,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Generates the {@link io.sluice.runtime.codegen.CalcKernel} of a filter and projection: a
- * filter loop that writes a selection of row indexes, and a projection loop over the selected
- * rows that writes each output column straight into its Arrow buffers.
+ * filter loop that writes a selection of row indexes, a projection loop over the selected rows
+ * that writes each output column straight into its Arrow buffers, and a second projection loop
+ * over every row that leaves out the input columns passed on unchanged (the operator passes on
+ * the input's vectors for those).
  */
 public final class CalcKernelGenerator {
     public static final String CLASS_NAME = "io.sluice.generated.CalcKernelImpl";
@@ -30,7 +32,8 @@ public final class CalcKernelGenerator {
     public GeneratedKernel generate(RexProgram program) {
         CodeGenContext context = new CodeGenContext();
         String filter = filterMethod(program, context);
-        String project = projectMethod(program, context);
+        int[] passedOn = passedOn(program);
+        String project = projectMethod(program, context, null) + "\n" + projectMethod(program, context, passedOn);
         String source = """
                 package io.sluice.generated;
 
@@ -80,7 +83,26 @@ public final class CalcKernelGenerator {
         return code.toString();
     }
 
-    private String projectMethod(RexProgram program, CodeGenContext context) {
+    /**
+     * For each output column, the input column it is when it is one unchanged (the same type),
+     * else -1.
+     */
+    public static int[] passedOn(RexProgram program) {
+        List<RexNode> projections = program.expandList(program.getProjectList());
+        List<RelDataTypeField> outputs = program.getOutputRowType().getFieldList();
+        int[] columns = new int[projections.size()];
+        for (int i = 0; i < columns.length; i++) {
+            boolean same = projections.get(i) instanceof RexInputRef ref && ref.getType().equals(outputs.get(i).getType());
+            columns[i] = same ? ((RexInputRef) projections.get(i)).getIndex() : -1;
+        }
+        return columns;
+    }
+
+    /**
+     * The {@code project} method, over the selected rows; or, given the columns passed on, the
+     * {@code projectComputed} method, over every row and without those columns.
+     */
+    private String projectMethod(RexProgram program, CodeGenContext context, int[] passedOn) {
         context.beginMethod();
         InputColumns inputs = new InputColumns(program.getInputRowType(), "input", "row");
         ExpressionGenerator generator = new ExpressionGenerator(context, inputs, rexBuilder.getTypeFactory());
@@ -94,6 +116,9 @@ public final class CalcKernelGenerator {
         StringBuilder epilogue = new StringBuilder();
         for (int k = 0; k < projections.size(); k++) {
             RelDataType type = outputs.get(k).getType();
+            if (passedOn != null && passedOn[k] >= 0) {
+                continue;
+            }
             if (isVarChar(type) && projections.get(k) instanceof RexInputRef ref && isVarChar(ref.getType())) {
                 // a string passed through: copied for the whole batch, with no String made and encoded again
                 OutputColumn column = new OutputColumn(k, type, ref.getType().isNullable());
@@ -110,18 +135,23 @@ public final class CalcKernelGenerator {
             prologue.append(column.batchPrologue());
             body.append(indent(value.code(), 12));
             body.append(indent(column.write(generator.convert(value, type)), 12));
+            // the vectors passed on are not the output's, so only the computed ones are counted
+            epilogue.append(passedOn == null ? "" : "        output.getVector(" + k + ").setValueCount(count);\n");
         }
-        return "    public void project(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output) {\n"
+        String signature = passedOn == null
+                ? "project(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output)"
+                : "projectComputed(VectorSchemaRoot input, int count, VectorSchemaRoot output)";
+        return "    public void " + signature + " {\n"
                 + inputs.batchPrologue()
                 + context.batchPrologue()
                 + prologue
                 + "        for (int j = 0; j < count; j++) {\n"
-                + "            final int row = selection[j];\n"
+                + (passedOn == null ? "            final int row = selection[j];\n" : "            final int row = j;\n")
                 + inputs.rowReads()
                 + body
                 + "        }\n"
                 + epilogue
-                + "        output.setRowCount(count);\n"
+                + (passedOn == null ? "        output.setRowCount(count);\n" : "")
                 + "    }\n";
     }
 

@@ -8,16 +8,14 @@ import io.sluice.runtime.codegen.KernelCompiler;
 import io.sluice.runtime.operator.OperatorFactory;
 import io.sluice.runtime.operator.calc.CalcOperatorFactory;
 import io.sluice.runtime.operator.calc.ColumnSelectOperatorFactory;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
-import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 
 /**
@@ -53,7 +51,7 @@ public final class SluiceCalc extends Calc implements SluiceRel {
         GeneratedKernel kernel = new CalcKernelGenerator(rexBuilder).generate(program);
         Class<? extends CalcKernel> kernelClass = compiler.compile(kernel.className(), kernel.source(), CalcKernel.class);
         return new CalcOperatorFactory(kernelClass, kernel.references(),
-                ArrowTypeMapping.toSchema(program.getOutputRowType()));
+                ArrowTypeMapping.toSchema(program.getOutputRowType()), CalcKernelGenerator.passedOn(program));
     }
 
     /**
@@ -64,15 +62,7 @@ public final class SluiceCalc extends Calc implements SluiceRel {
         if (program.getCondition() != null) {
             return null;
         }
-        List<RexNode> projections = program.expandList(program.getProjectList());
-        List<RelDataTypeField> outputs = program.getOutputRowType().getFieldList();
-        int[] columns = new int[projections.size()];
-        for (int i = 0; i < columns.length; i++) {
-            if (!(projections.get(i) instanceof RexInputRef ref) || !ref.getType().equals(outputs.get(i).getType())) {
-                return null;
-            }
-            columns[i] = ref.getIndex();
-        }
-        return columns;
+        int[] columns = CalcKernelGenerator.passedOn(program);
+        return Arrays.stream(columns).allMatch(column -> column >= 0) ? columns : null;
     }
 }

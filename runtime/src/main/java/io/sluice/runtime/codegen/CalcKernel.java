@@ -22,4 +22,11 @@ public interface CalcKernel {
      * writes values and nulls, and sets the output's row count.
      */
     void project(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output);
+
+    /**
+     * Computes, for each of the first {@code count} input rows, the projected columns that are not
+     * input columns passed on unchanged; sets the value count of those vectors only. Used when
+     * every row passes, so that the input's own vectors can stand for the others.
+     */
+    void projectComputed(VectorSchemaRoot input, int count, VectorSchemaRoot output);
 }

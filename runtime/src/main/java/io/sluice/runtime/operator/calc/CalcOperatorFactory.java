@@ -18,13 +18,19 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param kernelClass  the compiled kernel
  * @param references   objects the kernel's source refers to by index
  * @param outputSchema the schema of the projected batches
+ * @param passedOn     for each output column, the input column passed on unchanged as it, or -1
  */
-public record CalcOperatorFactory(Class<? extends CalcKernel> kernelClass, List<Object> references, Schema outputSchema)
-        implements OperatorFactory {
+public record CalcOperatorFactory(Class<? extends CalcKernel> kernelClass, List<Object> references, Schema outputSchema,
+        int[] passedOn) implements OperatorFactory {
     public CalcOperatorFactory {
         requireNonNull(kernelClass, "kernelClass is null");
         references = List.copyOf(references);
         requireNonNull(outputSchema, "outputSchema is null");
+        passedOn = passedOn.clone();
+        if (passedOn.length != outputSchema.getFields().size()) {
+            throw new IllegalArgumentException(passedOn.length + " columns passed on or not for "
+                    + outputSchema.getFields().size() + " output columns");
+        }
     }
 
     @Override
@@ -36,6 +42,6 @@ public record CalcOperatorFactory(Class<? extends CalcKernel> kernelClass, List<
     public Operator create(TaskContext context, Output output) {
         CalcKernel kernel = KernelCompiler.instantiate(kernelClass,
                 new KernelContext(references.toArray(), context.clock()));
-        return new CalcOperator(kernel, outputSchema, context, output);
+        return new CalcOperator(kernel, outputSchema, passedOn, context, output);
     }
 }

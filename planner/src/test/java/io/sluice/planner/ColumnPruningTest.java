@@ -70,6 +70,18 @@ class ColumnPruningTest {
         assertEquals(List.of("ts", "id", "customer", "qty"), sourceColumns(query));
     }
 
+    @Test
+    void eachSideOfAWindowJoinReadsTheColumnsItUses() throws Exception {
+        PlannedQuery query = TestCatalog.plan(environment, """
+                SELECT STREAM L.customer, R.qty, L.window_start
+                FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND)) L
+                JOIN TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND)) R
+                ON L.id = R.id AND L.window_start = R.window_start AND L.window_end = R.window_end""");
+        assertEquals(List.of("ann|2|1704067200000", "bob|1|1704067200000", "NULL|10|1704067200000"),
+                QueryRunner.run(query, 1, Clock.SYSTEM));
+        assertEquals(List.of(List.of(0, 1, 2), List.of(0, 1, 3)), asked);
+    }
+
     private static List<String> sourceColumns(PlannedQuery query) {
         JobSpec job = query.jobSpec("test", 1, new PipelineOutput.ToSink("test", context -> {
             throw new IllegalStateException("not run");

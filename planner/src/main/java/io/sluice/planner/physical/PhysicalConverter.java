@@ -112,15 +112,12 @@ public final class PhysicalConverter {
                     input, scan.getRowType(), spec, timeColumn);
         }
         int width = source.getRowType().getFieldCount();
-        ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder().set(timeColumn);
-        for (RexNode expression : program.getExprList()) {
-            for (int column : RelOptUtil.InputFinder.bits(expression)) {
-                if (column < width) {
-                    usedBuilder.set(column);
-                }
-            }
-        }
-        ImmutableBitSet used = usedBuilder.build();
+        // the program's expression list begins with every input column: what it uses is what its
+        // projections and condition reach
+        RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+        ImmutableBitSet used = RelOptUtil.InputFinder.bits(program.expandList(program.getProjectList()), condition)
+                .intersect(ImmutableBitSet.range(width))
+                .union(ImmutableBitSet.of(timeColumn));
         RexBuilder rex = scan.getCluster().getRexBuilder();
         RexProgramBuilder pruned = new RexProgramBuilder(source.getRowType(), rex);
         int[] newIndex = new int[scan.getRowType().getFieldCount()];

@@ -53,6 +53,14 @@ public final class NexmarkBench implements Callable<Integer> {
                     + "(default: as many as --events; 0 for none).")
     private Long warmupEvents;
 
+    /**
+     * Runs of half a second are too few for the JIT compiler: it is still compiling (and
+     * recompiling what the first runs' profiles got wrong) in the measured run.
+     */
+    @Option(names = "--warmup-seconds", paramLabel = "S",
+            description = "Warm-up runs repeat until they have taken this long, at least one (default: 5).")
+    private long warmupSeconds = 5;
+
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every forked JVM, -Xms and -Xmx (default: 4g).")
     private String heap = "4g";
 
@@ -89,9 +97,9 @@ public final class NexmarkBench implements Callable<Integer> {
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
         }
-        if (events != null && events < 1 || warmupEvents != null && warmupEvents < 0) {
+        if (events != null && events < 1 || warmupEvents != null && warmupEvents < 0 || warmupSeconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--events must be at least 1 and --warmup-events at least 0");
+                    "--events must be at least 1, --warmup-events and --warmup-seconds at least 0");
         }
         Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
         if (verify) {
@@ -102,12 +110,12 @@ public final class NexmarkBench implements Callable<Integer> {
             return new ResultVerifier(out).verify(queries, count, parallelism) ? 0 : 1;
         }
         long count = events != null ? events : DEFAULT_EVENTS;
-        long warmup = warmupEvents != null ? warmupEvents : count;
+        Warmup warmup = new Warmup(warmupEvents != null ? warmupEvents : count, warmupSeconds);
         List<String> jvmFlags = jvmFlags();
         out.printf(Locale.ROOT, "Nexmark over %,d events (rate 10,000,000 events/s of event time), parallelism %d%n",
                 count, parallelism);
-        out.printf(Locale.ROOT, "Each run in its own JVM: %s; a warm-up run over %,d events first%n",
-                String.join(" ", jvmFlags.subList(0, 2)), warmup);
+        out.printf(Locale.ROOT, "Each run in its own JVM: %s; first warm-up runs over %,d events each, "
+                + "for at least %d s%n", String.join(" ", jvmFlags.subList(0, 2)), warmup.events(), warmup.seconds());
         out.println("Sluice: from the INSERT to the end of its job, planning and code generation included");
         out.println("Flink 2.3.0: from the first row its source made to the end of the job; " + FlinkDriver.SETTINGS);
         out.println();

@@ -3,26 +3,29 @@ package io.sluice.bench.nexmark;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One measured run in a JVM of its own, as the runner forks it: one engine and one query (or
- * the generator alone). A warm-up run comes first when asked, on a fresh
- * engine, so that the measured run does not pay for class loading and the JIT compiler's first
- * passes. Only the measured run's {@code INSERT} is timed: wall time, and the CPU time of the
+ * the generator alone). Warm-up runs come first when asked, each on a fresh engine, repeated
+ * until they have taken a least time, so that the measured run does not pay for class loading
+ * and the JIT compiler's passes; then the JVM {@linkplain Settling settles}. Only the measured run's {@code INSERT} is timed: wall time, and the CPU time of the
  * whole process over the same span (every thread: tasks, garbage collector, JIT compiler).
  *
  * <p>Prints one line on standard output: {@code RESULT <seconds> <cpu-seconds>}, or
  * {@code UNSUPPORTED <reason>} when the engine rejects the query as not supported.
  *
- * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS}.
+ * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS}: warm-up runs
+ * over {@code WARMUP-EVENTS} events each (none if 0), at least one, until {@code WARMUP-SECONDS}
+ * have passed.
  */
 public final class QueryRun {
     private QueryRun() {
     }
 
-    public static void main(String[] args) {
-        if (args.length != 5) {
-            System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS");
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 6) {
+            System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS");
             System.exit(2);
         }
         Engines engine = Engines.of(args[0]);
@@ -30,9 +33,17 @@ public final class QueryRun {
         long events = Long.parseLong(args[2]);
         int parallelism = Integer.parseInt(args[3]);
         long warmupEvents = Long.parseLong(args[4]);
+        long warmupNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args[5]));
         try {
             if (warmupEvents > 0) {
-                run(engine, query, warmupEvents, parallelism);
+                long start = System.nanoTime();
+                int runs = 0;
+                do {
+                    run(engine, query, warmupEvents, parallelism);
+                    runs++;
+                } while (System.nanoTime() - start < warmupNanos);
+                System.err.printf(Locale.ROOT, "%d warm-up runs in %.1f s%n", runs, (System.nanoTime() - start) / 1e9);
+                Settling.settle();
             }
             Span span = run(engine, query, events, parallelism);
             System.out.printf(Locale.ROOT, "RESULT %.6f %.6f%n", span.seconds(), span.cpuSeconds());

@@ -29,7 +29,7 @@ final class RunForker {
         this.logs = requireNonNull(logs, "logs is null");
     }
 
-    RunOutcome run(Engines engine, String query, long events, int parallelism, long warmupEvents) {
+    RunOutcome run(Engines engine, String query, long events, int parallelism, Warmup warmup) {
         Path log = logs.resolve(query + "-" + engine.id() + ".log");
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -41,7 +41,8 @@ final class RunForker {
         command.add(query);
         command.add(Long.toString(events));
         command.add(Integer.toString(parallelism));
-        command.add(Long.toString(warmupEvents));
+        command.add(Long.toString(warmup.events()));
+        command.add(Long.toString(warmup.seconds()));
         String output;
         int status;
         try {

@@ -75,6 +75,10 @@ public final class Decimals {
      * half up (away from zero) to a smaller one.
      */
     private static long rescale(long unscaled, int shift) {
+        if (shift == 0) {
+            // the usual case, and a constant in generated code: no multiplication by one
+            return unscaled;
+        }
         if (unscaled == NO_LONG || shift > LONG_DIGITS || shift < -LONG_DIGITS) {
             return NO_LONG;
         }

@@ -61,6 +61,10 @@ public final class NexmarkBench implements Callable<Integer> {
             description = "Warm-up runs repeat until they have taken this long, at least one (default: 5).")
     private long warmupSeconds = 5;
 
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Measured runs of each query and engine; the one of median CPU seconds is reported (default: 3).")
+    private int runs = 3;
+
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every forked JVM, -Xms and -Xmx (default: 4g).")
     private String heap = "4g";
 
@@ -94,8 +98,8 @@ public final class NexmarkBench implements Callable<Integer> {
                         + "': the queries are q0, q1, q2, q5, q7 and q8");
             }
         }
-        if (parallelism < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
+        if (parallelism < 1 || runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism and --runs must be at least 1");
         }
         if (events != null && events < 1 || warmupEvents != null && warmupEvents < 0 || warmupSeconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -114,8 +118,9 @@ public final class NexmarkBench implements Callable<Integer> {
         List<String> jvmFlags = jvmFlags();
         out.printf(Locale.ROOT, "Nexmark over %,d events (rate 10,000,000 events/s of event time), parallelism %d%n",
                 count, parallelism);
-        out.printf(Locale.ROOT, "Each run in its own JVM: %s; first warm-up runs over %,d events each, "
-                + "for at least %d s%n", String.join(" ", jvmFlags.subList(0, 2)), warmup.events(), warmup.seconds());
+        out.printf(Locale.ROOT, "Each query and engine in its own JVM: %s; warm-up runs over %,d events each for at "
+                + "least %d s, then %d measured runs; the one of median CPU seconds is shown%n",
+                String.join(" ", jvmFlags.subList(0, 2)), warmup.events(), warmup.seconds(), runs);
         out.println("Sluice: from the INSERT to the end of its job, planning and code generation included");
         out.println("Flink 2.3.0: from the first row its source made to the end of the job; " + FlinkDriver.SETTINGS);
         out.println();
@@ -125,11 +130,11 @@ public final class NexmarkBench implements Callable<Integer> {
         table.printHeader(out);
         for (String query : queries) {
             for (Engines engine : chosen) {
-                table.add(forker.run(engine, query, count, parallelism, warmup));
+                table.add(forker.run(engine, query, count, parallelism, warmup, runs));
             }
             table.printRows(out, List.of(query));
         }
-        table.add(forker.run(Engines.GENERATOR, "all", count, 1, warmup));
+        table.add(forker.run(Engines.GENERATOR, "all", count, 1, warmup, runs));
         table.printRows(out, List.of("all"));
         out.println();
         out.println("generator: the Nexmark generator alone on one thread, every event of the sequence "

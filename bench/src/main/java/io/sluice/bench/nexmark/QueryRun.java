@@ -2,6 +2,8 @@ package io.sluice.bench.nexmark;
 
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -15,17 +17,19 @@ import java.util.concurrent.TimeUnit;
  * <p>Prints one line on standard output: {@code RESULT <seconds> <cpu-seconds>}, or
  * {@code UNSUPPORTED <reason>} when the engine rejects the query as not supported.
  *
- * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS}: warm-up runs
+ * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS}: warm-up runs
  * over {@code WARMUP-EVENTS} events each (none if 0), at least one, until {@code WARMUP-SECONDS}
- * have passed.
+ * have passed; then {@code RUNS} measured runs, each on a fresh engine after the JVM settles, of
+ * which the one of median CPU seconds is reported: the JIT compiler and the garbage collector
+ * still add a little to one run or another.
  */
 public final class QueryRun {
     private QueryRun() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 6) {
-            System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS");
+        if (args.length != 7) {
+            System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS");
             System.exit(2);
         }
         Engines engine = Engines.of(args[0]);
@@ -34,19 +38,27 @@ public final class QueryRun {
         int parallelism = Integer.parseInt(args[3]);
         long warmupEvents = Long.parseLong(args[4]);
         long warmupNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args[5]));
+        int runs = Integer.parseInt(args[6]);
         try {
             if (warmupEvents > 0) {
                 long start = System.nanoTime();
-                int runs = 0;
+                int warmups = 0;
                 do {
                     run(engine, query, warmupEvents, parallelism);
-                    runs++;
+                    warmups++;
                 } while (System.nanoTime() - start < warmupNanos);
-                System.err.printf(Locale.ROOT, "%d warm-up runs in %.1f s%n", runs, (System.nanoTime() - start) / 1e9);
-                Settling.settle();
+                System.err.printf(Locale.ROOT, "%d warm-up runs in %.1f s%n", warmups, (System.nanoTime() - start) / 1e9);
             }
-            Span span = run(engine, query, events, parallelism);
-            System.out.printf(Locale.ROOT, "RESULT %.6f %.6f%n", span.seconds(), span.cpuSeconds());
+            List<Span> measured = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Settling.settle();
+                Span span = run(engine, query, events, parallelism);
+                System.err.printf(Locale.ROOT, "measured run %d: %.3f s, %.3f CPU s%n", i + 1, span.seconds(),
+                        span.cpuSeconds());
+                measured.add(span);
+            }
+            Span median = Span.medianByCpu(measured);
+            System.out.printf(Locale.ROOT, "RESULT %.6f %.6f%n", median.seconds(), median.cpuSeconds());
         } catch (SluiceException e) {
             if (e.code() != ErrorCode.UNSUPPORTED) {
                 throw e;

@@ -29,7 +29,7 @@ final class RunForker {
         this.logs = requireNonNull(logs, "logs is null");
     }
 
-    RunOutcome run(Engines engine, String query, long events, int parallelism, Warmup warmup) {
+    RunOutcome run(Engines engine, String query, long events, int parallelism, Warmup warmup, int runs) {
         Path log = logs.resolve(query + "-" + engine.id() + ".log");
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -43,6 +43,7 @@ final class RunForker {
         command.add(Integer.toString(parallelism));
         command.add(Long.toString(warmup.events()));
         command.add(Long.toString(warmup.seconds()));
+        command.add(Integer.toString(runs));
         String output;
         int status;
         try {

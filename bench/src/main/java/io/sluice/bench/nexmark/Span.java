@@ -1,6 +1,8 @@
 package io.sluice.bench.nexmark;
 
 import java.lang.management.ManagementFactory;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A measured stretch of a run: wall seconds, and the CPU seconds the whole process used over it
@@ -8,6 +10,15 @@ import java.lang.management.ManagementFactory;
  * figures count everything the run cost.
  */
 public record Span(double seconds, double cpuSeconds) {
+    /** The span of median CPU seconds (the lower of the two middle ones of an even count). */
+    public static Span medianByCpu(List<Span> spans) {
+        if (spans.isEmpty()) {
+            throw new IllegalArgumentException("no spans");
+        }
+        List<Span> sorted = spans.stream().sorted(Comparator.comparingDouble(Span::cpuSeconds)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
     public static Start start() {
         return new Start(System.nanoTime(), processCpuNanos());
     }

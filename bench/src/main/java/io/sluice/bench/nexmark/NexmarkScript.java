@@ -23,6 +23,8 @@ record NexmarkScript(String query, List<String> ddl, String insert) {
     /** Event 0 happens here, on every run of either engine, so that results compare. */
     static final String BASE_TIME = "2026-01-01 00:00:00";
 
+    private static final Pattern CREATE_TABLE = Pattern.compile("\\bCREATE\\s+TABLE\\s+(\\w+)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern INSERT = Pattern.compile("INSERT\\s+INTO\\s+\\S+\\s+(.*)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -55,6 +57,18 @@ record NexmarkScript(String query, List<String> ddl, String insert) {
             throw new IllegalStateException(query + ".sql has no INSERT");
         }
         return new NexmarkScript(query, ddl, insert);
+    }
+
+    /** {@code DROP TABLE IF EXISTS} of each table the script creates, so that it can run again on the same engine. */
+    List<String> drops() {
+        List<String> drops = new ArrayList<>();
+        for (String statement : ddl) {
+            Matcher matcher = CREATE_TABLE.matcher(statement);
+            if (matcher.find()) {
+                drops.add("DROP TABLE IF EXISTS " + matcher.group(1));
+            }
+        }
+        return drops;
     }
 
     /** The query the INSERT writes to its sink, for reading its rows instead. */

@@ -8,18 +8,20 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One measured run in a JVM of its own, as the runner forks it: one engine and one query (or
- * the generator alone). Warm-up runs come first when asked, each on a fresh engine, repeated
- * until they have taken a least time, so that the measured run does not pay for class loading
- * and the JIT compiler's passes; then the JVM {@linkplain Settling settles}. Only the measured run's {@code INSERT} is timed: wall time, and the CPU time of the
- * whole process over the same span (every thread: tasks, garbage collector, JIT compiler).
+ * The runs of one engine and one query (or the generator alone) in a JVM of their own, as the
+ * runner forks them. All runs go to one engine (one Flink table environment), as queries go to a
+ * running engine: each run drops the query's tables, creates them again and runs the
+ * {@code INSERT}. Warm-up runs come first when asked, repeated until they have taken a least
+ * time, so that the measured runs do not pay for class loading and the JIT compiler's passes.
+ * Only a measured run's {@code INSERT} is timed: wall time, and the CPU time of the whole
+ * process over the same span (every thread: tasks, garbage collector, JIT compiler).
  *
  * <p>Prints one line on standard output: {@code RESULT <seconds> <cpu-seconds>}, or
  * {@code UNSUPPORTED <reason>} when the engine rejects the query as not supported.
  *
  * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS}: warm-up runs
  * over {@code WARMUP-EVENTS} events each (none if 0), at least one, until {@code WARMUP-SECONDS}
- * have passed; then {@code RUNS} measured runs, each on a fresh engine after the JVM settles, of
+ * have passed; then {@code RUNS} measured runs, each after the JVM {@linkplain Settling settles}, of
  * which the one of median CPU seconds is reported: the JIT compiler and the garbage collector
  * still add a little to one run or another.
  */
@@ -39,12 +41,12 @@ public final class QueryRun {
         long warmupEvents = Long.parseLong(args[4]);
         long warmupNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args[5]));
         int runs = Integer.parseInt(args[6]);
-        try {
+        try (EngineDriver driver = engine == Engines.GENERATOR ? null : engine.driver(parallelism)) {
             if (warmupEvents > 0) {
                 long start = System.nanoTime();
                 int warmups = 0;
                 do {
-                    run(engine, query, warmupEvents, parallelism);
+                    run(driver, query, warmupEvents);
                     warmups++;
                 } while (System.nanoTime() - start < warmupNanos);
                 System.err.printf(Locale.ROOT, "%d warm-up runs in %.1f s%n", warmups, (System.nanoTime() - start) / 1e9);
@@ -52,7 +54,7 @@ public final class QueryRun {
             List<Span> measured = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 Settling.settle();
-                Span span = run(engine, query, events, parallelism);
+                Span span = run(driver, query, events);
                 System.err.printf(Locale.ROOT, "measured run %d: %.3f s, %.3f CPU s%n", i + 1, span.seconds(),
                         span.cpuSeconds());
                 measured.add(span);
@@ -70,8 +72,9 @@ public final class QueryRun {
         System.exit(0);
     }
 
-    private static Span run(Engines engine, String query, long events, int parallelism) {
-        if (engine == Engines.GENERATOR) {
+    /** One run of the query on {@code driver}'s engine, or of the generator alone when there is no driver. */
+    private static Span run(EngineDriver driver, String query, long events) {
+        if (driver == null) {
             Span.Start start = Span.start();
             long checksum = GeneratorCeiling.generate(events);
             Span span = start.stop();
@@ -81,11 +84,12 @@ public final class QueryRun {
             return span;
         }
         NexmarkScript script = NexmarkScript.load(query, events);
-        try (EngineDriver driver = engine.driver(parallelism)) {
-            for (String statement : script.ddl()) {
-                driver.execute(statement);
-            }
-            return driver.insert(script.insert());
+        for (String statement : script.drops()) {
+            driver.execute(statement);
         }
+        for (String statement : script.ddl()) {
+            driver.execute(statement);
+        }
+        return driver.insert(script.insert());
     }
 }

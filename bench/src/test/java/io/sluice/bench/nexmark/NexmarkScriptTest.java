@@ -20,6 +20,8 @@ class NexmarkScriptTest {
         assertTrue(script.ddl().get(3).contains("CREATE TABLE discard_sink"));
         assertTrue(script.insert().startsWith("INSERT INTO discard_sink"));
         assertEquals("SELECT auction, price FROM bid WHERE auction % 123 = 0", script.select());
+        assertEquals(List.of("DROP TABLE IF EXISTS person", "DROP TABLE IF EXISTS auction", "DROP TABLE IF EXISTS bid",
+                "DROP TABLE IF EXISTS discard_sink"), script.drops());
     }
 
     @Test

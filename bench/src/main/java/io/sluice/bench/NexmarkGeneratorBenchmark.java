@@ -24,8 +24,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * The Nexmark generator alone, on one thread, into a blackhole: events per second with persons,
  * auctions and bids in the default 1 : 3 : 46 proportions; bids alone; persons and auctions
  * alone. Each of the last two also with only the fields a query reads: Nexmark q0's of bids (all
- * but {@code channel} and {@code url}) and q2's ({@code auction}, {@code price}, {@code dateTime}), q8's of persons ({@code id}, {@code name},
- * {@code dateTime}) and auctions ({@code seller}, {@code dateTime}).
+ * but {@code channel} and {@code url}) and q2's ({@code auction}, {@code price}, {@code dateTime}),
+ * q8's of persons ({@code id}, {@code name}, {@code dateTime}) and auctions ({@code seller},
+ * {@code dateTime}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -63,7 +63,8 @@ public final class NexmarkBench implements Callable<Integer> {
     private long warmupSeconds = 10;
 
     @Option(names = "--runs", paramLabel = "N",
-            description = "Measured runs of each query and engine; the one of median CPU seconds is reported (default: 3).")
+            description = "Measured runs of each query and engine; the one of median CPU seconds is reported "
+                    + "(default: 3).")
     private int runs = 3;
 
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every forked JVM, -Xms and -Xmx (default: 4g).")

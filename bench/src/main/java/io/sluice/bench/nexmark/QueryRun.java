@@ -49,7 +49,8 @@ public final class QueryRun {
                     run(driver, query, warmupEvents);
                     warmups++;
                 } while (System.nanoTime() - start < warmupNanos);
-                System.err.printf(Locale.ROOT, "%d warm-up runs in %.1f s%n", warmups, (System.nanoTime() - start) / 1e9);
+                System.err.printf(Locale.ROOT, "%d warm-up runs in %.1f s%n", warmups,
+                        (System.nanoTime() - start) / 1e9);
             }
             List<Span> measured = new ArrayList<>();
             for (int i = 0; i < runs; i++) {

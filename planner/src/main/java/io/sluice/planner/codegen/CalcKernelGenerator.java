@@ -92,8 +92,9 @@ public final class CalcKernelGenerator {
         List<RelDataTypeField> outputs = program.getOutputRowType().getFieldList();
         int[] columns = new int[projections.size()];
         for (int i = 0; i < columns.length; i++) {
-            boolean same = projections.get(i) instanceof RexInputRef ref && ref.getType().equals(outputs.get(i).getType());
-            columns[i] = same ? ((RexInputRef) projections.get(i)).getIndex() : -1;
+            columns[i] = projections.get(i) instanceof RexInputRef ref && ref.getType().equals(outputs.get(i).getType())
+                    ? ref.getIndex()
+                    : -1;
         }
         return columns;
     }
@@ -140,13 +141,14 @@ public final class CalcKernelGenerator {
         }
         String signature = passedOn == null
                 ? "project(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output)"
-                : "projectComputed(VectorSchemaRoot input, int count, VectorSchemaRoot output)";
+                : "projectComputed(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output)";
         return "    public void " + signature + " {\n"
                 + inputs.batchPrologue()
                 + context.batchPrologue()
                 + prologue
                 + "        for (int j = 0; j < count; j++) {\n"
-                + (passedOn == null ? "            final int row = selection[j];\n" : "            final int row = j;\n")
+                // every row passes when the computed columns alone are written
+                + "            final int row = " + (passedOn == null ? "selection[j]" : "j") + ";\n"
                 + inputs.rowReads()
                 + body
                 + "        }\n"

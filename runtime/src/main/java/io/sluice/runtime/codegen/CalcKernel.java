@@ -26,7 +26,8 @@ public interface CalcKernel {
     /**
      * Computes, for each of the first {@code count} input rows, the projected columns that are not
      * input columns passed on unchanged; sets the value count of those vectors only. Used when
-     * every row passes, so that the input's own vectors can stand for the others.
+     * every row passes ({@code selection} holds 0 to {@code count - 1}), so that the input's own
+     * vectors can stand for the others.
      */
-    void projectComputed(VectorSchemaRoot input, int count, VectorSchemaRoot output);
+    void projectComputed(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output);
 }

@@ -116,7 +116,8 @@ public final class AuctionGenerator implements EventGenerator<AuctionBuffer> {
                 }
                 if (expires != null) {
                     long horizon = numbers.timestamp(eventNumber + inFlightEvents) - timestamp;
-                    expires[row] = timestamp + 1 + EventRandom.below(EventRandom.draw(stream, 6), Math.max(horizon * 2, 1));
+                    long bound = Math.max(horizon * 2, 1);
+                    expires[row] = timestamp + 1 + EventRandom.below(EventRandom.draw(stream, 6), bound);
                 }
                 if (extra != null) {
                     draw = EventRandom.draw(stream, 7);

@@ -74,7 +74,7 @@ public final class BidGenerator implements EventGenerator<BidBuffer> {
         EventClock clock = numbers.clock();
         int row = 0;
         while (row < count) {
-            int blockEnd = row + (int) Math.min(bids - inBlock, count - row);
+            int blockEnd = row + Math.min(bids - inBlock, count - row);
             long eventNumber = block * total + persons + auctions + inBlock;
             long lastAuction = block * auctions + auctions - 1;
             long lastPerson = block * persons + persons - 1;

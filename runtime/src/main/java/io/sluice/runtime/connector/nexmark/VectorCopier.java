@@ -10,7 +10,7 @@ import org.apache.arrow.vector.VarCharVector;
  * when it is too small; its previous content is overwritten.
  */
 final class VectorCopier {
-    /** Batches whose rows are all at most this many 16-byte steps long are copied in a fixed number of steps per row. */
+    /** A batch whose rows all fit in this many 16-byte steps is copied in a fixed number of steps per row. */
     private static final int MAX_FIXED_STEPS = 8;
     /**
      * How far past a row's end a copy may read, and past the last row's end write: a fixed-step

@@ -53,7 +53,7 @@ final class CalcOperator implements Operator {
             return;
         }
         if (selected == rows && passesColumnsOn) {
-            kernel.projectComputed(batch, rows, projected);
+            kernel.projectComputed(batch, selection, rows, projected);
             List<FieldVector> vectors = new ArrayList<>(passedOn.length);
             for (int k = 0; k < passedOn.length; k++) {
                 vectors.add(passedOn[k] >= 0 ? batch.getVector(passedOn[k]) : projected.getVector(k));

@@ -49,8 +49,8 @@ public final class NexmarkBench implements Callable<Integer> {
      * pays once, inside the measured run.
      */
     @Option(names = "--warmup-events", paramLabel = "N",
-            description = "A warm-up run over this many events before each measured run, in the same JVM "
-                    + "(default: as many as --events; 0 for none).")
+            description = "Events of each warm-up run, in the measured runs' JVM "
+                    + "(default: as many as --events; 0 for no warm-up).")
     private Long warmupEvents;
 
     /**

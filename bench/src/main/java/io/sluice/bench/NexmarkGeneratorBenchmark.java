@@ -114,22 +114,22 @@ public class NexmarkGeneratorBenchmark {
     @Benchmark
     @OperationsPerInvocation(PERSONS_AND_AUCTIONS)
     public void personsAndAuctions(Blackhole blackhole) {
-        generator.persons().generate(block, BLOCKS, persons);
-        generator.auctions().generate(block * 3, BLOCKS * 3, auctions);
-        block += BLOCKS;
-        blackhole.consume(persons);
-        blackhole.consume(auctions);
+        makePersonsAndAuctions(persons, auctions, blackhole);
     }
 
     /** Like {@link #personsAndAuctions}, making only the fields q8 reads; the score is events per second. */
     @Benchmark
     @OperationsPerInvocation(PERSONS_AND_AUCTIONS)
     public void personsAndAuctionsQ8Fields(Blackhole blackhole) {
-        generator.persons().generate(block, BLOCKS, q8Persons);
-        generator.auctions().generate(block * 3, BLOCKS * 3, q8Auctions);
+        makePersonsAndAuctions(q8Persons, q8Auctions, blackhole);
+    }
+
+    private void makePersonsAndAuctions(PersonBuffer personBuffer, AuctionBuffer auctionBuffer, Blackhole blackhole) {
+        generator.persons().generate(block, BLOCKS, personBuffer);
+        generator.auctions().generate(block * 3, BLOCKS * 3, auctionBuffer);
         block += BLOCKS;
-        blackhole.consume(q8Persons);
-        blackhole.consume(q8Auctions);
+        blackhole.consume(personBuffer);
+        blackhole.consume(auctionBuffer);
     }
 
     private static int[] fields(EventKind kind, String... names) {

@@ -61,6 +61,14 @@ class ColumnSelectionTest {
     }
 
     @Test
+    void aKernelThatPassesNothingOnHasOneProjectionLoop() throws Exception {
+        PlannedQuery query = TestCatalog.plan(environment, "SELECT qty * 2 AS twice, id + 1 AS later FROM orders");
+        String source = String.join("\n", query.kernelSources());
+        assertEquals(1, source.split("for \\(int j = 0; j < count; j\\+\\+\\)", -1).length - 1, source);
+        assertEquals(List.of("4|2", "2|3", "20|4", "NULL|5"), QueryRunner.run(query, 1, Clock.SYSTEM));
+    }
+
+    @Test
     void aKernelCopiesTheRowsThatPassWhenSomeDoNot() throws Exception {
         PlannedQuery query = TestCatalog.plan(environment,
                 "SELECT customer AS who, qty * 2 AS twice, id FROM orders WHERE qty <> 2");

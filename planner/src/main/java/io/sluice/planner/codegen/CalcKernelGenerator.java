@@ -3,6 +3,7 @@ package io.sluice.planner.codegen;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -33,7 +34,15 @@ public final class CalcKernelGenerator {
         CodeGenContext context = new CodeGenContext();
         String filter = filterMethod(program, context);
         int[] passedOn = passedOn(program);
-        String project = projectMethod(program, context, null) + "\n" + projectMethod(program, context, passedOn);
+        // with no column passed on, every column is computed: no second loop to generate and compile
+        String projectComputed = Arrays.stream(passedOn).allMatch(column -> column < 0)
+                ? """
+                    public void projectComputed(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output) {
+                        project(input, selection, count, output);
+                    }
+                """
+                : projectMethod(program, context, passedOn);
+        String project = projectMethod(program, context, null) + "\n" + projectComputed;
         String source = """
                 package io.sluice.generated;
 

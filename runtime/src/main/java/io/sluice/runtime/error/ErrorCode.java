@@ -20,7 +20,13 @@ public enum ErrorCode {
     INVALID_DATETIME("22007"),
     INVALID_CAST("22018"),
     MEMORY_LIMIT_EXCEEDED("53200"),
+    /** A statement, a request or a setting over one of the engine's limits (size, nesting, threads). */
+    LIMIT_EXCEEDED("54000"),
     QUERY_CANCELLED("57014"),
+    /** A login refused: unknown user, wrong password or token. */
+    AUTHENTICATION_FAILED("28000"),
+    /** An action the access policy or the user's role does not allow. */
+    ACCESS_DENIED("42501"),
     /** An external system (a Kafka cluster, a database) cannot be reached. */
     CONNECTION_ERROR("08001"),
     IO_ERROR("58030"),

@@ -28,7 +28,7 @@ import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.stream.Delta;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexBuilder;
+import io.sluice.planner.calcite.SluiceRexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -84,7 +84,7 @@ public final class QueryPlanner {
         SqlNode validated = validate(validator, query);
         VolcanoPlanner relPlanner = new VolcanoPlanner();
         relPlanner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-        RelOptCluster cluster = RelOptCluster.create(relPlanner, new RexBuilder(environment.typeFactory()));
+        RelOptCluster cluster = RelOptCluster.create(relPlanner, new SluiceRexBuilder(environment.typeFactory()));
         SqlToRelConverter converter = new SqlToRelConverter(
                 (rowType, queryString, schemaPath, viewPath) -> {
                     throw SluiceException.internal("views are expanded before planning", null);

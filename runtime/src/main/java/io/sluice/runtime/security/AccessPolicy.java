@@ -75,16 +75,6 @@ public final class AccessPolicy {
         return open ? path : baseDirectory.resolve(path);
     }
 
-    /** True if connectors may read {@code path} (relative to the base directory). */
-    public boolean allowsRead(Path path) {
-        return open || inside(path, readDirectories).isPresent();
-    }
-
-    /** True if connectors may write {@code path} (relative to the base directory). */
-    public boolean allowsWrite(Path path) {
-        return open || inside(path, writeDirectories).isPresent();
-    }
-
     /**
      * Checks that connectors may read {@code path} and returns the path to open: its real path,
      * or under {@link #OPEN} the path as it is.
@@ -100,6 +90,21 @@ public final class AccessPolicy {
     public Path checkWrite(Path path) {
         return open ? path : inside(path, writeDirectories).orElseThrow(() -> deniedPath(path, "write", "--allow-write",
                 writeDirectories));
+    }
+
+    /**
+     * Checks that connectors may read or write {@code path}, for a table that may be read or
+     * written: which of the two is checked again when the table is used.
+     *
+     * @throws SluiceException with {@code ACCESS_DENIED} if the path is outside every directory
+     */
+    public void checkReadOrWrite(Path path) {
+        if (open || inside(path, readDirectories).isPresent() || inside(path, writeDirectories).isPresent()) {
+            return;
+        }
+        throw denied("path '" + absolute(path).normalize() + "' is outside the directories the server lets connectors"
+                + " read (--allow-read: " + list(readDirectories) + ") or write (--allow-write: "
+                + list(writeDirectories) + ")");
     }
 
     /**
@@ -210,13 +215,9 @@ public final class AccessPolicy {
             return this;
         }
 
-        /**
-         * Connectors may connect to the endpoints {@code pattern} names (see {@link EndpointPattern#parse}).
-         *
-         * @throws IllegalArgumentException if it is not a pattern
-         */
-        public Builder allowEndpoint(String pattern) {
-            endpoints.add(EndpointPattern.parse(requireNonNull(pattern, "pattern is null")));
+        /** Connectors may connect to the endpoints {@code endpoint} names, e.g. {@code kafka.internal:9092}. */
+        public Builder allowEndpoint(EndpointPattern endpoint) {
+            endpoints.add(requireNonNull(endpoint, "endpoint is null"));
             return this;
         }
 

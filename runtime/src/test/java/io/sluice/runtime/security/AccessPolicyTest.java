@@ -33,7 +33,7 @@ class AccessPolicyTest {
         Files.createDirectory(root.resolve("data2"));
         Files.createDirectory(root.resolve("out"));
         policy = AccessPolicy.closed(data).allowRead(data).allowWrite(root.resolve("out"))
-                .allowEndpoint("kafka.internal:9092").allowJdbcUrl("jdbc:h2:tcp://db.internal/")
+                .allowEndpoint(EndpointPattern.parse("kafka.internal:9092")).allowJdbcUrl("jdbc:h2:tcp://db.internal/")
                 .allowKafkaProperty("ssl.truststore.location").build();
     }
 
@@ -59,7 +59,7 @@ class AccessPolicyTest {
     @Test
     void aSiblingWhoseNameStartsLikeTheDirectoryIsOutsideIt() {
         assertDenied(() -> policy.checkRead(root.resolve("data2/x.csv")));
-        assertFalse(policy.allowsRead(root.resolve("data2")));
+        assertDenied(() -> policy.checkReadOrWrite(root.resolve("data2")));
     }
 
     @Test
@@ -96,8 +96,12 @@ class AccessPolicyTest {
         SluiceException write = assertDenied(() -> policy.checkWrite(data.resolve("in.csv")));
         assertEquals("access denied: path '" + data.resolve("in.csv") + "' is outside the directories the server"
                 + " lets connectors write (--allow-write: " + root.resolve("out") + ")", write.getMessage());
-        assertTrue(policy.allowsWrite(part));
-        assertFalse(policy.allowsWrite(data));
+        policy.checkReadOrWrite(part);
+        policy.checkReadOrWrite(data.resolve("in.csv"));
+        SluiceException neither = assertDenied(() -> policy.checkReadOrWrite(secret));
+        assertEquals("access denied: path '" + secret + "' is outside the directories the server lets connectors read"
+                + " (--allow-read: " + data + ") or write (--allow-write: " + root.resolve("out") + ")",
+                neither.getMessage());
     }
 
     @Test

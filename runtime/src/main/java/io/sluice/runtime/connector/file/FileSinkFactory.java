@@ -27,8 +27,9 @@ import java.util.Set;
  * the job ends, and when the job is stopped, so that every row written is in a finished file.
  *
  * <p>Under a closed {@link AccessPolicy} a relative path resolves against the policy's base
- * directory, and the directory must be in one the policy lets connectors write: checked when the
- * table is created, when an {@code INSERT} starts and when each task opens the directory.
+ * directory, and the directory must be in one the policy lets connectors write: checked when an
+ * {@code INSERT} starts and when each task opens the directory. A table may be read or written,
+ * so when it is created its path must be one connectors may read or write.
  */
 public final class FileSinkFactory implements SinkFactory {
     static final String FILE_SIZE = "sink.rolling-policy.file-size";
@@ -51,10 +52,8 @@ public final class FileSinkFactory implements SinkFactory {
         ConnectorOptions options = context.options();
         AccessPolicy policy = context.accessPolicy();
         Path directory = policy.absolute(FileSourceFactory.path(options));
-        // A file table has a source too: a path connectors may only read is checked when the table is written.
-        if (!policy.allowsRead(directory)) {
-            policy.checkWrite(directory);
-        }
+        // A file table has a source too: whether it may be written is checked again when it is written.
+        policy.checkReadOrWrite(directory);
         String format = options.required(FileSourceFactory.FORMAT);
         long fileSize = options.optional(FILE_SIZE).map(value -> size(options, value)).orElse(DEFAULT_FILE_SIZE);
         Duration rollover = options.getDuration(ROLLOVER_INTERVAL, Duration.ofMinutes(30));

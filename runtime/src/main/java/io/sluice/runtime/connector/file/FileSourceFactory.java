@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Under a closed {@link AccessPolicy} a relative path resolves against the policy's base
  * directory, and the path, each file listed in a directory included, must be in a directory
- * the policy lets connectors read: checked when the table is created and again when it is read.
+ * the policy lets connectors read: checked when it is read. A table may be read or written, so
+ * when it is created its path must be one connectors may read or write.
  */
 public final class FileSourceFactory implements SourceFactory {
     static final String PATH = "path";
@@ -69,10 +70,8 @@ public final class FileSourceFactory implements SourceFactory {
         ConnectorOptions options = context.options();
         AccessPolicy policy = context.accessPolicy();
         Path path = policy.absolute(path(options));
-        // A file table has a sink too: a path connectors may only write is checked when the table is read.
-        if (!policy.allowsWrite(path)) {
-            policy.checkRead(path);
-        }
+        // A file table has a sink too: whether it may be read is checked again when it is read.
+        policy.checkReadOrWrite(path);
         String format = options.required(FORMAT);
         return new FileSource(path, policy, format,
                 context.formats().decoders(new FormatContext(context.tableName(), context.schema(), options)),

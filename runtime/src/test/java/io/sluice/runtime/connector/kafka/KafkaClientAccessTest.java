@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.security.AccessPolicy;
+import io.sluice.runtime.security.EndpointPattern;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.Test;
 class KafkaClientAccessTest {
     private static final ConnectorOptions OPTIONS = new ConnectorOptions("kafka", Map.of());
     private static final AccessPolicy POLICY = AccessPolicy.closed(Path.of("/"))
-            .allowEndpoint("kafka-1.internal:9092").allowEndpoint("kafka-2.internal:9092")
+            .allowEndpoint(EndpointPattern.parse("kafka-1.internal:9092"))
+            .allowEndpoint(EndpointPattern.parse("kafka-2.internal:9092"))
             .allowKafkaProperty("ssl.truststore.location").build();
 
     @Test
     void everyBootstrapServerMustBeAllowed() {
-        KafkaClientAccess.check(Map.of("bootstrap.servers", "kafka-1.internal:9092, kafka-2.internal:9092"), POLICY, OPTIONS);
+        KafkaClientAccess.check(Map.of("bootstrap.servers", "kafka-1.internal:9092, kafka-2.internal:9092"), POLICY,
+                OPTIONS);
         KafkaClientAccess.check(Map.of("bootstrap.servers", "SASL_SSL://kafka-1.internal:9092"), POLICY, OPTIONS);
         SluiceException second = assertThrows(SluiceException.class, () -> KafkaClientAccess.check(
                 Map.of("bootstrap.servers", "kafka-1.internal:9092,evil.com:9092"), POLICY, OPTIONS));

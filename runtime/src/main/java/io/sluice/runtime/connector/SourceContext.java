@@ -55,12 +55,7 @@ public record SourceContext(String tableName, Schema schema, ConnectorOptions op
 
     /** A table with no watermark and no metadata columns, under no access restriction. */
     public SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats, Clock clock) {
-        this(tableName, schema, options, formats, clock, AccessPolicy.OPEN);
-    }
-
-    /** A table with no watermark and no metadata columns. */
-    public SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats, Clock clock,
-                         AccessPolicy accessPolicy) {
-        this(tableName, schema, options, formats, Optional.empty(), Optional.empty(), Map.of(), clock, accessPolicy);
+        this(tableName, schema, options, formats, Optional.empty(), Optional.empty(), Map.of(), clock,
+                AccessPolicy.OPEN);
     }
 }

@@ -6,6 +6,8 @@ import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +56,8 @@ public final class AccessPolicy {
         this.writeDirectories = List.copyOf(writeDirectories);
         this.endpoints = List.copyOf(endpoints);
         this.jdbcUrlPrefixes = List.copyOf(jdbcUrlPrefixes);
-        this.kafkaProperties = Set.copyOf(kafkaProperties);
+        // In the order given, so that messages list them as the operator wrote them.
+        this.kafkaProperties = Collections.unmodifiableSet(new LinkedHashSet<>(kafkaProperties));
     }
 
     /**
@@ -161,7 +164,7 @@ public final class AccessPolicy {
                 + " server allows only for properties it names (--allow-kafka-property: " + list(kafkaProperties) + ")");
     }
 
-    /** One line for the server's log, e.g. {@code read /srv/data; write /srv/data; hosts kafka:9092; ...}. */
+    /** One line for the server's log: the base directory, then what is allowed, e.g. {@code read /srv/data, /srv/ref}. */
     @Override
     public String toString() {
         if (open) {
@@ -186,7 +189,7 @@ public final class AccessPolicy {
         return new SluiceException(ErrorCode.ACCESS_DENIED, "access denied: " + detail);
     }
 
-    private static String list(java.util.Collection<?> values) {
+    private static String list(Collection<?> values) {
         return values.isEmpty() ? "none" : values.stream().map(Object::toString).collect(Collectors.joining(", "));
     }
 

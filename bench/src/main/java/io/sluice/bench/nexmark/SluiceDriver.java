@@ -20,7 +20,7 @@ final class SluiceDriver implements EngineDriver {
         // The run's one query may use all the engine's memory, not half as a query by default may.
         EngineConfig defaults = EngineConfig.defaults();
         this.engine = Engine.create(new EngineConfig(defaults.clock(), parallelism, defaults.memoryLimit(),
-                defaults.memoryLimit(), defaults.classLoader()));
+                defaults.memoryLimit(), defaults.classLoader(), defaults.accessPolicy()));
         this.session = engine.newSession();
         session.execute("SET 'table.dml-sync' = 'true'");
     }

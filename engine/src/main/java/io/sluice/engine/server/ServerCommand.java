@@ -3,9 +3,11 @@ package io.sluice.engine.server;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.engine.Engine;
+import io.sluice.engine.EngineConfig;
 import io.sluice.engine.Session;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.security.AccessPolicy;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +17,16 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code sluice server}: serves an engine to JDBC clients until the process is stopped (Ctrl-C or
- * SIGTERM), then closes every connection, stops every query and frees all memory.
+ * SIGTERM), then closes every connection, stops every query and frees all memory. Its connectors
+ * may use only the data directory and what the {@code --allow-*} options name
+ * ({@link AccessPolicyOptions}).
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Serves JDBC clients on jdbc:sluice://HOST:PORT until stopped with Ctrl-C.")
@@ -43,6 +48,9 @@ public final class ServerCommand implements Callable<Integer> {
                     + " e.g. 60s, 5m; 0 for never (default: ${DEFAULT-VALUE}).")
     private Duration sessionTimeout;
 
+    @Mixin
+    private AccessPolicyOptions access;
+
     @Spec
     private CommandSpec spec;
 
@@ -63,7 +71,16 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        Engine engine = Engine.create();
+        Engine engine;
+        try {
+            AccessPolicy policy = access.policy();
+            LOG.info("Access policy: {}", policy);
+            engine = Engine.create(EngineConfig.defaults().withAccessPolicy(policy));
+        } catch (SluiceException e) {
+            err.println("sluice server: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         JdbcServer server;
         try {
             if (demo) {

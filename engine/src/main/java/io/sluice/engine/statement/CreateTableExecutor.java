@@ -11,7 +11,8 @@ final class CreateTableExecutor implements StatementExecutor<CreateTable> {
     @Override
     public StatementResult execute(CreateTable statement, Session session) {
         CatalogTable table = TableDefinitions.create(statement, session.engine().sql().typeFactory(),
-                session.engine().connectors(), session.engine().config().clock());
+                session.engine().connectors(), session.engine().config().clock(),
+                session.engine().config().accessPolicy());
         String kind = Describing.kind(table.kind());
         boolean added = session.engine().catalog().add(table, statement.ifNotExists());
         return StatementResult.done(kind + " '" + table.name() + "' " + (added ? "created" : "already exists"));

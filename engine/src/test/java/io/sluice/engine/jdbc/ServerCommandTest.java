@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sluice server} as a process: it serves the demo streams until it is sent SIGTERM (as
@@ -24,9 +27,9 @@ class ServerCommandTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    void servesUntilTerminatedThenStopsCleanly() throws Exception {
+    void servesUntilTerminatedThenStopsCleanly(@TempDir Path data) throws Exception {
         try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
-                List.of("--port", "0", "--demo", "--session-timeout", "5s"))) {
+                List.of("--port", "0", "--demo", "--session-timeout", "5s", "--data-dir", data.toString()))) {
             String listening = server.awaitLine(TIMEOUT, line -> line.startsWith("Sluice JDBC server listening on "));
             String url = listening.substring("Sluice JDBC server listening on ".length(), listening.indexOf(" (Ctrl-C"));
             assertTrue(url.matches("jdbc:sluice://127\\.0\\.0\\.1:\\d+"), url);
@@ -54,10 +57,10 @@ class ServerCommandTest {
     }
 
     @Test
-    void aPortInUseIsAClearError() throws Exception {
+    void aPortInUseIsAClearError(@TempDir Path data) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
-                     List.of("--port", Integer.toString(taken.getLocalPort())))) {
+                     List.of("--port", Integer.toString(taken.getLocalPort()), "--data-dir", data.toString()))) {
             assertEquals(1, server.awaitExit(TIMEOUT), server.transcript());
             assertTrue(server.err().stream().anyMatch(line -> line.startsWith("sluice server: cannot listen on 127.0.0.1:"
                     + taken.getLocalPort() + ": ")), server.transcript());
@@ -70,6 +73,74 @@ class ServerCommandTest {
                 List.of("--session-timeout", "soon"))) {
             assertEquals(2, server.awaitExit(TIMEOUT), server.transcript());
             assertTrue(server.err().stream().anyMatch(line -> line.contains("'soon' is not a duration such as 60s")),
+                    server.transcript());
+        }
+    }
+
+    @Test
+    void connectorsUseTheDataDirectoryAndWhatAnArgumentFileAllows(@TempDir Path temp) throws Exception {
+        Path data = temp.resolve("data");
+        Path shared = Files.createDirectory(temp.resolve("shared"));
+        Files.writeString(shared.resolve("prices.csv"), "1,10\n2,20\n");
+        Path arguments = Files.writeString(temp.resolve("server.args"), String.join("\n",
+                "# the server's access policy",
+                "--port 0",
+                "--data-dir " + data,
+                "--allow-read " + shared,
+                "--allow-host '*.kafka.internal:9092'"));
+        try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
+                List.of("@" + arguments))) {
+            String listening = server.awaitLine(TIMEOUT, line -> line.startsWith("Sluice JDBC server listening on "));
+            String url = listening.substring("Sluice JDBC server listening on ".length(), listening.indexOf(" (Ctrl-C"));
+            assertTrue(Files.isDirectory(data), "the data directory is made");
+            Files.writeString(data.resolve("rows.csv"), "1,a\n");
+            try (Connection connection = ThinDriver.connect(url); Statement statement = connection.createStatement()) {
+                SQLException denied = assertThrows(SQLException.class, () -> statement.execute(
+                        "CREATE TABLE secret (line STRING) WITH ('connector' = 'file', 'path' = '/etc/passwd',"
+                                + " 'format' = 'csv')"));
+                assertEquals("42501", denied.getSQLState());
+                assertTrue(denied.getMessage().startsWith("line 1, column 1: access denied: path '/etc/passwd' is"
+                        + " outside the directories the server lets connectors read (--allow-read: "), denied.getMessage());
+                statement.execute("CREATE TABLE rows_here (id INT, v STRING) WITH ('connector' = 'file',"
+                        + " 'path' = 'rows.csv', 'format' = 'csv')");
+                statement.execute("CREATE TABLE prices (id INT, p INT) WITH ('connector' = 'file', 'path' = '"
+                        + shared.resolve("prices.csv") + "', 'format' = 'csv')");
+                SQLException host = assertThrows(SQLException.class, () -> statement.execute(
+                        "CREATE STREAM s (w STRING) WITH ('connector' = 'socket', 'hostname' = 'localhost',"
+                                + " 'port' = '22', 'format' = 'csv')"));
+                assertEquals("42501", host.getSQLState());
+                statement.execute("CREATE STREAM k (w STRING) WITH ('connector' = 'socket', 'hostname' ="
+                        + " 'b1.kafka.internal', 'port' = '9092', 'format' = 'csv')");
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM rows_here")) {
+                    assertTrue(rows.next());
+                    assertEquals(1, rows.getLong(1));
+                }
+                try (ResultSet rows = statement.executeQuery("SELECT SUM(p) FROM prices")) {
+                    assertTrue(rows.next());
+                    assertEquals(30, rows.getLong(1));
+                }
+            }
+            server.terminate();
+            assertEquals(143, server.awaitExit(TIMEOUT), server.transcript());
+        }
+    }
+
+    @Test
+    void allowAllWithOtherAccessOptionsIsAUsageError() throws Exception {
+        try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
+                List.of("--allow-all", "--allow-read", "/tmp"))) {
+            assertEquals(2, server.awaitExit(TIMEOUT), server.transcript());
+            assertTrue(server.err().stream().anyMatch(line -> line.contains("--allow-all allows everything")),
+                    server.transcript());
+        }
+    }
+
+    @Test
+    void aBadHostPatternIsAUsageError() throws Exception {
+        try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
+                List.of("--allow-host", "kafka"))) {
+            assertEquals(2, server.awaitExit(TIMEOUT), server.transcript());
+            assertTrue(server.err().stream().anyMatch(line -> line.contains("'kafka' is not HOST:PORT")),
                     server.transcript());
         }
     }

@@ -21,6 +21,7 @@ import io.sluice.runtime.connector.SourceFactory;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.operator.WatermarkStrategy;
+import io.sluice.runtime.security.AccessPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +46,9 @@ public final class TableDefinitions {
     private TableDefinitions() {
     }
 
+    /** The table {@code ddl} declares, its connector limited to what {@code accessPolicy} allows. */
     public static CatalogTable create(CreateTable ddl, RelDataTypeFactory types, ConnectorRegistry connectors,
-                                      Clock clock) {
+                                      Clock clock, AccessPolicy accessPolicy) {
         String connector = ddl.options().get("connector");
         if (connector == null) {
             throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + ddl.name()
@@ -85,11 +87,12 @@ public final class TableDefinitions {
         Source source = sourceFactory
                 .map(factory -> factory.create(new SourceContext(ddl.name(), ArrowTypeMapping.toSchema(rowType), options,
                         connectors.formats(),
-                        rowtime.map(r -> new WatermarkStrategy(r.index(), r.delayMillis())), idleTimeout, metadata, clock)))
+                        rowtime.map(r -> new WatermarkStrategy(r.index(), r.delayMillis())), idleTimeout, metadata, clock,
+                        accessPolicy)))
                 .orElseGet(() -> new SinkOnlySource(ddl.name(), connector));
         Optional<Sink> sink = sinkFactory.map(factory -> factory.create(new SinkContext(ddl.name(),
                 ArrowTypeMapping.toSchema(writable(rowType, metadata, types)), ddl.primaryKey(), options,
-                connectors.formats())));
+                connectors.formats(), accessPolicy)));
         options.checkAllUsed();
         TableKind kind = ddl.kind() == io.sluice.parser.ast.TableKind.STREAM ? TableKind.STREAM : TableKind.TABLE;
         return new CatalogTable(ddl.name(), kind, rowType, rowtime, ddl.primaryKey(), ddl.options(), source, idleTimeout,

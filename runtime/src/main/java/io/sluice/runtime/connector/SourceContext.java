@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.runtime.Clock;
 import io.sluice.runtime.format.FormatRegistry;
 import io.sluice.runtime.operator.WatermarkStrategy;
+import io.sluice.runtime.security.AccessPolicy;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,10 +30,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *                    other columns of the schema are read from the records.
  * @param clock       the engine's wall clock, for sources whose configuration depends on when the
  *                    table was created (such as a generator's default start time)
+ * @param accessPolicy the paths and hosts the source may reach: checked when the source is made,
+ *                    and again when it opens what may have changed since
  */
 public record SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats,
                             Optional<WatermarkStrategy> watermarks, Optional<Duration> idleTimeout,
-                            Map<String, String> metadata, Clock clock) {
+                            Map<String, String> metadata, Clock clock, AccessPolicy accessPolicy) {
     public SourceContext {
         requireNonNull(tableName, "tableName is null");
         requireNonNull(schema, "schema is null");
@@ -42,15 +45,17 @@ public record SourceContext(String tableName, Schema schema, ConnectorOptions op
         requireNonNull(idleTimeout, "idleTimeout is null");
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(metadata, "metadata is null")));
         requireNonNull(clock, "clock is null");
+        requireNonNull(accessPolicy, "accessPolicy is null");
     }
 
-    /** A table with no watermark and no metadata columns, on the system clock. */
+    /** A table with no watermark and no metadata columns, on the system clock, under no access restriction. */
     public SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats) {
         this(tableName, schema, options, formats, Clock.SYSTEM);
     }
 
-    /** A table with no watermark and no metadata columns. */
+    /** A table with no watermark and no metadata columns, under no access restriction. */
     public SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats, Clock clock) {
-        this(tableName, schema, options, formats, Optional.empty(), Optional.empty(), Map.of(), clock);
+        this(tableName, schema, options, formats, Optional.empty(), Optional.empty(), Map.of(), clock,
+                AccessPolicy.OPEN);
     }
 }

@@ -7,6 +7,7 @@ import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.EncoderFactory;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.security.AccessPolicy;
 import io.sluice.runtime.task.TaskContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,13 +17,16 @@ import java.util.UUID;
 /** Rolling part files in a directory (see {@link FileSinkFactory}). */
 final class FileSink implements Sink {
     private final Path directory;
+    private final AccessPolicy policy;
     private final String format;
     private final EncoderFactory encoders;
     private final long fileSize;
     private final long rolloverMillis;
 
-    FileSink(Path directory, String format, EncoderFactory encoders, long fileSize, long rolloverMillis) {
+    FileSink(Path directory, AccessPolicy policy, String format, EncoderFactory encoders, long fileSize,
+             long rolloverMillis) {
         this.directory = requireNonNull(directory, "directory is null");
+        this.policy = requireNonNull(policy, "policy is null");
         this.format = requireNonNull(format, "format is null");
         this.encoders = requireNonNull(encoders, "encoders is null");
         this.fileSize = fileSize;
@@ -31,20 +35,22 @@ final class FileSink implements Sink {
 
     @Override
     public Output createOutput(TaskContext context) {
+        Path checked = policy.checkWrite(directory);
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(checked);
         } catch (IOException e) {
             throw new SluiceException(ErrorCode.IO_ERROR, "cannot make the directory '" + directory + "': "
                     + e.getMessage(), e);
         }
         // Each writing task of each job has its own names, so that no two writers share a file.
         String prefix = "part-" + UUID.randomUUID() + "-" + context.taskIndex() + "-";
-        return new PartFileWriter(directory, prefix, encoders.create(), encoders.headerLine(), fileSize,
+        return new PartFileWriter(checked, prefix, encoders.create(), encoders.headerLine(), fileSize,
                 rolloverMillis, context.clock());
     }
 
     @Override
     public void check() {
+        policy.checkWrite(directory);
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new SluiceException(ErrorCode.IO_ERROR, "'" + directory + "' is not a directory: the file sink "
                     + "writes part files into the directory 'path' names");

@@ -5,6 +5,8 @@ import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.connector.SinkContext;
 import io.sluice.runtime.connector.SinkFactory;
 import io.sluice.runtime.format.FormatContext;
+import io.sluice.runtime.security.AccessPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
@@ -23,6 +25,11 @@ import java.util.Set;
  * <p>A part file is written as a hidden {@code .part-<id>-<task>-<n>.inprogress} file (which the
  * file source skips) and renamed {@code part-<id>-<task>-<n>} when closed: when it rolls, when
  * the job ends, and when the job is stopped, so that every row written is in a finished file.
+ *
+ * <p>Under a closed {@link AccessPolicy} a relative path resolves against the policy's base
+ * directory, and the directory must be in one the policy lets connectors write: checked when an
+ * {@code INSERT} starts and when each task opens the directory. A table may be read or written,
+ * so when it is created its path must be one connectors may read or write.
  */
 public final class FileSinkFactory implements SinkFactory {
     static final String FILE_SIZE = "sink.rolling-policy.file-size";
@@ -43,7 +50,10 @@ public final class FileSinkFactory implements SinkFactory {
     @Override
     public Sink create(SinkContext context) {
         ConnectorOptions options = context.options();
-        java.nio.file.Path directory = FileSourceFactory.path(options);
+        AccessPolicy policy = context.accessPolicy();
+        Path directory = policy.absolute(FileSourceFactory.path(options));
+        // A file table has a source too: whether it may be written is checked again when it is written.
+        policy.checkReadOrWrite(directory);
         String format = options.required(FileSourceFactory.FORMAT);
         long fileSize = options.optional(FILE_SIZE).map(value -> size(options, value)).orElse(DEFAULT_FILE_SIZE);
         Duration rollover = options.getDuration(ROLLOVER_INTERVAL, Duration.ofMinutes(30));
@@ -51,7 +61,7 @@ public final class FileSinkFactory implements SinkFactory {
         if (rollover.isZero()) {
             throw options.invalid(ROLLOVER_INTERVAL, "must be longer than 0");
         }
-        return new FileSink(directory, format,
+        return new FileSink(directory, policy, format,
                 context.formats().encoders(new FormatContext(context.tableName(), context.schema(), options)),
                 fileSize, rollover.toMillis());
     }

@@ -5,6 +5,7 @@ import io.sluice.runtime.connector.Source;
 import io.sluice.runtime.connector.SourceContext;
 import io.sluice.runtime.connector.SourceFactory;
 import io.sluice.runtime.format.FormatContext;
+import io.sluice.runtime.security.AccessPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Set;
@@ -19,6 +20,11 @@ import java.util.Set;
  * {@code csv} or {@code json}, with that format's options. Lines end with {@code \n} or
  * {@code \r\n}; empty lines hold no record. A format's header line ({@code 'csv.header'}) is
  * skipped at the start of each file.
+ *
+ * <p>Under a closed {@link AccessPolicy} a relative path resolves against the policy's base
+ * directory, and the path, each file listed in a directory included, must be in a directory
+ * the policy lets connectors read: checked when it is read. A table may be read or written, so
+ * when it is created its path must be one connectors may read or write.
  */
 public final class FileSourceFactory implements SourceFactory {
     static final String PATH = "path";
@@ -62,9 +68,12 @@ public final class FileSourceFactory implements SourceFactory {
     @Override
     public Source create(SourceContext context) {
         ConnectorOptions options = context.options();
-        Path path = path(options);
+        AccessPolicy policy = context.accessPolicy();
+        Path path = policy.absolute(path(options));
+        // A file table has a sink too: whether it may be read is checked again when it is read.
+        policy.checkReadOrWrite(path);
         String format = options.required(FORMAT);
-        return new FileSource(path, format,
+        return new FileSource(path, policy, format,
                 context.formats().decoders(new FormatContext(context.tableName(), context.schema(), options)),
                 splitSize, bufferSize, maxLineBytes);
     }

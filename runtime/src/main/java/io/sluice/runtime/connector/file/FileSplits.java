@@ -2,6 +2,7 @@ package io.sluice.runtime.connector.file;
 
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.security.AccessPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.stream.Stream;
 /**
  * Cuts a path into splits and deals them out to parallel tasks. Every task lists the path
  * itself and must come to the same plan, so the plan depends only on the files: their names in
- * order, then their byte ranges in order.
+ * order, then their byte ranges in order. The path, and each file listed in a directory, is
+ * checked against the access policy as it is listed, and the splits name the paths the policy
+ * returns, so that a reader opens what was checked.
  */
 final class FileSplits {
     private FileSplits() {
@@ -23,8 +26,8 @@ final class FileSplits {
      * The splits task {@code taskIndex} of {@code parallelism} reads: every {@code parallelism}-th
      * split of the plan, starting at its index.
      */
-    static List<FileSplit> forTask(Path path, long splitSize, int taskIndex, int parallelism) {
-        List<FileSplit> all = plan(path, splitSize);
+    static List<FileSplit> forTask(Path path, AccessPolicy policy, long splitSize, int taskIndex, int parallelism) {
+        List<FileSplit> all = plan(path, policy, splitSize);
         List<FileSplit> share = new ArrayList<>();
         for (int i = taskIndex; i < all.size(); i += parallelism) {
             share.add(all.get(i));
@@ -33,9 +36,9 @@ final class FileSplits {
     }
 
     /** One split per file, or ranges of {@code splitSize} bytes for files larger than that. */
-    static List<FileSplit> plan(Path path, long splitSize) {
+    static List<FileSplit> plan(Path path, AccessPolicy policy, long splitSize) {
         List<FileSplit> splits = new ArrayList<>();
-        for (Path file : files(path)) {
+        for (Path file : files(policy.checkRead(path), policy)) {
             long size = size(file);
             for (long start = 0; start < size; start += splitSize) {
                 splits.add(new FileSplit(file, start, Math.min(size, start + splitSize)));
@@ -45,7 +48,7 @@ final class FileSplits {
     }
 
     /** The path itself if it is a file; the regular, visible files in it, by name, if it is a directory. */
-    private static List<Path> files(Path path) {
+    private static List<Path> files(Path path, AccessPolicy policy) {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
@@ -57,6 +60,7 @@ final class FileSplits {
             return entries
                     .filter(file -> !isHidden(file) && Files.isRegularFile(file))
                     .sorted(Comparator.comparing(file -> file.getFileName().toString()))
+                    .map(policy::checkRead)
                     .toList();
         } catch (IOException e) {
             throw new SluiceException(ErrorCode.IO_ERROR, "cannot list directory '" + path + "': " + e.getMessage(), e);

@@ -27,6 +27,9 @@ import org.apache.arrow.vector.types.pojo.Field;
  * database's own statement (H2's {@code MERGE ... KEY}, PostgreSQL's {@code ON CONFLICT}, MySQL's
  * {@code ON DUPLICATE KEY UPDATE}); other databases take appends only. Column and table names are
  * written as declared, unquoted, so the database applies its own case rules.
+ *
+ * <p>The URL must be one the {@link io.sluice.runtime.security.AccessPolicy} lets the connector
+ * open, checked when the table is created, before any driver sees it.
  */
 public final class JdbcSinkFactory implements SinkFactory {
     static final String URL = "url";
@@ -51,16 +54,12 @@ public final class JdbcSinkFactory implements SinkFactory {
         if (!url.startsWith("jdbc:")) {
             throw options.invalid(URL, "'" + url + "' is not a JDBC URL (jdbc:...)");
         }
+        // Before any driver sees the URL: a driver may read files or run code as it parses one.
+        context.accessPolicy().checkJdbcUrl(url);
         String table = options.required(TABLE_NAME);
         Optional<String> username = options.optional(USERNAME);
         Optional<String> password = options.optional(PASSWORD);
-        options.optional(DRIVER).ifPresent(driver -> {
-            try {
-                Class.forName(driver);
-            } catch (ClassNotFoundException e) {
-                throw options.invalid(DRIVER, "the class '" + driver + "' is not on the class path");
-            }
-        });
+        options.optional(DRIVER).ifPresent(driver -> loadDriver(options, driver));
         int maxRows = options.getInt(MAX_ROWS, 100);
         if (maxRows <= 0) {
             throw options.invalid(MAX_ROWS, "must be positive");
@@ -76,5 +75,18 @@ public final class JdbcSinkFactory implements SinkFactory {
         String statement = JdbcDialect.of(url).statement(table, columns, context.primaryKey(), options);
         return new JdbcSink(url, table, username, password, statement, kinds, maxRows, interval.toMillis(),
                 maxRetries);
+    }
+
+    /** Loads and so registers a driver class; any other class is refused before its static code runs. */
+    private static void loadDriver(ConnectorOptions options, String driver) {
+        ClassLoader loader = JdbcSinkFactory.class.getClassLoader();
+        try {
+            if (!java.sql.Driver.class.isAssignableFrom(Class.forName(driver, false, loader))) {
+                throw options.invalid(DRIVER, "the class '" + driver + "' is not a JDBC driver (java.sql.Driver)");
+            }
+            Class.forName(driver, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw options.invalid(DRIVER, "the class '" + driver + "' is not on the class path");
+        }
     }
 }

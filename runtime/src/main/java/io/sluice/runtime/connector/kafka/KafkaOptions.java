@@ -3,6 +3,7 @@ package io.sluice.runtime.connector.kafka;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.connector.ConnectorOptions;
+import io.sluice.runtime.security.AccessPolicy;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,13 +39,15 @@ record KafkaOptions(String topic, Map<String, Object> properties, Duration check
         keyFields = List.copyOf(keyFields);
     }
 
-    static KafkaOptions read(ConnectorOptions options, List<String> columns) {
+    /** Reads the shared options, checking the client properties against the access policy. */
+    static KafkaOptions read(ConnectorOptions options, List<String> columns, AccessPolicy policy) {
         String topic = options.required(TOPIC).trim();
         if (topic.isEmpty() || topic.contains(";")) {
             throw options.invalid(TOPIC, "'" + topic + "' must name one topic");
         }
         options.required(PROPERTIES + "bootstrap.servers");
         Map<String, Object> properties = new LinkedHashMap<>(options.withPrefix(PROPERTIES));
+        KafkaClientAccess.check(properties, policy, options);
         Duration checkTimeout = DEFAULT_CHECK_TIMEOUT;
         Object apiTimeout = properties.get("default.api.timeout.ms");
         if (apiTimeout != null) {

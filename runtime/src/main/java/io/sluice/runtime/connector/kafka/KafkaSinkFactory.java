@@ -26,6 +26,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * or sticky without one), {@code fixed} (each writing task to one partition) or
  * {@code round-robin}. {@code 'sink.delivery-guarantee'}: {@code at-least-once} (the default) or
  * {@code none}. {@code 'sink.parallelism'} is accepted and ignored.
+ *
+ * <p>The bootstrap servers, and client properties that reach files or load classes, are checked
+ * against the {@link io.sluice.runtime.security.AccessPolicy} when the table is created
+ * ({@link KafkaClientAccess}).
  */
 public final class KafkaSinkFactory implements SinkFactory {
     static final String PARTITIONER = "sink.partitioner";
@@ -43,7 +47,7 @@ public final class KafkaSinkFactory implements SinkFactory {
         ConnectorOptions options = context.options();
         Schema schema = context.schema();
         List<String> columns = schema.getFields().stream().map(Field::getName).toList();
-        KafkaOptions kafka = KafkaOptions.read(options, columns);
+        KafkaOptions kafka = KafkaOptions.read(options, columns, context.accessPolicy());
         String partitioner = options.getEnum(PARTITIONER, "default", "default", "fixed", "round-robin");
         String guarantee = options.getEnum(DELIVERY_GUARANTEE, "at-least-once", "at-least-once", "none", "exactly-once");
         if (guarantee.equals("exactly-once")) {

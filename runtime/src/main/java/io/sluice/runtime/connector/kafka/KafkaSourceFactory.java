@@ -39,6 +39,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * <p>Metadata columns, as in Flink: {@code partition INT}, {@code offset BIGINT},
  * {@code timestamp TIMESTAMP_LTZ(3)} (or {@code TIMESTAMP(3)}), {@code topic STRING}, each
  * declared {@code METADATA [FROM 'key'] VIRTUAL}.
+ *
+ * <p>The bootstrap servers, and client properties that reach files or load classes, are checked
+ * against the {@link io.sluice.runtime.security.AccessPolicy} when the table is created
+ * ({@link KafkaClientAccess}).
  */
 public final class KafkaSourceFactory implements SourceFactory {
     static final String STARTUP_MODE = "scan.startup.mode";
@@ -79,7 +83,8 @@ public final class KafkaSourceFactory implements SourceFactory {
             metadataColumns[metadataCount] = i;
             metadataKeys[metadataCount++] = key;
         }
-        KafkaOptions kafka = KafkaOptions.read(options, schema.getFields().stream().map(Field::getName).toList());
+        KafkaOptions kafka = KafkaOptions.read(options, schema.getFields().stream().map(Field::getName).toList(),
+                context.accessPolicy());
         String[] startupNames = StartupMode.optionValues();
         StartupMode startup = StartupMode.of(options.getEnum(STARTUP_MODE, "group-offsets", startupNames));
         long startupTimestamp = options.getLong(STARTUP_TIMESTAMP, -1);

@@ -15,6 +15,9 @@ import io.sluice.runtime.format.FormatContext;
  * <p>Options: {@code 'hostname'} and {@code 'port'} (required); {@code 'format'} (required),
  * with that format's options; {@code 'byte-delimiter'}: the byte that ends a record, as a number,
  * default 10 (newline, after which a trailing {@code \r} is dropped too).
+ *
+ * <p>The host and port must be an endpoint the {@link io.sluice.runtime.security.AccessPolicy}
+ * lets connectors reach, checked when the table is created.
  */
 public final class SocketSourceFactory implements SourceFactory {
     static final String HOSTNAME = "hostname";
@@ -51,6 +54,7 @@ public final class SocketSourceFactory implements SourceFactory {
         if (port < 1 || port > 65535) {
             throw options.invalid(PORT, "'" + port + "' is not a port number (1 to 65535)");
         }
+        context.accessPolicy().checkEndpoint(hostname, port);
         int delimiter = options.getInt(BYTE_DELIMITER, '\n');
         if (delimiter < 0 || delimiter > 255) {
             throw options.invalid(BYTE_DELIMITER, "'" + delimiter + "' is not a byte value (0 to 255)");

@@ -10,20 +10,19 @@ import java.time.Duration;
  * @param maxRequestBytes         the largest request body; a larger one is answered 413 without
  *                                being read whole
  * @param maxConnections          connections open at once; beyond it the server accepts no more
- *                                until one closes, and idle ones are closed after
- *                                {@code idleTimeoutAtLimit}
+ *                                until one closes
  * @param idleTimeout             how long a connection may send and receive nothing while the
- *                                server waits on it (for headers, a body, or the client to read)
- * @param idleTimeoutAtLimit      the idle timeout once {@code maxConnections} are open
+ *                                server waits on it (for headers, a body, the next request, or the
+ *                                client to read); a request being served (a fetch waiting for
+ *                                rows) is not cut by it
  * @param minRequestBytesPerSecond the slowest a request body may arrive, once it has started; a
  *                                slower one is answered 408 and its connection closed
  */
-public record HttpLimits(long maxRequestBytes, int maxConnections, Duration idleTimeout, Duration idleTimeoutAtLimit,
-                         long minRequestBytesPerSecond) {
+public record HttpLimits(long maxRequestBytes, int maxConnections, Duration idleTimeout, long minRequestBytesPerSecond) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
     public static final int DEFAULT_MAX_CONNECTIONS = 512;
     public static final HttpLimits DEFAULTS = new HttpLimits(DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_CONNECTIONS,
-            Duration.ofSeconds(30), Duration.ofSeconds(2), 1024);
+            Duration.ofSeconds(30), 1024);
 
     public HttpLimits {
         if (maxRequestBytes <= 0 || maxRequestBytes > Integer.MAX_VALUE - 8) {
@@ -32,9 +31,8 @@ public record HttpLimits(long maxRequestBytes, int maxConnections, Duration idle
         if (maxConnections <= 0) {
             throw new IllegalArgumentException("the connection limit must be positive, not " + maxConnections);
         }
-        if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeoutAtLimit.isNegative()
-                || idleTimeoutAtLimit.isZero()) {
-            throw new IllegalArgumentException("idle timeouts must be positive");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("the idle timeout must be positive, not " + idleTimeout);
         }
         if (minRequestBytesPerSecond < 0) {
             throw new IllegalArgumentException("the minimum request data rate must not be negative");
@@ -42,10 +40,14 @@ public record HttpLimits(long maxRequestBytes, int maxConnections, Duration idle
     }
 
     public HttpLimits withMaxRequestBytes(long bytes) {
-        return new HttpLimits(bytes, maxConnections, idleTimeout, idleTimeoutAtLimit, minRequestBytesPerSecond);
+        return new HttpLimits(bytes, maxConnections, idleTimeout, minRequestBytesPerSecond);
+    }
+
+    public HttpLimits withIdleTimeout(Duration timeout) {
+        return new HttpLimits(maxRequestBytes, maxConnections, timeout, minRequestBytesPerSecond);
     }
 
     public HttpLimits withMaxConnections(int connections) {
-        return new HttpLimits(maxRequestBytes, connections, idleTimeout, idleTimeoutAtLimit, minRequestBytesPerSecond);
+        return new HttpLimits(maxRequestBytes, connections, idleTimeout, minRequestBytesPerSecond);
     }
 }

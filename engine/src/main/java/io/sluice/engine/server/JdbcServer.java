@@ -127,9 +127,7 @@ public final class JdbcServer implements AutoCloseable {
             HttpConnectionFactory http = serverConnector.getConnectionFactory(HttpConnectionFactory.class);
             http.getHttpConfiguration().setMinRequestDataRate(limits.minRequestBytesPerSecond());
         }
-        ConnectionLimit connectionLimit = new ConnectionLimit(limits.maxConnections(), server);
-        connectionLimit.setIdleTimeout(limits.idleTimeoutAtLimit().toMillis());
-        server.addBean(connectionLimit);
+        server.addBean(new ConnectionLimit(limits.maxConnections(), server));
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
         errors.setShowServlet(false);

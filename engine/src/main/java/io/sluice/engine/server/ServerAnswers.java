@@ -37,6 +37,7 @@ final class ServerAnswers {
             ((HttpServletResponse) response).setStatus(status);
             response.setContentType("text/plain;charset=utf-8");
             response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            response.flushBuffer();
         } catch (IOException | IllegalStateException e) {
             LOG.debug("could not answer HTTP {} ({}): {}", status, text, e.toString());
         }

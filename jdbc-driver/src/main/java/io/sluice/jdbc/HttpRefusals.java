@@ -33,6 +33,8 @@ final class HttpRefusals {
                             + "': wrong user name or password", SqlErrors.AUTHENTICATION_FAILED, 0, failure);
             case 413 -> new ServerError("the request is larger than the Sluice server at " + target
                     + " accepts (sluice server --max-request-bytes)", SqlErrors.LIMIT_EXCEEDED, 0, failure);
+            case 426 -> new ServerError("the Sluice server at " + target + " speaks TLS only: connect with ssl=true",
+                    SqlErrors.UNABLE_TO_CONNECT, 0, failure);
             case 408 -> new ServerError("the Sluice server at " + target + " closed a request that arrived too slowly",
                     SqlErrors.CONNECTION_FAILURE, 0, failure);
             default -> new ServerError("the Sluice server at " + target + " answered HTTP " + status.group(1)

@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,10 @@ public final class JdbcServer implements AutoCloseable {
             serverConnector.setIdleTimeout(limits.idleTimeout().toMillis());
             HttpConnectionFactory http = serverConnector.getConnectionFactory(HttpConnectionFactory.class);
             http.getHttpConfiguration().setMinRequestDataRate(limits.minRequestBytesPerSecond());
+            SslConnectionFactory tls = serverConnector.getConnectionFactory(SslConnectionFactory.class);
+            if (tls != null) {
+                serverConnector.addFirstConnectionFactory(new TlsOnlyConnectionFactory(tls));
+            }
         }
         server.addBean(new ConnectionLimit(limits.maxConnections(), server));
         ErrorHandler errors = new ErrorHandler();

@@ -54,6 +54,12 @@ enum SluiceProperty {
             avatica.setProperty("avatica_password", value);
         }
     },
+    TOKEN("token", null, "a token (from sluice server new-token) to log in with instead of a password; needs user") {
+        @Override
+        void apply(String value, Properties avatica) {
+            avatica.setProperty("avatica_password", value);
+        }
+    },
     SSL("ssl", "false", "true to connect over TLS (https); the server runs with --tls-keystore") {
         @Override
         void apply(String value, Properties avatica) throws SQLException {
@@ -123,10 +129,18 @@ enum SluiceProperty {
                 property.apply(value, avatica);
             }
         }
+        if (isGiven(TOKEN, url, given) && (isGiven(PASSWORD, url, given) || !isGiven(USER, url, given))) {
+            throw new SQLException("connection property 'token' goes with 'user' and instead of 'password'",
+                    SqlErrors.UNABLE_TO_CONNECT);
+        }
         if (avatica.getProperty("truststore") != null && avatica.getProperty("truststore_password") == null) {
             throw new SQLException("connection property 'trustStore' needs 'trustStorePassword'", SqlErrors.UNABLE_TO_CONNECT);
         }
         return avatica;
+    }
+
+    private static boolean isGiven(SluiceProperty property, SluiceUrl url, Properties given) {
+        return url.properties().containsKey(property.key) || (given != null && given.getProperty(property.key) != null);
     }
 
     private static SluiceProperty find(String key) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code sluice server}: serves an engine to JDBC clients until the process is stopped (Ctrl-C or
  * SIGTERM), then closes every connection, stops every query and frees all memory.
  */
-@Command(name = "server", mixinStandardHelpOptions = true, subcommands = HashPasswordCommand.class,
+@Command(name = "server", mixinStandardHelpOptions = true, subcommands = {HashPasswordCommand.class, NewTokenCommand.class},
         description = "Serves JDBC clients on jdbc:sluice://HOST:PORT until stopped with Ctrl-C.")
 public final class ServerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);

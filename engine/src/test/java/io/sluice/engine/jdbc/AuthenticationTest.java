@@ -9,10 +9,14 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.server.JdbcServer;
 import io.sluice.engine.server.JdbcServerConfig;
 import io.sluice.engine.server.auth.BasicCredentials;
+import io.sluice.engine.server.auth.TokenHash;
+import io.sluice.engine.server.auth.Users;
 import io.sluice.jdbc.SluiceProtocol;
 import io.sluice.runtime.error.SluiceException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -93,6 +97,29 @@ class AuthenticationTest {
                     "no-such-connection".getBytes(StandardCharsets.UTF_8));
             assertEquals(200, RawHttp.status(answer), answer);
             assertTrue(answer.endsWith("\r\n\r\n" + JdbcServerConfig.DEFAULT_SESSION_TIMEOUT.toMillis()), answer);
+        }
+    }
+
+    @Test
+    void aProgramLogsInWithAToken() throws Exception {
+        String token = TokenHash.newToken(new SecureRandom());
+        Path users = dir.resolve("tokens.txt");
+        Files.writeString(users, Users.line("reporting", TokenHash.of(token), false) + "\n", StandardCharsets.UTF_8);
+        try (Engine engine = Engine.create();
+             JdbcServer server = JdbcServer.start(engine, JdbcServerConfig.loopback().withUsers(Users.load(users)))) {
+            try (Connection connection = ThinDriver.connect(server.url() + "?user=reporting&token=" + token);
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertTrue(rows.next());
+            }
+            String other = TokenHash.newToken(new SecureRandom());
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> ThinDriver.connect(server.url() + "?user=reporting&token=" + other));
+            assertEquals("28000", refused.getSQLState(), refused.getMessage());
+            SQLException noUser = assertThrows(SQLException.class, () -> ThinDriver.connect(server.url() + "?token=" + token));
+            assertEquals("08001", noUser.getSQLState(), noUser.getMessage());
+            assertTrue(noUser.getMessage().contains("connection property 'token' goes with 'user' and instead of 'password'"),
+                    noUser.getMessage());
         }
     }
 

@@ -15,7 +15,7 @@ import javax.crypto.spec.PBEKeySpec;
  * {@code PBKDF2WithHmacSHA256}), written {@code pbkdf2-sha256:ITERATIONS:SALT:HASH} with salt and
  * hash in Base64. A password is checked by hashing it again and comparing in constant time.
  */
-public final class PasswordHash {
+public final class PasswordHash implements StoredSecret {
     public static final String SCHEME = "pbkdf2-sha256";
     /** What {@code sluice server hash-password} uses: OWASP's advice for PBKDF2-HMAC-SHA256 (2023). */
     public static final int DEFAULT_ITERATIONS = 600_000;
@@ -68,10 +68,12 @@ public final class PasswordHash {
     }
 
     /** Whether {@code password} is the one hashed; takes as long whether it is or not. */
+    @Override
     public boolean matches(char[] password) {
         return MessageDigest.isEqual(hash, derive(password, salt, iterations, hash.length * 8));
     }
 
+    @Override
     public String encoded() {
         Base64.Encoder base64 = Base64.getEncoder();
         return SCHEME + ":" + iterations + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(hash);

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The users a server lets in, read from a file the operator owns: one user a line,
- * {@code NAME:pbkdf2-sha256:ITERATIONS:SALT:HASH:ROLE} (ROLE {@code admin} or {@code user}; see
- * {@link PasswordHash}); blank lines and lines starting with {@code #} are skipped.
+ * {@code NAME:pbkdf2-sha256:ITERATIONS:SALT:HASH:ROLE} for a password ({@link PasswordHash}) or
+ * {@code NAME:token-sha256:HASH:ROLE} for a token ({@link TokenHash}), ROLE {@code admin} or
+ * {@code user}; blank lines and lines starting with {@code #} are skipped.
  *
  * <p>Every request is checked, and a slow hash on every request would make the server slow; so a
  * login once checked is remembered by a keyed digest of name and password (HMAC-SHA256 with a key
@@ -39,7 +40,7 @@ public final class Users {
     private static final String USER = "user";
     private static final int REMEMBERED_LOGINS = 1024;
 
-    private record Entry(SessionUser user, PasswordHash password) {
+    private record Entry(SessionUser user, StoredSecret secret) {
     }
 
     private final Path file;
@@ -57,7 +58,9 @@ public final class Users {
     private Users(Path file, Map<String, Entry> users, SecureRandom random) {
         this.file = requireNonNull(file, "file is null");
         this.users = Map.copyOf(users);
-        int iterations = users.values().stream().mapToInt(entry -> entry.password().iterations()).max().orElse(1);
+        int iterations = users.values().stream()
+                .mapToInt(entry -> entry.secret() instanceof PasswordHash hash ? hash.iterations() : 1)
+                .max().orElse(1);
         this.decoy = PasswordHash.of(new char[] {'x'}, iterations, random);
         byte[] key = new byte[32];
         random.nextBytes(key);
@@ -103,7 +106,10 @@ public final class Users {
         return users.size();
     }
 
-    /** The user these credentials belong to, or empty if the name is unknown or the password wrong. */
+    /**
+     * The user these credentials belong to, or empty if the name is unknown or the password (or
+     * token) wrong.
+     */
     public Optional<SessionUser> authenticate(String name, String password) {
         requireNonNull(name, "name is null");
         requireNonNull(password, "password is null");
@@ -115,7 +121,7 @@ public final class Users {
             }
         }
         Entry entry = users.get(name);
-        boolean matches = (entry == null ? decoy : entry.password()).matches(password.toCharArray());
+        boolean matches = (entry == null ? decoy : entry.secret()).matches(password.toCharArray());
         if (entry == null || !matches) {
             return Optional.empty();
         }
@@ -125,17 +131,18 @@ public final class Users {
         return Optional.of(entry.user());
     }
 
-    /** The line of a users file that lets {@code name} in with this password hash. */
-    public static String line(String name, PasswordHash password, boolean admin) {
+    /** The line of a users file that lets {@code name} in with this password or token. */
+    public static String line(String name, StoredSecret secret, boolean admin) {
         checkName(name);
-        return name + ":" + password.encoded() + ":" + (admin ? ADMIN : USER);
+        return name + ":" + secret.encoded() + ":" + (admin ? ADMIN : USER);
     }
 
     private static Entry parse(Path file, int lineNumber, String line) {
         int first = line.indexOf(':');
         int last = line.lastIndexOf(':');
         if (first <= 0 || last == first) {
-            throw malformed(file, lineNumber, "expected NAME:" + PasswordHash.SCHEME + ":ITERATIONS:SALT:HASH:ROLE");
+            throw malformed(file, lineNumber, "expected NAME:" + PasswordHash.SCHEME + ":ITERATIONS:SALT:HASH:ROLE or NAME:"
+                    + TokenHash.SCHEME + ":HASH:ROLE");
         }
         String name = line.substring(0, first);
         String role = line.substring(last + 1);
@@ -143,7 +150,7 @@ public final class Users {
             throw malformed(file, lineNumber, "the role is '" + role + "'; expected admin or user");
         }
         try {
-            return new Entry(new SessionUser(name, role.equals(ADMIN)), PasswordHash.parse(line.substring(first + 1, last)));
+            return new Entry(new SessionUser(name, role.equals(ADMIN)), StoredSecret.parse(line.substring(first + 1, last)));
         } catch (IllegalArgumentException e) {
             throw malformed(file, lineNumber, e.getMessage());
         }

@@ -57,6 +57,17 @@ class HttpLimitsTest {
     }
 
     @Test
+    void aRequestManyTimesTheLimitIsAlso413AtTheClient() throws Exception {
+        try (Served served = new Served(limits -> limits.withMaxRequestBytes(LIMIT));
+             Connection connection = ThinDriver.connect(served.server.url());
+             Statement statement = connection.createStatement()) {
+            String huge = "SELECT '" + "x".repeat(64 * LIMIT) + "' AS s";
+            SQLException tooLarge = assertThrows(SQLException.class, () -> statement.executeQuery(huge));
+            assertEquals("54000", tooLarge.getSQLState(), tooLarge.getMessage());
+        }
+    }
+
+    @Test
     void aDeclaredLengthOverTheLimitIsAnsweredBeforeTheBodyIsSent() throws Exception {
         try (Served served = new Served(limits -> limits.withMaxRequestBytes(LIMIT));
              Socket socket = new Socket(InetAddress.getLoopbackAddress(), served.server.port())) {

@@ -79,10 +79,10 @@ public final class PasswordHash implements StoredSecret {
         return SCHEME + ":" + iterations + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(hash);
     }
 
-    /** The encoded form: a hash is no secret to keep from logs, but it is not the password either. */
+    /** Shows no hash: a stolen hash can be guessed at offline. */
     @Override
     public String toString() {
-        return encoded();
+        return "PasswordHash[" + SCHEME + ", " + iterations + " iterations]";
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations, int bits) {

@@ -57,9 +57,10 @@ public final class TokenHash implements StoredSecret {
         return SCHEME + ":" + Base64.getEncoder().encodeToString(hash);
     }
 
+    /** Shows no hash. */
     @Override
     public String toString() {
-        return encoded();
+        return "TokenHash[" + SCHEME + "]";
     }
 
     private static byte[] sha256(char[] secret) {

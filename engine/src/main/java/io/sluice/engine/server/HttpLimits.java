@@ -21,8 +21,12 @@ import java.time.Duration;
 public record HttpLimits(long maxRequestBytes, int maxConnections, Duration idleTimeout, long minRequestBytesPerSecond) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
     public static final int DEFAULT_MAX_CONNECTIONS = 512;
+    /**
+     * 16 MiB requests, 512 connections, 1 KiB/s; the idle timeout of Avatica's own server (60 s),
+     * so that a client's pooled connection, idle between requests, is not closed under it.
+     */
     public static final HttpLimits DEFAULTS = new HttpLimits(DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_CONNECTIONS,
-            Duration.ofSeconds(30), 1024);
+            Duration.ofSeconds(60), 1024);
 
     public HttpLimits {
         if (maxRequestBytes <= 0 || maxRequestBytes > Integer.MAX_VALUE - 8) {

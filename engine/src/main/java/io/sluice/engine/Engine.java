@@ -58,8 +58,14 @@ public final class Engine implements AutoCloseable {
         return new Engine(config);
     }
 
+    /** A session of the local user ({@link SessionUser#LOCAL}), who may see and stop every query and job. */
     public Session newSession() {
-        return new Session(this, "s" + sessionIds.incrementAndGet());
+        return newSession(SessionUser.LOCAL);
+    }
+
+    /** A session of {@code user}, who sees and stops only their own queries and jobs unless an admin. */
+    public Session newSession(SessionUser user) {
+        return new Session(this, "s" + sessionIds.incrementAndGet(), user);
     }
 
     public EngineConfig config() {

@@ -32,12 +32,14 @@ public final class Session implements AutoCloseable {
 
     private final Engine engine;
     private final String id;
+    private final SessionUser user;
     private final SessionSettings settings;
     private final StatementParser parser = new StatementParser();
 
-    Session(Engine engine, String id) {
+    Session(Engine engine, String id, SessionUser user) {
         this.engine = requireNonNull(engine, "engine is null");
         this.id = requireNonNull(id, "id is null");
+        this.user = requireNonNull(user, "user is null");
         this.settings = new SessionSettings(engine.config());
     }
 
@@ -47,6 +49,11 @@ public final class Session implements AutoCloseable {
 
     public String id() {
         return id;
+    }
+
+    /** Who runs the session's statements: what they may see and stop of other sessions depends on it. */
+    public SessionUser user() {
+        return user;
     }
 
     public SessionSettings settings() {
@@ -91,13 +98,13 @@ public final class Session implements AutoCloseable {
     /** Starts a query of this session whose job {@code jobSpec} makes from the query's id and sink. */
     public RunningQuery startQuery(String statement, List<ResultColumn> columns,
                                    BiFunction<String, PipelineOutput.ToSink, JobSpec> jobSpec) {
-        return engine.queries().start(id, statement, columns, jobSpec, engine.allocator(),
+        return engine.queries().start(id, user.name(), statement, columns, jobSpec, engine.allocator(),
                 settings.queryMemoryLimit(), engine.config().clock(), settings.batchSize());
     }
 
     /** Starts a background job of this session whose spec {@code jobSpec} makes from the job's id. */
     public BackgroundJob startJob(String statement, Function<String, JobSpec> jobSpec) {
-        return engine.jobs().start(id, statement, jobSpec, engine.allocator(), settings.queryMemoryLimit(),
+        return engine.jobs().start(id, user.name(), statement, jobSpec, engine.allocator(), settings.queryMemoryLimit(),
                 engine.config().clock(), settings.batchSize());
     }
 

@@ -3,6 +3,7 @@ package io.sluice.jdbc;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -56,9 +57,12 @@ final class ClientMeta extends MetaImpl {
         call(() -> service().apply(new Service.CloseStatementRequest(h.connectionId, h.id)));
     }
 
+    /** Opens the connection on the engine, telling it the connection's properties but no secret. */
     @Override
     public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-        call(() -> service().apply(new Service.OpenConnectionRequest(ch.id, info)));
+        Map<String, String> told = new HashMap<>(info);
+        told.keySet().removeIf(key -> key.contains("password") || key.contains("token"));
+        call(() -> service().apply(new Service.OpenConnectionRequest(ch.id, told)));
     }
 
     @Override
@@ -267,6 +271,10 @@ final class ClientMeta extends MetaImpl {
         } catch (AvaticaRuntimeException e) {
             throw new ServerError(e.getErrorMessage(), e.getSqlState(), e.getErrorCode(), e);
         } catch (RuntimeException e) {
+            ServerError refused = HttpRefusals.of(e, sluice.target().describeTarget(), sluice.config().avaticaUser());
+            if (refused != null) {
+                throw refused;
+            }
             Throwable io = ioCause(e);
             if (io == null) {
                 throw e;

@@ -23,7 +23,8 @@ import org.apache.calcite.avatica.UnregisteredDriver;
  *
  * Properties go after a {@code ?}, as in {@code jdbc:sluice://localhost:8765?fetchSize=5000}, or in
  * the {@link Properties} given to {@code DriverManager.getConnection}: {@code fetchSize},
- * {@code timeZone}, {@code connectTimeout}. A {@code SELECT STREAM} result set is continuous:
+ * {@code timeZone}, {@code connectTimeout}, {@code user} and {@code password} (for a server with
+ * a users file), {@code ssl}, {@code trustStore} and {@code trustStorePassword} (for TLS). A {@code SELECT STREAM} result set is continuous:
  * {@code next()} waits for the next row, and {@code Statement.cancel()} (from any thread) or
  * closing the result set stops the query on the engine.
  */

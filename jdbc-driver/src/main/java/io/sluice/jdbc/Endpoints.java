@@ -1,6 +1,7 @@
 package io.sluice.jdbc;
 
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.apache.calcite.avatica.ConnectionConfig;
@@ -10,8 +11,10 @@ final class Endpoints {
     private Endpoints() {
     }
 
-    static Endpoint open(SluiceUrl url, ConnectionConfig config) throws SQLException {
-        return url.isEmbedded() ? embedded(url) : new RemoteEndpoint(url, config);
+    /** @param settings the connection's Avatica settings, {@link SluiceProperty#SSL_SETTING} among them */
+    static Endpoint open(SluiceUrl url, ConnectionConfig config, Properties settings) throws SQLException {
+        return url.isEmbedded() ? embedded(url)
+                : new RemoteEndpoint(url, config, Boolean.parseBoolean(settings.getProperty(SluiceProperty.SSL_SETTING)));
     }
 
     private static Endpoint embedded(SluiceUrl url) throws SQLException {

@@ -23,16 +23,19 @@ final class RemoteEndpoint implements Endpoint {
     private static final long MIN_KEEPALIVE_MILLIS = 100;
 
     private final String target;
+    private final String user;
     private final Service service;
     private final AvaticaHttpClient cancels;
     private final AvaticaHttpClient keepalives;
     private volatile ScheduledFuture<?> keepalive;
 
-    RemoteEndpoint(SluiceUrl url, ConnectionConfig config) throws SQLException {
+    /** @param tls whether to connect over TLS (https) */
+    RemoteEndpoint(SluiceUrl url, ConnectionConfig config, boolean tls) throws SQLException {
         this.target = url.describeTarget();
+        this.user = config.avaticaUser();
         URL base;
         try {
-            base = new URL("http", url.host(), url.port(), "/");
+            base = new URL(tls ? "https" : "http", url.host(), url.port(), "/");
             AvaticaHttpClientFactory clients = AvaticaHttpClientFactoryImpl.getInstance();
             this.service = new RemoteProtobufService(clients.getClient(base, config, null),
                     new ClientProtobufTranslation(new ProtobufTranslationImpl()));
@@ -69,7 +72,13 @@ final class RemoteEndpoint implements Endpoint {
     }
 
     private long keepAlive(String connectionId) {
-        String answer = new String(keepalives.send(connectionId.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        String answer;
+        try {
+            answer = new String(keepalives.send(connectionId.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            ServerError refused = HttpRefusals.of(e, target, user);
+            throw refused != null ? refused : e;
+        }
         try {
             return Long.parseLong(answer.trim());
         } catch (NumberFormatException e) {

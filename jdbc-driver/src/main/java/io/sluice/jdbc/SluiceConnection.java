@@ -27,7 +27,7 @@ final class SluiceConnection extends AvaticaConnection {
         properties.put(InternalProperty.QUOTING, Quoting.BACK_TICK);
         properties.put(InternalProperty.QUOTED_CASING, Casing.UNCHANGED);
         properties.put(InternalProperty.UNQUOTED_CASING, Casing.UNCHANGED);
-        this.endpoint = Endpoints.open(target, config());
+        this.endpoint = Endpoints.open(target, config(), info);
     }
 
     SluiceUrl target() {
@@ -46,8 +46,11 @@ final class SluiceConnection extends AvaticaConnection {
         } catch (RuntimeException e) {
             endpoint.close();
             SQLException cause = SqlErrors.toSqlException(e);
-            throw new SQLException("cannot connect to " + target.describeTarget() + ": " + cause.getMessage(),
-                    SqlErrors.UNABLE_TO_CONNECT, cause);
+            // A refused login keeps its SQLState: a tool tells the user to fix the credentials.
+            String state = SqlErrors.AUTHENTICATION_FAILED.equals(cause.getSQLState()) ? cause.getSQLState()
+                    : SqlErrors.UNABLE_TO_CONNECT;
+            throw new SQLException("cannot connect to " + target.describeTarget() + ": " + cause.getMessage(), state,
+                    cause);
         }
     }
 

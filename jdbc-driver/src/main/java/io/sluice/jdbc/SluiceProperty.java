@@ -36,16 +36,55 @@ enum SluiceProperty {
             avatica.setProperty("http_connection_timeout", Integer.toString(positive(value)));
         }
     },
-    USER("user", null, "accepted and ignored: Sluice does not authenticate users yet") {
+    USER("user", null, "the user to log in to a server as (a server with a users file requires it; an"
+            + " in-process engine ignores it)") {
         @Override
         void apply(String value, Properties avatica) {
+            avatica.setProperty("authentication", "BASIC");
+            avatica.setProperty("avatica_user", value);
+            if (avatica.getProperty("avatica_password") == null) {
+                avatica.setProperty("avatica_password", "");
+            }
         }
     },
-    PASSWORD("password", null, "accepted and ignored: Sluice does not authenticate users yet") {
+    PASSWORD("password", null, "the user's password (sent with each request to a server that asks for it;"
+            + " use ssl=true beyond this machine)") {
         @Override
         void apply(String value, Properties avatica) {
+            avatica.setProperty("avatica_password", value);
+        }
+    },
+    TOKEN("token", null, "a token (from sluice server new-token) to log in with instead of a password; needs user") {
+        @Override
+        void apply(String value, Properties avatica) {
+            avatica.setProperty("avatica_password", value);
+        }
+    },
+    SSL("ssl", "false", "true to connect over TLS (https); the server runs with --tls-keystore") {
+        @Override
+        void apply(String value, Properties avatica) throws SQLException {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw invalid("must be true or false", value);
+            }
+            avatica.setProperty(SSL_SETTING, value);
+        }
+    },
+    TRUST_STORE("trustStore", null, "a key store file holding the certificates to trust (e.g. the server's own);"
+            + " the JVM's trusted authorities by default") {
+        @Override
+        void apply(String value, Properties avatica) {
+            avatica.setProperty("truststore", value);
+        }
+    },
+    TRUST_STORE_PASSWORD("trustStorePassword", null, "the trust store's password") {
+        @Override
+        void apply(String value, Properties avatica) {
+            avatica.setProperty("truststore_password", value);
         }
     };
+
+    /** The setting, among Avatica's, that says whether the connection uses TLS. */
+    static final String SSL_SETTING = "sluice_ssl";
 
     private final String key;
     private final String defaultValue;
@@ -66,7 +105,10 @@ enum SluiceProperty {
         return info;
     }
 
-    /** The properties for Avatica's connection, from the URL's and the caller's. */
+    /**
+     * The properties for Avatica's connection, from the URL's and the caller's. Secrets (passwords)
+     * are among them: they stay in the driver (see {@code ClientMeta#openConnection}).
+     */
     static Properties resolve(SluiceUrl url, Properties given) throws SQLException {
         for (String key : url.properties().keySet()) {
             if (find(key) == null) {
@@ -87,7 +129,18 @@ enum SluiceProperty {
                 property.apply(value, avatica);
             }
         }
+        if (isGiven(TOKEN, url, given) && (isGiven(PASSWORD, url, given) || !isGiven(USER, url, given))) {
+            throw new SQLException("connection property 'token' goes with 'user' and instead of 'password'",
+                    SqlErrors.UNABLE_TO_CONNECT);
+        }
+        if (avatica.getProperty("truststore") != null && avatica.getProperty("truststore_password") == null) {
+            throw new SQLException("connection property 'trustStore' needs 'trustStorePassword'", SqlErrors.UNABLE_TO_CONNECT);
+        }
         return avatica;
+    }
+
+    private static boolean isGiven(SluiceProperty property, SluiceUrl url, Properties given) {
+        return url.properties().containsKey(property.key) || (given != null && given.getProperty(property.key) != null);
     }
 
     private static SluiceProperty find(String key) {

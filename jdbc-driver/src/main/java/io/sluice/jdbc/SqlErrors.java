@@ -7,6 +7,8 @@ final class SqlErrors {
     static final String UNABLE_TO_CONNECT = "08001";
     static final String CONNECTION_FAILURE = "08006";
     static final String INVALID_CURSOR_STATE = "24000";
+    static final String AUTHENTICATION_FAILED = "28000";
+    static final String LIMIT_EXCEEDED = "54000";
     static final String QUERY_CANCELLED = "57014";
     static final String INTERNAL_ERROR = "XX000";
 

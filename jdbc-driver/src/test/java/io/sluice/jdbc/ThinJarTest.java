@@ -53,7 +53,8 @@ class ThinJarTest {
             assertTrue(driver.acceptsURL("jdbc:sluice://localhost:8765"));
             assertFalse(driver.acceptsURL("jdbc:avatica:remote:url=http://localhost:8765"));
             assertEquals(0, driver.getMajorVersion());
-            assertEquals(List.of("fetchSize", "timeZone", "connectTimeout", "user", "password"),
+            assertEquals(List.of("fetchSize", "timeZone", "connectTimeout", "user", "password", "token", "ssl", "trustStore",
+                    "trustStorePassword"),
                     Arrays.stream(driver.getPropertyInfo("jdbc:sluice://h", new Properties())).map(p -> p.name).toList());
 
             // No engine can be found next to the thin jar alone.

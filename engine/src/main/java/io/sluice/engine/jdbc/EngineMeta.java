@@ -3,6 +3,7 @@ package io.sluice.engine.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.engine.Engine;
+import io.sluice.engine.SessionUser;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.ResultCursor;
 import io.sluice.jdbc.SluiceVersion;
@@ -36,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@link OpenResult}). Prepared statements have their {@code ?} parameters written in as literals
  * (see {@link ParameterBinder}).
  *
+ * <p>Each request is made by a user: the one the server authenticated, given with {@link #as}, or
+ * else {@link SessionUser#LOCAL} (in process). A connection belongs to the user who opened it; a
+ * request of any other user for it is answered as if the connection did not exist.
+ *
  * <p>Beyond Avatica: {@link #cancel} stops a statement's running query, {@link #keepAlive} and
  * {@link #closeIdleConnections} close the connections of clients that went away without closing
  * them. Thread-safe; requests of one connection may come from several threads at a time.
@@ -46,6 +51,8 @@ public final class EngineMeta extends ProtocolOnlyMeta {
 
     private final Engine engine;
     private final Map<String, JdbcConnection> connections = new ConcurrentHashMap<>();
+    /** The user whose request this thread serves, while {@link #as} runs it. */
+    private final ThreadLocal<SessionUser> caller = new ThreadLocal<>();
 
     public EngineMeta(Engine engine) {
         this.engine = requireNonNull(engine, "engine is null");
@@ -55,9 +62,28 @@ public final class EngineMeta extends ProtocolOnlyMeta {
         return engine;
     }
 
-    /** Stops the statement's running query and frees its memory; false if there is no such statement. */
+    /** Serves a request of {@code user}: every call {@code request} makes on this meta is that user's. */
+    public <T> T as(SessionUser user, Supplier<T> request) {
+        requireNonNull(user, "user is null");
+        SessionUser outer = caller.get();
+        caller.set(user);
+        try {
+            return request.get();
+        } finally {
+            if (outer == null) {
+                caller.remove();
+            } else {
+                caller.set(outer);
+            }
+        }
+    }
+
+    /**
+     * Stops the statement's running query and frees its memory; false if the caller has no such
+     * statement.
+     */
     public boolean cancel(StatementHandle h) {
-        JdbcConnection connection = connections.get(h.connectionId);
+        JdbcConnection connection = owned(h.connectionId);
         JdbcStatement statement = connection == null ? null : connection.statement(h.id);
         if (statement == null) {
             return false;
@@ -67,9 +93,9 @@ public final class EngineMeta extends ProtocolOnlyMeta {
         return true;
     }
 
-    /** Notes that the connection's client is alive; false if there is no such connection. */
+    /** Notes that the connection's client is alive; false if the caller has no such connection. */
     public boolean keepAlive(String connectionId) {
-        JdbcConnection connection = connections.get(connectionId);
+        JdbcConnection connection = owned(connectionId);
         if (connection != null) {
             connection.touch(now());
         }
@@ -107,20 +133,21 @@ public final class EngineMeta extends ProtocolOnlyMeta {
     @Override
     public void openConnection(ConnectionHandle ch, Map<String, String> info) {
         serve(() -> {
-            JdbcConnection connection = new JdbcConnection(ch.id, engine.newSession(), now());
+            SessionUser user = caller();
+            JdbcConnection connection = new JdbcConnection(ch.id, engine.newSession(user), now());
             if (connections.putIfAbsent(ch.id, connection) != null) {
                 connection.close("a connection with this id is open already");
                 throw new SluiceException(ErrorCode.VALIDATION_ERROR, "connection " + ch.id + " is open already");
             }
-            LOG.info("connection {} opened ({} open)", connection.name(), connections.size());
+            LOG.info("connection {} opened for user {} ({} open)", connection.name(), user.name(), connections.size());
             return null;
         });
     }
 
     @Override
     public void closeConnection(ConnectionHandle ch) {
-        JdbcConnection connection = connections.remove(ch.id);
-        if (connection != null) {
+        JdbcConnection connection = owned(ch.id);
+        if (connection != null && connections.remove(ch.id, connection)) {
             connection.close("closed with its connection");
             LOG.info("connection {} closed ({} open)", connection.name(), connections.size());
         }
@@ -186,7 +213,7 @@ public final class EngineMeta extends ProtocolOnlyMeta {
 
     @Override
     public void closeStatement(StatementHandle h) {
-        JdbcConnection connection = connections.get(h.connectionId);
+        JdbcConnection connection = owned(h.connectionId);
         JdbcStatement statement = connection == null ? null : connection.removeStatement(h.id);
         if (statement != null) {
             statement.stopResult("closed by the client");
@@ -359,8 +386,28 @@ public final class EngineMeta extends ProtocolOnlyMeta {
         return MetaResultSet.create(ch.id, statement.id(), true, signature, new Frame(0, true, rows.rows()));
     }
 
-    private JdbcConnection connection(String connectionId) {
+    private SessionUser caller() {
+        SessionUser user = caller.get();
+        return user == null ? SessionUser.LOCAL : user;
+    }
+
+    /** The caller's connection of that id, or null if there is none or another user's. */
+    private JdbcConnection owned(String connectionId) {
         JdbcConnection connection = connections.get(connectionId);
+        if (connection == null) {
+            return null;
+        }
+        SessionUser user = caller();
+        if (!connection.user().name().equals(user.name())) {
+            LOG.warn("user {} asked for connection {} of user {}: refused", user.name(), connection.name(),
+                    connection.user().name());
+            return null;
+        }
+        return connection;
+    }
+
+    private JdbcConnection connection(String connectionId) {
+        JdbcConnection connection = owned(connectionId);
         if (connection == null) {
             throw JdbcErrors.error(JdbcErrors.CONNECTION_DOES_NOT_EXIST, "connection " + connectionId
                     + " is not open on the engine: it was closed, or its session timed out");

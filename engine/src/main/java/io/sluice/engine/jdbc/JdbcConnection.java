@@ -3,6 +3,7 @@ package io.sluice.engine.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.engine.Session;
+import io.sluice.engine.SessionUser;
 import io.sluice.engine.StatementResult;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -36,6 +37,11 @@ final class JdbcConnection {
 
     String id() {
         return id;
+    }
+
+    /** The user who opened the connection: only they may use it. */
+    SessionUser user() {
+        return session.user();
     }
 
     /** A short name for logs. */

@@ -29,6 +29,7 @@ public final class BackgroundJob {
 
     private final String id;
     private final String sessionId;
+    private final String owner;
     private final String statement;
     private final long startMillis;
     private final Clock clock;
@@ -41,12 +42,14 @@ public final class BackgroundJob {
     /**
      * Starts the job.
      *
+     * @param owner     the name of the user whose session started it
      * @param allocator the job's own allocator, closed when the job ends
      */
-    BackgroundJob(String id, String sessionId, String statement, JobSpec spec, BufferAllocator allocator, Clock clock,
+    BackgroundJob(String id, String sessionId, String owner, String statement, JobSpec spec, BufferAllocator allocator, Clock clock,
                   int batchSize) {
         this.id = requireNonNull(id, "id is null");
         this.sessionId = requireNonNull(sessionId, "sessionId is null");
+        this.owner = requireNonNull(owner, "owner is null");
         this.statement = requireNonNull(statement, "statement is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
@@ -76,6 +79,11 @@ public final class BackgroundJob {
 
     public String sessionId() {
         return sessionId;
+    }
+
+    /** The name of the user whose session started the job. */
+    public String owner() {
+        return owner;
     }
 
     public String statement() {

@@ -27,15 +27,15 @@ public final class JobRegistry {
     private final Map<String, BackgroundJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /** Starts a job whose spec {@code jobSpec} makes from the job's id. */
-    public BackgroundJob start(String sessionId, String statement, Function<String, JobSpec> jobSpec,
+    /** Starts a job of {@code owner}'s session whose spec {@code jobSpec} makes from the job's id. */
+    public BackgroundJob start(String sessionId, String owner, String statement, Function<String, JobSpec> jobSpec,
                                BufferAllocator parentAllocator, long memoryLimit, Clock clock, int batchSize) {
         String id = "j" + ids.incrementAndGet();
         JobSpec spec = jobSpec.apply(id);
         BufferAllocator allocator = parentAllocator.newChildAllocator(id, 0, memoryLimit);
         BackgroundJob job;
         try {
-            job = new BackgroundJob(id, sessionId, statement, spec, allocator, clock, batchSize);
+            job = new BackgroundJob(id, sessionId, owner, statement, spec, allocator, clock, batchSize);
         } catch (RuntimeException e) {
             allocator.close();
             throw e;

@@ -18,15 +18,18 @@ public final class QueryRegistry {
     private final Map<String, RunningQuery> queries = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /** Starts a query whose job is made by {@code jobSpec}, with its results queued for a cursor. */
-    public RunningQuery start(String sessionId, String statement, List<ResultColumn> columns,
+    /**
+     * Starts a query of {@code owner}'s session whose job is made by {@code jobSpec}, with its
+     * results queued for a cursor.
+     */
+    public RunningQuery start(String sessionId, String owner, String statement, List<ResultColumn> columns,
                               BiFunction<String, PipelineOutput.ToSink, JobSpec> jobSpec, BufferAllocator parentAllocator,
                               long memoryLimit, Clock clock, int batchSize) {
         String id = "q" + ids.incrementAndGet();
         BufferAllocator allocator = parentAllocator.newChildAllocator(id, 0, memoryLimit);
         RunningQuery query;
         try {
-            query = new RunningQuery(id, sessionId, statement, columns, sink -> jobSpec.apply(id, sink), allocator, clock,
+            query = new RunningQuery(id, sessionId, owner, statement, columns, sink -> jobSpec.apply(id, sink), allocator, clock,
                     batchSize, this);
         } catch (RuntimeException e) {
             if (allocator.getAllocatedMemory() == 0) {

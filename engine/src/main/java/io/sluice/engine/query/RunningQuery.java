@@ -30,6 +30,7 @@ public final class RunningQuery {
 
     private final String id;
     private final String sessionId;
+    private final String owner;
     private final String statement;
     private final List<ResultColumn> columns;
     private final long startMillis;
@@ -45,13 +46,15 @@ public final class RunningQuery {
     /**
      * Starts the query.
      *
+     * @param owner   the name of the user whose session started it
      * @param jobSpec makes the job given the sink its results go to
      */
-    RunningQuery(String id, String sessionId, String statement, List<ResultColumn> columns,
+    RunningQuery(String id, String sessionId, String owner, String statement, List<ResultColumn> columns,
                  Function<PipelineOutput.ToSink, JobSpec> jobSpec, BufferAllocator allocator, Clock clock,
                  int batchSize, QueryRegistry registry) {
         this.id = requireNonNull(id, "id is null");
         this.sessionId = requireNonNull(sessionId, "sessionId is null");
+        this.owner = requireNonNull(owner, "owner is null");
         this.statement = requireNonNull(statement, "statement is null");
         this.columns = List.copyOf(columns);
         this.clock = requireNonNull(clock, "clock is null");
@@ -78,6 +81,11 @@ public final class RunningQuery {
 
     public String sessionId() {
         return sessionId;
+    }
+
+    /** The name of the user whose session started the query. */
+    public String owner() {
+        return owner;
     }
 
     public String statement() {

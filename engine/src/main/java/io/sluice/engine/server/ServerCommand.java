@@ -5,10 +5,16 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.Session;
+import io.sluice.engine.server.auth.Users;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.security.AccessPolicy;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,10 +34,12 @@ import picocli.CommandLine.Spec;
  * may use only the data directory and what the {@code --allow-*} options name
  * ({@link AccessPolicyOptions}).
  */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(name = "server", mixinStandardHelpOptions = true, subcommands = {HashPasswordCommand.class, NewTokenCommand.class},
         description = "Serves JDBC clients on jdbc:sluice://HOST:PORT until stopped with Ctrl-C.")
 public final class ServerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+    /** Where the key store's password is read when no password file is given. */
+    public static final String TLS_PASSWORD_VARIABLE = "SLUICE_TLS_KEYSTORE_PASSWORD";
 
     @Option(names = "--port", defaultValue = "8765", description = "The port to listen on (default: ${DEFAULT-VALUE}).")
     private int port;
@@ -47,6 +55,28 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Close a client's connection, stopping its queries, after it sent nothing for this long,"
                     + " e.g. 60s, 5m; 0 for never (default: ${DEFAULT-VALUE}).")
     private Duration sessionTimeout;
+
+    @Option(names = "--users", paramLabel = "FILE",
+            description = "Let in only the users of this file (lines made by 'sluice server hash-password');"
+                    + " required unless --bind is a loopback address.")
+    private Path usersFile;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS with the key and certificate of this key store (PKCS12 or JKS).")
+    private Path tlsKeyStore;
+
+    @Option(names = "--tls-keystore-password-file", paramLabel = "FILE",
+            description = "The key store's password, the first line of this file; else the environment variable "
+                    + TLS_PASSWORD_VARIABLE + ".")
+    private Path tlsPasswordFile;
+
+    @Option(names = "--max-request-bytes", defaultValue = "" + HttpLimits.DEFAULT_MAX_REQUEST_BYTES,
+            description = "The largest request a client may send, in bytes (default: ${DEFAULT-VALUE}).")
+    private long maxRequestBytes;
+
+    @Option(names = "--max-connections", defaultValue = "" + HttpLimits.DEFAULT_MAX_CONNECTIONS,
+            description = "HTTP connections open at once; beyond it new ones wait (default: ${DEFAULT-VALUE}).")
+    private int maxConnections;
 
     @Mixin
     private AccessPolicyOptions access;
@@ -71,22 +101,24 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        Engine engine;
+        JdbcServerConfig config;
+        AccessPolicy policy;
         try {
-            AccessPolicy policy = access.policy();
-            LOG.info("Access policy: {}", policy);
-            engine = Engine.create(EngineConfig.defaults().withAccessPolicy(policy));
-        } catch (SluiceException e) {
+            config = config();
+            policy = access.policy();
+        } catch (SluiceException | IllegalArgumentException e) {
             err.println("sluice server: " + e.getMessage());
             err.flush();
             return 1;
         }
+        LOG.info("Access policy: {}", policy);
+        Engine engine = Engine.create(EngineConfig.defaults().withAccessPolicy(policy));
         JdbcServer server;
         try {
             if (demo) {
                 declareDemoStreams(engine);
             }
-            server = JdbcServer.start(engine, new JdbcServerConfig(bind, port, sessionTimeout));
+            server = JdbcServer.start(engine, config);
         } catch (SluiceException | IllegalArgumentException e) {
             engine.close();
             err.println("sluice server: " + e.getMessage());
@@ -99,10 +131,46 @@ public final class ServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "sluice-server-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Sluice JDBC server listening on " + server.url() + " (Ctrl-C to stop)");
+        out.println("Sluice JDBC server listening on " + server.url() + " (Ctrl-C to stop); " + server.describeSecurity());
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private JdbcServerConfig config() {
+        JdbcServerConfig config = new JdbcServerConfig(bind, port, sessionTimeout)
+                .withLimits(HttpLimits.DEFAULTS.withMaxRequestBytes(maxRequestBytes).withMaxConnections(maxConnections));
+        if (usersFile != null) {
+            config = config.withUsers(Users.load(usersFile));
+        }
+        if (tlsKeyStore != null) {
+            config = config.withTls(new TlsKeyStore(tlsKeyStore, tlsPassword()));
+        } else if (tlsPasswordFile != null) {
+            throw new IllegalArgumentException("--tls-keystore-password-file needs --tls-keystore");
+        }
+        return config;
+    }
+
+    /** The key store's password: never a bare command-line value, which other users of the machine could see. */
+    private String tlsPassword() {
+        if (tlsPasswordFile != null) {
+            try (BufferedReader reader = Files.newBufferedReader(tlsPasswordFile, StandardCharsets.UTF_8)) {
+                String line = reader.readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new IllegalArgumentException("the key store password file " + tlsPasswordFile + " is empty");
+                }
+                return line;
+            } catch (IOException e) {
+                throw new SluiceException(ErrorCode.IO_ERROR, "cannot read the key store password file "
+                        + tlsPasswordFile + ": " + e.getMessage(), e);
+            }
+        }
+        String password = System.getenv(TLS_PASSWORD_VARIABLE);
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("--tls-keystore needs its password: give --tls-keystore-password-file FILE"
+                    + " or set " + TLS_PASSWORD_VARIABLE);
+        }
+        return password;
     }
 
     private void declareDemoStreams(Engine engine) {

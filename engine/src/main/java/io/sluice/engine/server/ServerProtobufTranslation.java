@@ -3,12 +3,16 @@ package io.sluice.engine.server;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.calcite.avatica.proto.Common;
 import org.apache.calcite.avatica.proto.Responses;
 import org.apache.calcite.avatica.remote.ProtobufTranslation;
 import org.apache.calcite.avatica.remote.Service;
 
-/** How the server reads Avatica's protobuf requests and writes its responses, fetched rows by {@link FrameEncoder}. */
+/**
+ * How the server reads Avatica's protobuf requests and writes its responses: fetched rows by
+ * {@link FrameEncoder}, errors without stack traces.
+ */
 final class ServerProtobufTranslation implements ProtobufTranslation {
     private final ProtobufTranslation delegate;
 
@@ -23,6 +27,9 @@ final class ServerProtobufTranslation implements ProtobufTranslation {
 
     @Override
     public byte[] serializeResponse(Service.Response response) throws IOException {
+        if (response instanceof Service.ErrorResponse error) {
+            return delegate.serializeResponse(withoutStackTraces(error));
+        }
         if (!(response instanceof Service.FetchResponse fetch) || fetch.frame == null) {
             return delegate.serializeResponse(response);
         }
@@ -38,6 +45,15 @@ final class ServerProtobufTranslation implements ProtobufTranslation {
                 .setWrappedMessage(message.build().toByteString())
                 .build()
                 .toByteArray();
+    }
+
+    /**
+     * The error without the server's stack traces, which Avatica puts in every error it answers:
+     * a client gets the SQLState and message, the server's log has the rest.
+     */
+    private static Service.ErrorResponse withoutStackTraces(Service.ErrorResponse error) {
+        return new Service.ErrorResponse(List.of(), error.errorMessage, error.errorCode, error.sqlState,
+                error.severity, error.rpcMetadata);
     }
 
     /** The server reads requests and writes responses only. */

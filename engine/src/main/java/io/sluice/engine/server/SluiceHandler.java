@@ -2,12 +2,16 @@ package io.sluice.engine.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.engine.SessionUser;
 import io.sluice.engine.jdbc.EngineMeta;
+import io.sluice.engine.server.auth.BasicCredentials;
+import io.sluice.engine.server.auth.Users;
 import io.sluice.jdbc.SluiceProtocol;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import javax.servlet.AsyncContext;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.calcite.avatica.metrics.MetricsSystem;
@@ -19,22 +23,37 @@ import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.AbstractAvaticaHandler;
 import org.eclipse.jetty.server.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves Avatica's protobuf protocol on {@code /} (fetched rows written by {@link FrameEncoder}),
  * and beside it Sluice's cancel and keepalive requests (see {@link SluiceProtocol}).
+ *
+ * <p>Every request, whatever its path, is authenticated before anything else is done with it:
+ * with a users file, by HTTP Basic credentials (a request without them, or with wrong ones, is
+ * answered 401 with a challenge, which is how Avatica's client learns to send them); without one,
+ * as the local user. The request is then served as that user (see {@link EngineMeta#as}). Its
+ * body is read without holding a thread (see {@link RequestBody}) and bounded in size.
  */
 final class SluiceHandler extends AbstractAvaticaHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceHandler.class);
     private static final int MAX_CONTROL_BODY = 1024;
+    private static final int MAX_LOGGED_NAME = 64;
+    private static final String CHALLENGE = "Basic realm=\"Sluice\", charset=\"UTF-8\"";
 
     private final EngineMeta meta;
     private final Duration sessionTimeout;
+    private final Optional<Users> users;
+    private final long maxRequestBytes;
     private final Service service;
     private final ProtobufHandler protobuf;
 
-    SluiceHandler(EngineMeta meta, Duration sessionTimeout) {
+    SluiceHandler(EngineMeta meta, Duration sessionTimeout, Optional<Users> users, long maxRequestBytes) {
         this.meta = requireNonNull(meta, "meta is null");
         this.sessionTimeout = requireNonNull(sessionTimeout, "sessionTimeout is null");
+        this.users = requireNonNull(users, "users is null");
+        this.maxRequestBytes = maxRequestBytes;
         this.service = new LocalService(meta);
         this.protobuf = new ProtobufHandler(service, new ServerProtobufTranslation(new ProtobufTranslationImpl()),
                 NoopMetricsSystem.getInstance());
@@ -43,36 +62,84 @@ final class SluiceHandler extends AbstractAvaticaHandler {
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (!request.getMethod().equals("POST")) {
-            answer(baseRequest, response, HttpServletResponse.SC_BAD_REQUEST, "a Sluice server answers POST requests only");
+        baseRequest.setHandled(true);
+        SessionUser user = authenticate(request);
+        if (user == null) {
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+            ServerAnswers.text(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    "this Sluice server requires a user name and password");
             return;
         }
-        switch (target) {
-            case SluiceProtocol.CANCEL_PATH -> cancel(baseRequest, request, response);
-            case SluiceProtocol.KEEPALIVE_PATH -> {
-                meta.keepAlive(new String(body(request, MAX_CONTROL_BODY), StandardCharsets.UTF_8));
-                answer(baseRequest, response, HttpServletResponse.SC_OK, Long.toString(sessionTimeout.toMillis()));
+        if (!request.getMethod().equals("POST")) {
+            ServerAnswers.text(response, HttpServletResponse.SC_BAD_REQUEST, "a Sluice server answers POST requests only");
+            return;
+        }
+        long limit = target.equals(SluiceProtocol.CANCEL_PATH) || target.equals(SluiceProtocol.KEEPALIVE_PATH)
+                ? MAX_CONTROL_BODY : maxRequestBytes;
+        if (request.getContentLengthLong() > limit) {
+            ServerAnswers.tooLarge(response, limit);
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        // The body's arrival is bounded by the connector's idle timeout and minimum data rate;
+        // serving it (a fetch waits for rows) by the session's own rules.
+        async.setTimeout(0);
+        RequestBody.read(async, limit, body -> serve(target, user, body, response));
+    }
+
+    private SessionUser authenticate(HttpServletRequest request) {
+        if (users.isEmpty()) {
+            return SessionUser.LOCAL;
+        }
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeader("Authorization"));
+        if (credentials.isEmpty()) {
+            LOG.debug("a request from {} without credentials is asked for them", request.getRemoteAddr());
+            return null;
+        }
+        Optional<SessionUser> user = users.get().authenticate(credentials.get().name(), credentials.get().password());
+        if (user.isEmpty()) {
+            LOG.warn("login refused: user '{}' from {}:{} gave a wrong user name or password",
+                    printable(credentials.get().name()), request.getRemoteAddr(), request.getRemotePort());
+            return null;
+        }
+        return user.get();
+    }
+
+    private void serve(String target, SessionUser user, byte[] body, HttpServletResponse response) {
+        try {
+            switch (target) {
+                case SluiceProtocol.CANCEL_PATH -> cancel(user, body, response);
+                case SluiceProtocol.KEEPALIVE_PATH -> {
+                    String connectionId = new String(body, StandardCharsets.UTF_8);
+                    meta.as(user, () -> meta.keepAlive(connectionId));
+                    ServerAnswers.text(response, HttpServletResponse.SC_OK, Long.toString(sessionTimeout.toMillis()));
+                }
+                default -> {
+                    HandlerResponse<byte[]> answer = meta.as(user, () -> protobuf.apply(body));
+                    response.setContentType("application/octet-stream;charset=utf-8");
+                    response.setStatus(answer.getStatusCode());
+                    response.getOutputStream().write(answer.getResponse());
+                }
             }
-            default -> {
-                HandlerResponse<byte[]> answer = protobuf.apply(body(request, Integer.MAX_VALUE));
-                baseRequest.setHandled(true);
-                response.setContentType("application/octet-stream;charset=utf-8");
-                response.setStatus(answer.getStatusCode());
-                response.getOutputStream().write(answer.getResponse());
-            }
+        } catch (IOException e) {
+            LOG.debug("could not answer a request of user {}: {}", user.name(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("serving a request of user {} failed (this is a bug)", user.name(), e);
+            ServerAnswers.text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    "internal error in the Sluice server (this is a bug; the server's log has its details)");
         }
     }
 
-    private void cancel(Request baseRequest, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void cancel(SessionUser user, byte[] body, HttpServletResponse response) {
         String answer;
         try {
-            answer = meta.cancel(SluiceProtocol.parseCancelBody(body(request, MAX_CONTROL_BODY))) ? SluiceProtocol.OK
+            answer = meta.as(user, () -> meta.cancel(SluiceProtocol.parseCancelBody(body))) ? SluiceProtocol.OK
                     : SluiceProtocol.UNKNOWN;
         } catch (IllegalArgumentException e) {
-            answer(baseRequest, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            ServerAnswers.text(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        answer(baseRequest, response, HttpServletResponse.SC_OK, answer);
+        ServerAnswers.text(response, HttpServletResponse.SC_OK, answer);
     }
 
     @Override
@@ -86,17 +153,9 @@ final class SluiceHandler extends AbstractAvaticaHandler {
         return NoopMetricsSystem.getInstance();
     }
 
-    private static byte[] body(HttpServletRequest request, int limit) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            return in.readNBytes(limit);
-        }
-    }
-
-    private static void answer(Request baseRequest, HttpServletResponse response, int status, String text)
-            throws IOException {
-        baseRequest.setHandled(true);
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=utf-8");
-        response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+    /** A name as a log may show it: short, on one line. */
+    private static String printable(String name) {
+        String shown = name.length() > MAX_LOGGED_NAME ? name.substring(0, MAX_LOGGED_NAME) + "..." : name;
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -55,16 +55,22 @@ final class ShowExecutor implements StatementExecutor<Show> {
     }
 
     /**
-     * Every interactive query (until its cursor closes) and every background job (until the
-     * engine closes), oldest first.
+     * The interactive queries (until their cursors close) and background jobs (until the engine
+     * closes) the session's user may control (see {@link io.sluice.engine.SessionUser}), oldest first.
      */
     private static StatementResult queries(Session session) {
         List<Object[]> rows = new ArrayList<>();
         for (RunningQuery query : session.engine().queries().list()) {
+            if (!session.user().mayControl(query.owner())) {
+                continue;
+            }
             rows.add(row(query.id(), "QUERY", query.statement(), query.state(), query.startMillis(), query.metrics(),
                     query.rowsPerSecond(), query.job().failure()));
         }
         for (BackgroundJob job : session.engine().jobs().list()) {
+            if (!session.user().mayControl(job.owner())) {
+                continue;
+            }
             rows.add(row(job.id(), "JOB", job.statement(), job.state(), job.startMillis(), job.metrics(),
                     job.rowsPerSecond(), job.failure()));
         }

@@ -12,12 +12,14 @@ import java.util.Optional;
 /**
  * {@code STOP JOB 'id'}: stops a background job, waiting until its sinks have handed on what they
  * were given and its memory is free; or cancels an interactive query, whose reader then sees the
- * cancel.
+ * cancel. A job or query the session's user may not control (another user's, for a user who is
+ * not an admin) is "not found", as if it did not exist, so that ids tell nothing of other users.
  */
 final class StopJobExecutor implements StatementExecutor<StopJob> {
     @Override
     public StatementResult execute(StopJob statement, Session session) {
-        Optional<BackgroundJob> job = session.engine().jobs().find(statement.id());
+        Optional<BackgroundJob> job = session.engine().jobs().find(statement.id())
+                .filter(found -> session.user().mayControl(found.owner()));
         if (job.isPresent()) {
             if (job.get().ended().isDone()) {
                 return StatementResult.done("Job " + statement.id() + " has already ended ("
@@ -31,7 +33,8 @@ final class StopJobExecutor implements StatementExecutor<StopJob> {
             }
             return StatementResult.done("Job " + statement.id() + " stopped");
         }
-        Optional<RunningQuery> query = session.engine().queries().find(statement.id());
+        Optional<RunningQuery> query = session.engine().queries().find(statement.id())
+                .filter(found -> session.user().mayControl(found.owner()));
         if (query.isPresent()) {
             query.get().cancel();
             return StatementResult.done("Query " + statement.id() + " cancelled");

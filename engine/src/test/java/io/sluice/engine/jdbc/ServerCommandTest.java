@@ -1,6 +1,7 @@
 package io.sluice.engine.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,7 @@ class ServerCommandTest {
             String listening = server.awaitLine(TIMEOUT, line -> line.startsWith("Sluice JDBC server listening on "));
             String url = listening.substring("Sluice JDBC server listening on ".length(), listening.indexOf(" (Ctrl-C"));
             assertTrue(url.matches("jdbc:sluice://127\\.0\\.0\\.1:\\d+"), url);
+            assertTrue(listening.endsWith("; no users file: every client is the local user, with no password"), listening);
 
             try (Connection connection = ThinDriver.connect(url); Statement statement = connection.createStatement()) {
                 ResultSet rows = statement.executeQuery("SELECT STREAM id FROM ticks");
@@ -53,6 +56,57 @@ class ServerCommandTest {
             String log = String.join("\n", server.err());
             assertTrue(log.contains("stopped: the server is stopping"), server.transcript());
             assertTrue(log.contains("Sluice stopped: every query stopped and all memory freed"), server.transcript());
+        }
+    }
+
+    @Test
+    void withAUsersFileOnlyItsUsersGetInAndRefusalsAreLogged(@TempDir Path dir) throws Exception {
+        Path users = SecuredServer.writeUsers(dir);
+        try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
+                List.of("--port", "0", "--users", users.toString(), "--data-dir", dir.resolve("data").toString()))) {
+            String listening = server.awaitLine(TIMEOUT, line -> line.startsWith("Sluice JDBC server listening on "));
+            assertTrue(listening.endsWith("(Ctrl-C to stop); users log in as listed in " + users + " (3 users)"), listening);
+            String url = listening.substring("Sluice JDBC server listening on ".length(), listening.indexOf(" (Ctrl-C"));
+            Properties wrong = new Properties();
+            wrong.setProperty("user", "alice");
+            wrong.setProperty("password", "guess-123");
+            SQLException refused = assertThrows(SQLException.class, () -> ThinDriver.connect(url, wrong));
+            assertEquals("28000", refused.getSQLState(), refused.getMessage());
+            Properties right = new Properties();
+            right.setProperty("user", "alice");
+            right.setProperty("password", SecuredServer.password("alice"));
+            try (Connection connection = ThinDriver.connect(url, right); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertTrue(rows.next());
+            }
+            server.terminate();
+            assertEquals(143, server.awaitExit(TIMEOUT), server.transcript());
+            String log = String.join("\n", server.err());
+            assertTrue(log.contains("login refused: user 'alice' from 127.0.0.1:"), server.transcript());
+            assertTrue(log.contains("opened for user alice"), server.transcript());
+            assertFalse(log.contains("guess-123") || log.contains(SecuredServer.password("alice")), server.transcript());
+        }
+    }
+
+    @Test
+    void everyInterfaceWithoutAUsersFileIsRefused(@TempDir Path dir) throws Exception {
+        try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
+                List.of("--port", "0", "--bind", "0.0.0.0", "--data-dir", dir.toString()))) {
+            assertEquals(1, server.awaitExit(TIMEOUT), server.transcript());
+            assertTrue(server.err().stream().anyMatch(line -> line.startsWith(
+                    "sluice server: refusing to listen on 0.0.0.0 without a users file")), server.transcript());
+        }
+    }
+
+    @Test
+    void aKeyStoreWithoutItsPasswordIsAClearError(@TempDir Path dir) throws Exception {
+        try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
+                List.of("--port", "0", "--tls-keystore", dir.resolve("server.p12").toString(), "--data-dir",
+                        dir.toString()))) {
+            assertEquals(1, server.awaitExit(TIMEOUT), server.transcript());
+            assertTrue(server.err().stream().anyMatch(line -> line.equals("sluice server: --tls-keystore needs its"
+                    + " password: give --tls-keystore-password-file FILE or set SLUICE_TLS_KEYSTORE_PASSWORD")),
+                    server.transcript());
         }
     }
 

@@ -13,6 +13,7 @@ import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.task.TaskStoppedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -179,6 +180,10 @@ public final class Job implements JobControl {
     }
 
     private void fail(String task, Throwable t) {
+        if (t instanceof TaskStoppedException) {
+            // a kernel saw the stop inside a batch: the job is stopping already, nothing failed
+            return;
+        }
         if (failure.compareAndSet(null, t)) {
             if (!(t instanceof SluiceException e) || e.code().isInternal()) {
                 LOG.error("task {} failed", task, t);

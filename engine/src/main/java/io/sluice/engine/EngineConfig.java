@@ -9,7 +9,7 @@ import io.sluice.runtime.Clock;
  *
  * @param clock              wall-clock time for the engine and its queries
  * @param defaultParallelism tasks per pipeline when a session does not set {@code 'parallelism'}
- * @param memoryLimit        bytes all queries together may hold in Arrow buffers
+ * @param memoryLimit        bytes all queries together may hold in Arrow buffers and charged heap state
  * @param queryMemoryLimit   bytes one query may hold when a session does not set
  *                           {@code 'query.memory.limit'}
  * @param classLoader        where connectors and formats are found
@@ -24,10 +24,15 @@ public record EngineConfig(Clock clock, int defaultParallelism, long memoryLimit
         requireNonNull(classLoader, "classLoader is null");
     }
 
-    /** Parallelism as many as the machine's cores; memory limits from the JVM's direct memory. */
+    /**
+     * Parallelism as many as the machine's cores. Queries together may hold half the JVM's heap
+     * (their Arrow buffers and the heap state charged with them), one query a quarter: the rest is
+     * the room the engine, its sessions and the heap's own slack need to live on when a query
+     * reaches its limit.
+     */
     public static EngineConfig defaults() {
-        long direct = Math.max(Runtime.getRuntime().maxMemory(), 256L << 20);
-        return new EngineConfig(Clock.SYSTEM, Runtime.getRuntime().availableProcessors(), direct, direct / 2,
+        long heap = Runtime.getRuntime().maxMemory();
+        return new EngineConfig(Clock.SYSTEM, Runtime.getRuntime().availableProcessors(), heap / 2, heap / 4,
                 EngineConfig.class.getClassLoader());
     }
 

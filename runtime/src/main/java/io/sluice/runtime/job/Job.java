@@ -123,6 +123,12 @@ public final class Job implements JobControl {
             return new SluiceException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "the query needs more memory than its limit of "
                     + memoryLimit / (1024 * 1024) + " MiB (set 'query.memory.limit' to raise it)", t);
         }
+        if (t instanceof OutOfMemoryError) {
+            // The last line of defence: the heap ran out before any limit was reached. The query
+            // fails and frees what it held; the engine and its other queries go on.
+            return new SluiceException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "the engine ran out of memory while the query "
+                    + "ran (" + t.getMessage() + "); lower 'query.memory.limit' or give the JVM more memory", t);
+        }
         return SluiceException.internal(t.toString(), t);
     }
 

@@ -13,15 +13,17 @@ import io.sluice.runtime.Clock;
  * @param queryMemoryLimit   bytes one query may hold when a session does not set
  *                           {@code 'query.memory.limit'}
  * @param classLoader        where connectors and formats are found
+ * @param limits             what one statement or session may ask for
  */
 public record EngineConfig(Clock clock, int defaultParallelism, long memoryLimit, long queryMemoryLimit,
-                           ClassLoader classLoader) {
+                           ClassLoader classLoader, EngineLimits limits) {
     public EngineConfig {
         requireNonNull(clock, "clock is null");
         if (defaultParallelism <= 0) {
             throw new IllegalArgumentException("default parallelism must be positive");
         }
         requireNonNull(classLoader, "classLoader is null");
+        requireNonNull(limits, "limits is null");
     }
 
     /**
@@ -33,14 +35,18 @@ public record EngineConfig(Clock clock, int defaultParallelism, long memoryLimit
     public static EngineConfig defaults() {
         long heap = Runtime.getRuntime().maxMemory();
         return new EngineConfig(Clock.SYSTEM, Runtime.getRuntime().availableProcessors(), heap / 2, heap / 4,
-                EngineConfig.class.getClassLoader());
+                EngineConfig.class.getClassLoader(), EngineLimits.defaults());
     }
 
     public EngineConfig withDefaultParallelism(int parallelism) {
-        return new EngineConfig(clock, parallelism, memoryLimit, queryMemoryLimit, classLoader);
+        return new EngineConfig(clock, parallelism, memoryLimit, queryMemoryLimit, classLoader, limits);
     }
 
     public EngineConfig withClock(Clock newClock) {
-        return new EngineConfig(newClock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader);
+        return new EngineConfig(newClock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, limits);
+    }
+
+    public EngineConfig withLimits(EngineLimits newLimits) {
+        return new EngineConfig(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, newLimits);
     }
 }

@@ -32,7 +32,7 @@ public final class SessionSettings {
     /** Sets an option; returns a note for the user when the option is not one Sluice uses. */
     String set(String key, String value) {
         switch (key) {
-            case PARALLELISM -> positive(key, value);
+            case PARALLELISM -> parallelism(value);
             case BATCH_SIZE -> positive(key, value);
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
             case DML_SYNC -> bool(key, value);
@@ -58,7 +58,7 @@ public final class SessionSettings {
     }
 
     public int parallelism() {
-        return values.containsKey(PARALLELISM) ? positive(PARALLELISM, values.get(PARALLELISM)) : engine.defaultParallelism();
+        return values.containsKey(PARALLELISM) ? parallelism(values.get(PARALLELISM)) : engine.defaultParallelism();
     }
 
     public int batchSize() {
@@ -83,6 +83,17 @@ public final class SessionSettings {
         throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be true or false, not '" + value + "'");
     }
 
+    /** A parallelism no greater than the engine's maximum: each task is a thread. */
+    private int parallelism(String value) {
+        int parallelism = positive(PARALLELISM, value);
+        int max = engine.limits().maxParallelism();
+        if (parallelism > max) {
+            throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, "'" + PARALLELISM + "' may be at most " + max
+                    + " (the engine's maximum parallelism), not " + parallelism);
+        }
+        return parallelism;
+    }
+
     private static int positive(String key, String value) {
         try {
             int n = Integer.parseInt(value.trim());
@@ -101,13 +112,21 @@ public final class SessionSettings {
         if (!m.matches()) {
             throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be a size such as '64mb', not '" + value + "'");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2);
-        return switch (unit.charAt(0)) {
-            case 'k' -> n << 10;
-            case 'm' -> n << 20;
-            case 'g' -> n << 30;
-            default -> n;
+        int shift = switch (unit.charAt(0)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
         };
+        try {
+            long n = Long.parseLong(m.group(1));
+            if (n <= Long.MAX_VALUE >> shift) {
+                return n << shift;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' is too large: '" + value + "'");
     }
 }

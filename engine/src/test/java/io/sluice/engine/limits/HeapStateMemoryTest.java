@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * State that lives on the heap and grows with the length of strings (the set of COUNT(DISTINCT),
- * the text of LISTAGG, string grouping keys) is charged by its size: 2,000 distinct strings of
- * 10,000 characters hold some 20 MB, far over a 2 MiB limit that a batch of 16 of them fits in.
- * The query fails with 53200 as its state grows, the session runs the next one, and every byte
- * is freed.
+ * the text of LISTAGG, string grouping keys, the value MIN, MAX, FIRST_VALUE and LAST_VALUE keep)
+ * is charged by its size: 2,000 distinct strings of 10,000 characters hold some 20 MB, far over a
+ * 2 MiB limit that a batch of 16 of them fits in. The query fails with 53200 as its state grows,
+ * the session runs the next one, and every byte is freed.
  */
 class HeapStateMemoryTest {
     private static final int ROWS = 2_000;
@@ -30,6 +30,9 @@ class HeapStateMemoryTest {
             "SELECT COUNT(DISTINCT k) FROM t",
             "SELECT LISTAGG(k) FROM t",
             "SELECT k, COUNT(*) FROM t GROUP BY k",
+            // one long string kept per group of an integer key
+            "SELECT COUNT(*) FROM (SELECT v, MAX(k) AS m FROM t GROUP BY v) WHERE m > 'a'",
+            "SELECT COUNT(*) FROM (SELECT v, LAST_VALUE(k) AS m FROM t GROUP BY v) WHERE m > 'a'",
             "SELECT STREAM COUNT(DISTINCT k) FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
                     + "GROUP BY window_start, window_end",
             "SELECT STREAM COUNT(DISTINCT k) FROM TABLE(SESSION(TABLE t PARTITION BY v, DESCRIPTOR(ts), "
@@ -42,7 +45,7 @@ class HeapStateMemoryTest {
             ValuesSource source = (ValuesSource) ((CatalogTable) engine.catalog().get("t")).source();
             String filler = "x".repeat(LENGTH - 8);
             for (int i = 0; i < ROWS; i++) {
-                source.addRow("2026-01-01 00:00:01.000|" + String.format("%08d", i) + filler + "|1");
+                source.addRow("2026-01-01 00:00:01.000|" + String.format("%08d", i) + filler + "|" + i);
             }
             session.execute("SET 'batch.size' = '16'");
             session.execute("SET 'query.memory.limit' = '2mb'");

@@ -20,6 +20,8 @@ public final class SessionSettings {
     public static final String DML_SYNC = "table.dml-sync";
 
     private static final int DEFAULT_BATCH_SIZE = 4096;
+    /** Rows a batch may hold at most: operators size arrays and vectors by it up front. */
+    static final int MAX_BATCH_SIZE = 1 << 20;
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
 
     private final EngineConfig engine;
@@ -33,7 +35,7 @@ public final class SessionSettings {
     String set(String key, String value) {
         switch (key) {
             case PARALLELISM -> parallelism(value);
-            case BATCH_SIZE -> positive(key, value);
+            case BATCH_SIZE -> batchSize(value);
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
             case DML_SYNC -> bool(key, value);
             default -> {
@@ -62,7 +64,7 @@ public final class SessionSettings {
     }
 
     public int batchSize() {
-        return values.containsKey(BATCH_SIZE) ? positive(BATCH_SIZE, values.get(BATCH_SIZE)) : DEFAULT_BATCH_SIZE;
+        return values.containsKey(BATCH_SIZE) ? batchSize(values.get(BATCH_SIZE)) : DEFAULT_BATCH_SIZE;
     }
 
     public long queryMemoryLimit() {
@@ -92,6 +94,15 @@ public final class SessionSettings {
                     + " (the engine's maximum parallelism), not " + parallelism);
         }
         return parallelism;
+    }
+
+    private static int batchSize(String value) {
+        int batchSize = positive(BATCH_SIZE, value);
+        if (batchSize > MAX_BATCH_SIZE) {
+            throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, "'" + BATCH_SIZE + "' may be at most " + MAX_BATCH_SIZE
+                    + " rows, not " + batchSize);
+        }
+        return batchSize;
     }
 
     private static int positive(String key, String value) {

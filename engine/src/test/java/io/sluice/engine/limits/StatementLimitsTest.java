@@ -54,6 +54,12 @@ class StatementLimitsTest {
     }
 
     @Test
+    void batchSizeIsBounded() {
+        SluiceException e = assertThrows(SluiceException.class, () -> session.execute("SET 'batch.size' = '2000000000'"));
+        assertLimit(e, "line 1, column 1: 'batch.size' may be at most 1048576 rows, not 2000000000");
+    }
+
+    @Test
     void aStatementOverTheLengthLimitIsRefusedBeforeParsing() {
         String sql = "SELECT v FROM t WHERE v = '" + "x".repeat(100_000) + "'";
         SluiceException e = assertThrows(SluiceException.class, () -> session.execute(sql));

@@ -10,15 +10,16 @@ import io.sluice.runtime.security.AccessPolicy;
  *
  * @param clock              wall-clock time for the engine and its queries
  * @param defaultParallelism tasks per pipeline when a session does not set {@code 'parallelism'}
- * @param memoryLimit        bytes all queries together may hold in Arrow buffers
+ * @param memoryLimit        bytes all queries together may hold in Arrow buffers and charged heap state
  * @param queryMemoryLimit   bytes one query may hold when a session does not set
  *                           {@code 'query.memory.limit'}
  * @param classLoader        where connectors and formats are found
  * @param accessPolicy       the paths, hosts and JDBC URLs connectors may reach; {@link AccessPolicy#OPEN}
  *                           by default, since an embedded engine's user owns the process
+ * @param limits             what one statement or session may ask for
  */
 public record EngineConfig(Clock clock, int defaultParallelism, long memoryLimit, long queryMemoryLimit,
-                           ClassLoader classLoader, AccessPolicy accessPolicy) {
+                           ClassLoader classLoader, AccessPolicy accessPolicy, EngineLimits limits) {
     public EngineConfig {
         requireNonNull(clock, "clock is null");
         if (defaultParallelism <= 0) {
@@ -26,24 +27,36 @@ public record EngineConfig(Clock clock, int defaultParallelism, long memoryLimit
         }
         requireNonNull(classLoader, "classLoader is null");
         requireNonNull(accessPolicy, "accessPolicy is null");
+        requireNonNull(limits, "limits is null");
     }
 
-    /** Parallelism as many as the machine's cores; memory limits from the JVM's direct memory. */
+    /**
+     * Parallelism as many as the machine's cores. Queries together may hold half the JVM's heap
+     * (their Arrow buffers and the heap state charged with them), one query a quarter: the rest is
+     * the room the engine, its sessions and the heap's own slack need to live on when a query
+     * reaches its limit.
+     */
     public static EngineConfig defaults() {
-        long direct = Math.max(Runtime.getRuntime().maxMemory(), 256L << 20);
-        return new EngineConfig(Clock.SYSTEM, Runtime.getRuntime().availableProcessors(), direct, direct / 2,
-                EngineConfig.class.getClassLoader(), AccessPolicy.OPEN);
+        long heap = Runtime.getRuntime().maxMemory();
+        return new EngineConfig(Clock.SYSTEM, Runtime.getRuntime().availableProcessors(), heap / 2, heap / 4,
+                EngineConfig.class.getClassLoader(), AccessPolicy.OPEN, EngineLimits.defaults());
     }
 
     public EngineConfig withDefaultParallelism(int parallelism) {
-        return new EngineConfig(clock, parallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy);
+        return new EngineConfig(clock, parallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy, limits);
     }
 
     public EngineConfig withClock(Clock newClock) {
-        return new EngineConfig(newClock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy);
+        return new EngineConfig(newClock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy,
+                limits);
     }
 
     public EngineConfig withAccessPolicy(AccessPolicy policy) {
-        return new EngineConfig(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, policy);
+        return new EngineConfig(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, policy, limits);
+    }
+
+    public EngineConfig withLimits(EngineLimits newLimits) {
+        return new EngineConfig(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy,
+                newLimits);
     }
 }

@@ -10,6 +10,7 @@ import io.sluice.parser.SqlParseError;
 import io.sluice.parser.StatementParser;
 import io.sluice.parser.StatementSplitter;
 import io.sluice.parser.StatementText;
+import io.sluice.parser.StatementTooDeepError;
 import io.sluice.parser.ast.Statement;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -71,19 +72,49 @@ public final class Session implements AutoCloseable {
      * @throws SluiceException with a SQLState, and for errors in the SQL a line and column
      */
     public StatementResult execute(StatementText statement) {
-        Statement parsed;
-        try {
-            parsed = parser.parse(statement);
-        } catch (SqlParseError e) {
-            throw new SluiceException(ErrorCode.SYNTAX_ERROR, e.detail(), e.line(), e.column(), e);
+        EngineLimits limits = engine.config().limits();
+        if (statement.text().length() > limits.maxStatementLength()) {
+            throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, "the statement is " + statement.text().length()
+                    + " characters long, over the engine's limit of " + limits.maxStatementLength(),
+                    statement.line(), statement.column(), null);
         }
+        return StatementThread.run(() -> executeHere(statement), limits.statementStackSize(), id);
+    }
+
+    private StatementResult executeHere(StatementText statement) {
         try {
+            Statement parsed;
+            try {
+                parsed = parser.parse(statement);
+            } catch (SqlParseError e) {
+                if (isStackOverflow(e)) {
+                    throw e;
+                }
+                throw new SluiceException(ErrorCode.SYNTAX_ERROR, e.detail(), e.line(), e.column(), e);
+            } catch (StatementTooDeepError e) {
+                throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, e.getMessage(), e.position().line(),
+                        e.position().column(), null);
+            }
             return EXECUTORS.execute(parsed, this);
         } catch (SluiceException e) {
             throw e.hasPosition() ? e : e.at(statement.line(), statement.column());
         } catch (RuntimeException | StackOverflowError e) {
+            if (isStackOverflow(e)) {
+                // Calcite wraps what it meets while converting: the overflow may be any cause down
+                throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, "the statement nests too deeply to be planned; "
+                        + "split it into smaller ones", statement.line(), statement.column(), null);
+            }
             throw SluiceException.internal(e.toString(), e).at(statement.line(), statement.column());
         }
+    }
+
+    private static boolean isStackOverflow(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StackOverflowError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Splits a script into statements, each to be run with {@link #execute(StatementText)}. */

@@ -20,6 +20,8 @@ public final class SessionSettings {
     public static final String DML_SYNC = "table.dml-sync";
 
     private static final int DEFAULT_BATCH_SIZE = 4096;
+    /** Rows a batch may hold at most: operators size arrays and vectors by it up front. */
+    static final int MAX_BATCH_SIZE = 1 << 20;
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
 
     private final EngineConfig engine;
@@ -32,8 +34,8 @@ public final class SessionSettings {
     /** Sets an option; returns a note for the user when the option is not one Sluice uses. */
     String set(String key, String value) {
         switch (key) {
-            case PARALLELISM -> positive(key, value);
-            case BATCH_SIZE -> positive(key, value);
+            case PARALLELISM -> parallelism(value);
+            case BATCH_SIZE -> batchSize(value);
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
             case DML_SYNC -> bool(key, value);
             default -> {
@@ -58,11 +60,11 @@ public final class SessionSettings {
     }
 
     public int parallelism() {
-        return values.containsKey(PARALLELISM) ? positive(PARALLELISM, values.get(PARALLELISM)) : engine.defaultParallelism();
+        return values.containsKey(PARALLELISM) ? parallelism(values.get(PARALLELISM)) : engine.defaultParallelism();
     }
 
     public int batchSize() {
-        return values.containsKey(BATCH_SIZE) ? positive(BATCH_SIZE, values.get(BATCH_SIZE)) : DEFAULT_BATCH_SIZE;
+        return values.containsKey(BATCH_SIZE) ? batchSize(values.get(BATCH_SIZE)) : DEFAULT_BATCH_SIZE;
     }
 
     public long queryMemoryLimit() {
@@ -83,6 +85,26 @@ public final class SessionSettings {
         throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be true or false, not '" + value + "'");
     }
 
+    /** A parallelism no greater than the engine's maximum: each task is a thread. */
+    private int parallelism(String value) {
+        int parallelism = positive(PARALLELISM, value);
+        int max = engine.limits().maxParallelism();
+        if (parallelism > max) {
+            throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, "'" + PARALLELISM + "' may be at most " + max
+                    + " (the engine's maximum parallelism), not " + parallelism);
+        }
+        return parallelism;
+    }
+
+    private static int batchSize(String value) {
+        int batchSize = positive(BATCH_SIZE, value);
+        if (batchSize > MAX_BATCH_SIZE) {
+            throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, "'" + BATCH_SIZE + "' may be at most " + MAX_BATCH_SIZE
+                    + " rows, not " + batchSize);
+        }
+        return batchSize;
+    }
+
     private static int positive(String key, String value) {
         try {
             int n = Integer.parseInt(value.trim());
@@ -101,13 +123,21 @@ public final class SessionSettings {
         if (!m.matches()) {
             throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be a size such as '64mb', not '" + value + "'");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2);
-        return switch (unit.charAt(0)) {
-            case 'k' -> n << 10;
-            case 'm' -> n << 20;
-            case 'g' -> n << 30;
-            default -> n;
+        int shift = switch (unit.charAt(0)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
         };
+        try {
+            long n = Long.parseLong(m.group(1));
+            if (n <= Long.MAX_VALUE >> shift) {
+                return n << shift;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' is too large: '" + value + "'");
     }
 }

@@ -16,6 +16,8 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
  * {@code REGR_INTERCEPT}) that Calcite's core grammar then cannot call. Text that fails with one
  * of them is parsed again with Calcite's Babel grammar, which accepts them as function names;
  * everything else gets the core grammar and its precise errors.
+ *
+ * <p>What it returns nests at most {@link ExpressionDepth#MAX_DEPTH} levels deep.
  */
 final class CalciteBodyParser {
     private static final Pattern RESERVED_FUNCTIONS =
@@ -36,15 +38,19 @@ final class CalciteBodyParser {
         if (!node.isA(SqlKind.QUERY)) {
             throw new SqlParseError(sql.start(), "expected a query, found " + node.getKind());
         }
+        ExpressionDepth.check(node, sql.start());
         return node;
     }
 
     static SqlNode parseExpression(EmbeddedSql sql) {
+        SqlNode node;
         try {
-            return parser(sql, SluiceSqlConfig.parserConfig()).parseExpression();
+            node = parser(sql, SluiceSqlConfig.parserConfig()).parseExpression();
         } catch (SqlParseException e) {
-            return retryWithBabel(sql, e, false);
+            node = retryWithBabel(sql, e, false);
         }
+        ExpressionDepth.check(node, sql.start());
+        return node;
     }
 
     /** Parses with Babel when the text calls a reserved statistic; otherwise reports the core grammar's error. */

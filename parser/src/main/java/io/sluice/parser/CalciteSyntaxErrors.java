@@ -53,7 +53,9 @@ final class CalciteSyntaxErrors {
                     : "unexpected end of statement";
             return new SqlParseError(position, detail, e);
         }
-        String firstLine = e.getMessage().lines().findFirst().orElse("invalid SQL");
+        // Calcite's parser leaves the message out when what it caught had none (a stack overflow)
+        String message = e.getMessage() == null ? "invalid SQL" : e.getMessage();
+        String firstLine = message.lines().findFirst().orElse("invalid SQL");
         return new SqlParseError(position, POSITION_IN_MESSAGE.matcher(firstLine).replaceAll(""), e);
     }
 

@@ -17,10 +17,10 @@ final class SluiceDriver implements EngineDriver {
     private final Session session;
 
     SluiceDriver(int parallelism) {
-        // The run's one query may use all the engine's memory, not half as a query by default may.
+        // The run's one query may use all the engine's memory, not the half of it a query by default may.
         EngineConfig defaults = EngineConfig.defaults();
         this.engine = Engine.create(new EngineConfig(defaults.clock(), parallelism, defaults.memoryLimit(),
-                defaults.memoryLimit(), defaults.classLoader(), defaults.accessPolicy()));
+                defaults.memoryLimit(), defaults.classLoader(), defaults.accessPolicy(), defaults.limits()));
         this.session = engine.newSession();
         session.execute("SET 'table.dml-sync' = 'true'");
     }

@@ -42,6 +42,8 @@ public final class Main implements Callable<Integer> {
     static final int INTERRUPTED = 130;
     static final int TERMINATED = 143;
     private static final String ARROW_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.arrow";
+    /** Where the log goes; the shell and scripts keep it off the terminal, the server leaves it on stderr. */
+    static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
 
     @ArgGroup(exclusive = true)
     private Script script;
@@ -74,6 +76,11 @@ public final class Main implements Callable<Integer> {
         // Arrow says at INFO which allocator it found; users need not see that.
         if (System.getProperty(ARROW_LOG_LEVEL) == null) {
             System.setProperty(ARROW_LOG_LEVEL, "warn");
+        }
+        boolean server = args.length > 0 && args[0].equals("server");
+        if (!server && System.getProperty(LOG_FILE) == null) {
+            System.setProperty(LOG_FILE, Path.of(System.getProperty("java.io.tmpdir"),
+                    "sluice-" + System.getProperty("user.name") + ".log").toString());
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         int status = commandLine().setOut(out).execute(args);

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * How the engine's failures reach JDBC clients: as Avatica errors carrying the engine's SQLState
  * and message (with {@code line L, column C} for errors in SQL), which the driver turns back into
- * SQLExceptions.
+ * SQLExceptions. Avatica sends the stack trace of the error it is given, causes included; these
+ * errors have none and no cause, so no server frame reaches a client (the log keeps them).
  */
 final class JdbcErrors {
     /** SQLState for a connection the engine does not know (closed, or timed out). */
@@ -24,7 +25,9 @@ final class JdbcErrors {
     }
 
     static AvaticaRuntimeException error(String sqlState, String message) {
-        return new AvaticaRuntimeException(message, 0, sqlState, AvaticaSeverity.ERROR);
+        AvaticaRuntimeException error = new AvaticaRuntimeException(message, 0, sqlState, AvaticaSeverity.ERROR);
+        error.setStackTrace(new StackTraceElement[0]);
+        return error;
     }
 
     /** The error a client sees for a failure while serving its request. */
@@ -38,8 +41,6 @@ final class JdbcErrors {
         if (sluice.code() == ErrorCode.INTERNAL_ERROR) {
             LOG.error("{}", sluice.getMessage(), sluice);
         }
-        AvaticaRuntimeException error = error(sluice.sqlState(), sluice.getMessage());
-        error.initCause(sluice);
-        return error;
+        return error(sluice.sqlState(), sluice.getMessage());
     }
 }

@@ -68,7 +68,7 @@ public final class RunningQuery {
             this.job = new Job(spec, allocator, metrics, clock, batchSize);
         } catch (RuntimeException e) {
             results.close();
-            allocator.close();
+            closeAllocator();
             throw e;
         }
         job.completion().thenRun(() -> endMillis = clock.millis());
@@ -152,13 +152,26 @@ public final class RunningQuery {
             JobState state = job.completion().get(RELEASE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             LOG.debug("query {} ended {}", id, state);
             results.close();
-            allocator.close();
+            closeAllocator();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.error("query {} did not stop within {} s; its memory stays allocated", id, RELEASE_TIMEOUT_SECONDS, e);
         } finally {
             registry.remove(this);
+        }
+    }
+
+    /**
+     * Closes the query's allocator. Memory a task could not give back (an out-of-memory error can
+     * strike between an allocation and its owner taking it) is logged, not thrown at the client:
+     * the query has already failed or ended, and its result stands.
+     */
+    private void closeAllocator() {
+        try {
+            allocator.close();
+        } catch (IllegalStateException e) {
+            LOG.error("query {} did not free all its memory", id, e);
         }
     }
 }

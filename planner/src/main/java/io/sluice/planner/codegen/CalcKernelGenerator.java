@@ -1,5 +1,6 @@
 package io.sluice.planner.codegen;
 
+import io.sluice.runtime.codegen.KernelContext;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * filter loop that writes a selection of row indexes, a projection loop over the selected rows
  * that writes each output column straight into its Arrow buffers, and a second projection loop
  * over every row that leaves out the input columns passed on unchanged (the operator passes on
- * the input's vectors for those).
+ * the input's vectors for those). Each loop looks at the job's stop every
+ * {@link KernelContext#STOP_CHECK_ROWS} rows, so that a cancel interrupts a slow batch.
  */
 public final class CalcKernelGenerator {
     public static final String CLASS_NAME = "io.sluice.generated.CalcKernelImpl";
@@ -53,10 +55,12 @@ public final class CalcKernelGenerator {
 
                 public final class CalcKernelImpl implements io.sluice.runtime.codegen.CalcKernel {
                     private final io.sluice.runtime.Clock clock;
+                    private final io.sluice.runtime.task.JobControl job;
                 %s
                     public CalcKernelImpl(io.sluice.runtime.codegen.KernelContext context) {
                         final Object[] references = context.references();
                         this.clock = context.clock();
+                        this.job = context.job();
                 %s    }
 
                 %s
@@ -83,6 +87,7 @@ public final class CalcKernelGenerator {
         code.append(context.batchPrologue());
         code.append("        int count = 0;\n");
         code.append("        for (int row = 0; row < rows; row++) {\n");
+        code.append(stopCheck("row"));
         code.append(inputs.rowReads());
         code.append(indent(test.code(), 12));
         code.append("            selection[count] = row;\n");
@@ -156,6 +161,7 @@ public final class CalcKernelGenerator {
                 + context.batchPrologue()
                 + prologue
                 + "        for (int j = 0; j < count; j++) {\n"
+                + stopCheck("j")
                 // every row passes when the computed columns alone are written
                 + "            final int row = " + (passedOn == null ? "selection[j]" : "j") + ";\n"
                 + inputs.rowReads()
@@ -164,6 +170,14 @@ public final class CalcKernelGenerator {
                 + epilogue
                 + (passedOn == null ? "        output.setRowCount(count);\n" : "")
                 + "    }\n";
+    }
+
+    /** Throws once the job is stopping, looked at every {@link KernelContext#STOP_CHECK_ROWS} rows. */
+    private static String stopCheck(String row) {
+        int mask = KernelContext.STOP_CHECK_ROWS - 1;
+        return "            if ((" + row + " & " + mask + ") == " + mask + " && job.isStopping()) {\n"
+                + "                throw new io.sluice.runtime.task.TaskStoppedException();\n"
+                + "            }\n";
     }
 
     private static boolean isVarChar(RelDataType type) {

@@ -23,7 +23,7 @@ final class FirstLastAccumulator extends AccumulatorCode {
 
     @Override
     String merge(String t, String s) {
-        String copy = value.at("t", t) + " = " + value.at("s", s) + ";\n" + value.isSet("t", t) + " = true;\n";
+        String copy = value.store("t", t, value.read("s", s));
         String condition = value.isSet("s", s) + (last ? "" : " && !" + value.isSet("t", t));
         return "if (" + condition + ") {\n" + copy + "}\n";
     }

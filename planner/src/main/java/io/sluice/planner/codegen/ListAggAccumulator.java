@@ -1,13 +1,17 @@
 package io.sluice.planner.codegen;
 
+import io.sluice.runtime.memory.HeapSize;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * {@code LISTAGG(x [, separator])}: the group's non-null values joined, in arrival order. The
- * separator is a constant (default {@code ','}), known when the query is planned.
+ * separator is a constant (default {@code ','}), known when the query is planned. What a group's
+ * text grows by is charged to the group.
  */
 final class ListAggAccumulator extends AccumulatorCode {
+    private static final String HEAP_SIZE = HeapSize.class.getName();
+
     private final int text;
     private final String separator;
 
@@ -23,7 +27,9 @@ final class ListAggAccumulator extends AccumulatorCode {
         String builder = o(text) + "[" + g + "]";
         String add = "if (" + builder + " == null) {\n" + builder + " = new StringBuilder();\n} else {\n"
                 + "((StringBuilder) " + builder + ").append(" + separator + ");\n}\n"
-                + "((StringBuilder) " + builder + ").append(" + x.value() + ");\n";
+                + "((StringBuilder) " + builder + ").append(" + x.value() + ");\n"
+                + "state.hold(" + g + ", " + HEAP_SIZE + ".appended(" + x.value() + ".length() + " + separator
+                + ".length()));\n";
         return x.nullable() ? "if (!" + x.isNull() + ") {\n" + add + "}\n" : add;
     }
 
@@ -33,7 +39,9 @@ final class ListAggAccumulator extends AccumulatorCode {
         String source = "s" + o(text) + "[" + s + "]";
         return "if (" + source + " != null) {\nif (" + target + " == null) {\n" + target
                 + " = new StringBuilder((StringBuilder) " + source + ");\n} else {\n((StringBuilder) " + target
-                + ").append(" + separator + ").append((StringBuilder) " + source + ");\n}\n}\n";
+                + ").append(" + separator + ").append((StringBuilder) " + source + ");\n}\n"
+                + "target.hold(" + t + ", " + HEAP_SIZE + ".appended(((StringBuilder) " + source + ").length() + "
+                + separator + ".length()));\n}\n";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sluice.planner.codegen;
 
+import io.sluice.runtime.memory.HeapSize;
+
 /**
  * One accumulator value of any type with a flag that says whether it was set: primitives in a
  * long or double field (booleans as 0/1), everything else in an object field. Shared by the
@@ -41,9 +43,20 @@ final class ValueField {
         };
     }
 
-    /** Statements storing {@code value} (of the argument's Java type) as group {@code g}'s, and marking it set. */
+    /**
+     * Statements storing {@code value} (of the argument's Java type) as group {@code g}'s, and
+     * marking it set. A string's size is charged to the group in place of the one it replaces
+     * (only the state being added to or merged into is stored into: prefix none or {@code t}).
+     */
     String store(String prefix, String g, String value) {
         String converted = javaType.equals("boolean") ? "(" + value + " ? 1L : 0L)" : value;
-        return at(prefix, g) + " = " + converted + ";\n" + isSet(prefix, g) + " = true;\n";
+        String store = at(prefix, g) + " = " + converted + ";\n" + isSet(prefix, g) + " = true;\n";
+        if (!javaType.equals(JavaTypes.STRING)) {
+            return store;
+        }
+        String state = prefix.isEmpty() ? "state" : "target";
+        String heapSize = HeapSize.class.getName();
+        return "{\nfinal Object replaced = " + at(prefix, g) + ";\n" + store + state + ".hold(" + g + ", " + heapSize
+                + ".of(" + at(prefix, g) + ") - " + heapSize + ".of(replaced));\n}\n";
     }
 }

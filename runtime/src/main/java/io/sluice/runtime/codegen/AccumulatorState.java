@@ -5,17 +5,23 @@ import java.util.Arrays;
 /**
  * The accumulators of one set of groups, laid out column-wise: one array per accumulator field,
  * indexed by group. A generated {@link AggregateKernel} decides which fields it uses; this class
- * only stores and grows them. Used by one thread.
+ * only stores and grows them. Objects an accumulator keeps growing (a set of distinct values, a
+ * joined string) are charged to their group with {@link #hold}, so that the memory accounting
+ * sees them. Used by one thread.
  */
 public final class AccumulatorState {
     /** A rough size of an object held as state (a decimal, a string, a set), for memory accounting. */
     private static final int OBJECT_BYTES = 64;
+    private static final long[] NONE = new long[0];
 
     public long[][] longs;
     public double[][] doubles;
     public boolean[][] flags;
     public Object[][] objects;
     private int capacity;
+    /** Per group, the bytes {@link #hold} charged to it; only when there are object fields. */
+    private long[] heldBytes = NONE;
+    private long totalHeldBytes;
 
     public AccumulatorState(int longFields, int doubleFields, int flagFields, int objectFields) {
         longs = new long[longFields][0];
@@ -42,6 +48,9 @@ public final class AccumulatorState {
         for (int i = 0; i < objects.length; i++) {
             objects[i] = Arrays.copyOf(objects[i], newCapacity);
         }
+        if (objects.length > 0) {
+            heldBytes = Arrays.copyOf(heldBytes, newCapacity);
+        }
         capacity = newCapacity;
     }
 
@@ -63,11 +72,24 @@ public final class AccumulatorState {
         for (Object[] field : objects) {
             field[group] = null;
         }
+        if (objects.length > 0) {
+            totalHeldBytes -= heldBytes[group];
+            heldBytes[group] = 0;
+        }
+    }
+
+    /**
+     * Charges {@code bytes} more to a group: what one of its objects grew by (see
+     * {@link io.sluice.runtime.memory.HeapSize}). Cleared with the group.
+     */
+    public void hold(int group, long bytes) {
+        heldBytes[group] += bytes;
+        totalHeldBytes += bytes;
     }
 
     /** An estimate of the heap this state holds, which the query's memory accounting charges. */
     public long estimatedBytes() {
         return (long) capacity * (8L * longs.length + 8L * doubles.length + flags.length
-                + (long) (8 + OBJECT_BYTES) * objects.length);
+                + (long) (8 + OBJECT_BYTES) * objects.length) + 8L * heldBytes.length + totalHeldBytes;
     }
 }

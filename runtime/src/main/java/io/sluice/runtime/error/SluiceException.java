@@ -5,10 +5,14 @@ import static java.util.Objects.requireNonNull;
 /**
  * The one exception type that crosses module boundaries. It carries an {@link ErrorCode} (and so
  * a SQLState) and, for errors in SQL text, the line and column where the problem is, counted from
- * 1 and relative to the script or statement the user gave.
+ * 1 and relative to the script or statement the user gave. A message is at most
+ * {@link #MAX_MESSAGE_LENGTH} characters: what is over is cut, with a note that says so (a message
+ * may quote SQL or data, and a client's screen or connection must not drown in it).
  */
 public class SluiceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The most characters a message keeps. */
+    public static final int MAX_MESSAGE_LENGTH = 4096;
 
     private final ErrorCode code;
     private final int line;
@@ -23,10 +27,19 @@ public class SluiceException extends RuntimeException {
     }
 
     public SluiceException(ErrorCode code, String message, int line, int column, Throwable cause) {
-        super(requireNonNull(message, "message is null"), cause);
+        super(bounded(requireNonNull(message, "message is null")), cause);
         this.code = requireNonNull(code, "code is null");
         this.line = line;
         this.column = column;
+    }
+
+    private static String bounded(String message) {
+        if (message.length() <= MAX_MESSAGE_LENGTH) {
+            return message;
+        }
+        // room for the note, whose number has at most 19 digits
+        int kept = MAX_MESSAGE_LENGTH - 64;
+        return message.substring(0, kept) + "... (" + (message.length() - kept) + " more characters cut)";
     }
 
     /** An error that is Sluice's fault, not the user's: the message says so. */

@@ -13,6 +13,7 @@ import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.task.TaskStoppedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -122,6 +123,12 @@ public final class Job implements JobControl {
             return new SluiceException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "the query needs more memory than its limit of "
                     + memoryLimit / (1024 * 1024) + " MiB (set 'query.memory.limit' to raise it)", t);
         }
+        if (t instanceof OutOfMemoryError) {
+            // The last line of defence: the heap ran out before any limit was reached. The query
+            // fails and frees what it held; the engine and its other queries go on.
+            return new SluiceException(ErrorCode.MEMORY_LIMIT_EXCEEDED, "the engine ran out of memory while the query "
+                    + "ran (" + t.getMessage() + "); lower 'query.memory.limit' or give the JVM more memory", t);
+        }
         return SluiceException.internal(t.toString(), t);
     }
 
@@ -179,6 +186,10 @@ public final class Job implements JobControl {
     }
 
     private void fail(String task, Throwable t) {
+        if (t instanceof TaskStoppedException) {
+            // a kernel saw the stop inside a batch: the job is stopping already, nothing failed
+            return;
+        }
         if (failure.compareAndSet(null, t)) {
             if (!(t instanceof SluiceException e) || e.code().isInternal()) {
                 LOG.error("task {} failed", task, t);

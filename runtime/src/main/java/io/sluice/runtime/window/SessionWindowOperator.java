@@ -30,6 +30,10 @@ final class SessionWindowOperator implements Operator {
     private static final int LATE = -1;
     /** Below this many keys the hash is never compacted: rebuilding it would cost more than it frees. */
     private static final int COMPACT_MIN_KEYS = 1024;
+    /** A session with its entry in the queue by end and its place in its key's list. */
+    private static final long SESSION_BYTES = 96;
+    /** A key's list of sessions, empty. */
+    private static final long KEY_LIST_BYTES = 48;
 
     private final WindowAggregateOperatorFactory spec;
     private final AggregateKernel kernel;
@@ -134,7 +138,7 @@ final class SessionWindowOperator implements Operator {
             kernel.merge(slots, merge[1], slots, merge[0]);
             release(merge[0]);
         }
-        memory.update(keys.estimatedBytes() + slots.estimatedBytes());
+        memory.update(stateBytes());
     }
 
     /**
@@ -191,6 +195,12 @@ final class SessionWindowOperator implements Operator {
         return target.slot;
     }
 
+    /** The keys, the accumulators, and the sessions (the queue by end counts the stale entries it still holds). */
+    private long stateBytes() {
+        return keys.estimatedBytes() + slots.estimatedBytes() + byEnd.size() * SESSION_BYTES
+                + sessionsByKey.size() * KEY_LIST_BYTES;
+    }
+
     private int allocateSlot() {
         return freeSlots.isEmpty() ? slotCount++ : freeSlots.pop();
     }
@@ -223,7 +233,7 @@ final class SessionWindowOperator implements Operator {
         }
         rows.flush();
         compactKeys();
-        memory.update(keys.estimatedBytes() + slots.estimatedBytes());
+        memory.update(stateBytes());
         output.emitWatermark(newWatermark);
     }
 

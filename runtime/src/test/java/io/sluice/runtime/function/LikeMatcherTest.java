@@ -97,6 +97,58 @@ class LikeMatcherTest {
         assertFalse(LikeMatcher.like("ab", "a!%", "!"));
     }
 
+    @Test
+    void segmentsAreFoundAtTheirLeftmostPlace() {
+        assertTrue(like("xaybz", "%a_b%"));
+        assertFalse(like("xaybz", "%a_b"));
+        assertTrue(like("abab", "a%b"));
+        assertTrue(like("aXbXab", "a%ab"));
+        assertFalse(like("ab", "a%%b%b"));
+        assertTrue(like("abb", "a%%b%b"));
+        // the last segment may not overlap the first
+        assertFalse(like("aba", "ab%ba"));
+        assertTrue(like("abba", "ab%ba"));
+        assertTrue(like("a𝄞b𝄞", "%_b_"));
+        assertFalse(like("a𝄞b𝄞", "%_b__"));
+    }
+
+    /** The answer of a regular expression built the way SQL defines LIKE, for short strings only. */
+    @Test
+    void agreesWithARegularExpressionOnEveryShortStringAndPattern() {
+        java.util.Random random = new java.util.Random(42);
+        char[] subjectChars = {'a', 'b'};
+        char[] patternChars = {'a', 'b', '%', '_'};
+        for (int n = 0; n < 20_000; n++) {
+            String subject = randomText(random, subjectChars, 7);
+            String pattern = randomText(random, patternChars, 6);
+            String regex = pattern.replace("%", ".*").replace("_", ".");
+            assertEquals(subject.matches(regex), like(subject, pattern), () -> "'" + subject + "' LIKE '" + pattern + "'");
+        }
+    }
+
+    private static String randomText(java.util.Random random, char[] alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(maxLength + 1);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
+    }
+
+    /** A backtracking regular expression takes minutes here; at most length × pattern steps take milliseconds. */
+    @Test
+    void manyWildcardsOverALongStringTakeLinearTime() {
+        String subject = "a".repeat(200_000);
+        LikeMatcher matcher = LikeMatcher.compile("%a%a%a%a%a%a%b", null);
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertFalse(matcher.matches(subject));
+        }
+        assertTrue(LikeMatcher.compile("%a%a%a%a%a%a%_", null).matches(subject));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 5_000, "10 matches of 200,000 characters took " + millis + " ms");
+    }
+
     private static boolean like(String s, String pattern) {
         return LikeMatcher.compile(pattern, null).matches(s);
     }

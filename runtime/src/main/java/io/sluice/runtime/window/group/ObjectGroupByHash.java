@@ -1,5 +1,6 @@
 package io.sluice.runtime.window.group;
 
+import io.sluice.runtime.memory.HeapSize;
 import io.sluice.runtime.vector.VectorValues;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,12 +15,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * slower than {@link LongGroupByHash}, which covers the common single integral key.
  */
 final class ObjectGroupByHash implements GroupByHash {
-    /** A rough size of one key with its map entry, for memory accounting. */
-    private static final int KEY_BYTES = 96;
+    /** A key's group number and its place in the list of keys, besides the key and its map entry. */
+    private static final int GROUP_BYTES = 24;
 
     private final int[] columns;
     private final Map<Object, Integer> groupsByKey = new HashMap<>();
     private final List<Object> keys = new ArrayList<>();
+    private long keyBytes;
 
     ObjectGroupByHash(int[] columns) {
         this.columns = columns.clone();
@@ -70,6 +72,7 @@ final class ObjectGroupByHash implements GroupByHash {
             group = keys.size();
             keys.add(key);
             groupsByKey.put(key, group);
+            keyBytes += GROUP_BYTES + HeapSize.ofHashEntry(key);
         }
         return group;
     }
@@ -94,7 +97,7 @@ final class ObjectGroupByHash implements GroupByHash {
 
     @Override
     public long estimatedBytes() {
-        return (long) KEY_BYTES * keys.size();
+        return keyBytes;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.runtime.connector.file;
 
+import io.sluice.runtime.format.ByteOrderMark;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Reads the lines of one {@link FileSplit} with large positional reads into a reusable array,
  * finding line ends in the bytes. A split that starts inside a line skips to the next line start;
- * the line that crosses the split's end is read whole. A trailing {@code \r} is dropped.
+ * the line that crosses the split's end is read whole. A trailing {@code \r} is dropped, and so
+ * is a UTF-8 byte-order mark at the start of the file (see {@link ByteOrderMark}).
  *
  * <p>A line longer than the longest allowed is returned truncated and flagged (see
  * {@link #isTruncated()}), and the rest of it is skipped, so one bad line cannot exhaust memory.
@@ -86,6 +88,9 @@ final class LineReader implements AutoCloseable {
             int unscanned = limit - position;
             fill();
             scanned = position + unscanned;
+        }
+        if (offset == 0) {
+            lineStart += ByteOrderMark.at(buffer, lineStart, lineEnd - lineStart);
         }
         if (!truncated && lineEnd > lineStart && buffer[lineEnd - 1] == '\r') {
             lineEnd--;

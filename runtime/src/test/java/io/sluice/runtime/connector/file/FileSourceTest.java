@@ -152,6 +152,49 @@ class FileSourceTest {
     }
 
     @Test
+    void aByteOrderMarkAtTheStartOfAFileIsSkipped() throws IOException {
+        String bom = "\uFEFF";
+        write("a.csv", bom + "1,a\n2,b\n");
+        write("b.csv", bom + "id,name\n3,c\n");
+        write("c.json", bom + "{\"id\": 4, \"name\": \"d\"}\n");
+        // Elsewhere the mark is the character U+FEFF: data, here not a valid INT.
+        write("d.csv", "5,e\n" + bom + "6,f\n");
+        QueryMetrics metrics = new QueryMetrics();
+        List<String> rows = new ArrayList<>();
+        for (String file : List.of("a.csv", "d.csv")) {
+            rows.addAll(readAll(create(new FileSourceFactory(), ID_NAME,
+                    Map.of("path", dir.resolve(file).toString(), "format", "csv")), 1, 0, 10, metrics));
+        }
+        rows.addAll(readAll(create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.resolve("b.csv").toString(),
+                "format", "csv", "csv.header", "true")), 1, 0, 10, metrics));
+        rows.addAll(readAll(create(new FileSourceFactory(), ID_NAME,
+                Map.of("path", dir.resolve("c.json").toString(), "format", "json")), 1, 0, 10, metrics));
+        assertEquals(List.of("1|a", "2|b", "5|e", "3|c", "4|d"), rows);
+        assertEquals(1, metrics.malformedRecords());
+        assertEquals(dir.resolve("d.csv") + " line 2", metrics.firstMalformed().location());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedWhenTheFirstLineCrossesTheFirstSplit() throws IOException {
+        Path file = write("split.csv", "\uFEFF1,aaaaaaaaaaaaaaaa\n2,b\n3,c\n");
+        for (int parallelism = 1; parallelism <= 3; parallelism++) {
+            // Ranges of 2 and 3 bytes: the first ends inside the mark, or right after it.
+            for (int splitSize : new int[] {2, 3}) {
+                Source source = create(new FileSourceFactory(splitSize, 4, 1024), ID_NAME,
+                        Map.of("path", file.toString(), "format", "csv"));
+                QueryMetrics metrics = new QueryMetrics();
+                List<String> rows = new ArrayList<>();
+                for (int task = 0; task < parallelism; task++) {
+                    rows.addAll(readAll(source, parallelism, task, 10, metrics));
+                }
+                rows.sort(null);
+                assertEquals(List.of("1|aaaaaaaaaaaaaaaa", "2|b", "3|c"), rows, "split size " + splitSize);
+                assertEquals(0, metrics.malformedRecords());
+            }
+        }
+    }
+
+    @Test
     void jsonLinesAndCommentsGoThroughTheFormat() throws IOException {
         write("events.json", "{\"id\": 1, \"name\": \"a\"}\n  \n{\"id\": 2}\n{\"id\": \"two\"}\n");
         Source source = create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.toString(), "format", "json"));

@@ -195,6 +195,33 @@ class FileSourceTest {
     }
 
     @Test
+    void invalidUtf8IsMalformedInCsvAsInJson() throws IOException {
+        byte[] latin1 = "\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        Path csv = dir.resolve("latin1.csv");
+        Files.write(csv, concat("1,a\n2,caf".getBytes(StandardCharsets.UTF_8), latin1, "\n3,c\n".getBytes(StandardCharsets.UTF_8)));
+        Path json = dir.resolve("latin1.json");
+        Files.write(json, concat("{\"id\": 1}\n{\"id\": 2, \"name\": \"caf".getBytes(StandardCharsets.UTF_8), latin1,
+                "\"}\n{\"id\": 3}\n".getBytes(StandardCharsets.UTF_8)));
+        for (Path file : List.of(csv, json)) {
+            String format = file.toString().endsWith(".csv") ? "csv" : "json";
+            QueryMetrics metrics = new QueryMetrics();
+            List<String> rows = readAll(create(new FileSourceFactory(), ID_NAME,
+                    Map.of("path", file.toString(), "format", format)), 1, 0, 10, metrics);
+            assertEquals(2, rows.size(), format);
+            assertEquals(1, metrics.malformedRecords(), format);
+            assertEquals(file + " line 2", metrics.firstMalformed().location(), format);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void jsonLinesAndCommentsGoThroughTheFormat() throws IOException {
         write("events.json", "{\"id\": 1, \"name\": \"a\"}\n  \n{\"id\": 2}\n{\"id\": \"two\"}\n");
         Source source = create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.toString(), "format", "json"));

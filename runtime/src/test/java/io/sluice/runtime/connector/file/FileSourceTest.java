@@ -20,9 +20,11 @@ import io.sluice.runtime.testing.Rows;
 import io.sluice.runtime.testing.TestTasks;
 import io.sluice.runtime.vector.ColumnTypes;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -219,6 +221,86 @@ class FileSourceTest {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    @Test
+    void aFileTruncatedWhileItIsReadEndsTheReadWithAnErrorNamingIt() throws IOException {
+        StringBuilder content = new StringBuilder();
+        for (int id = 1; id <= 30; id++) {
+            content.append(id).append(",name").append(id).append('\n');
+        }
+        Path file = write("shrinking.csv", content.toString());
+        long size = Files.size(file);
+        // A 16-byte buffer: the reader holds little more than the line it is on.
+        Source source = create(new FileSourceFactory(1 << 20, 16, 1024), ID_NAME,
+                Map.of("path", file.toString(), "format", "csv"));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
+                SourceReader reader = source.createReader(
+                        TestTasks.context(allocator, new QueryMetrics(), 0, 1, 10), ReadMode.SNAPSHOT)) {
+            assertEquals(10, reader.read(root));
+            assertEquals("10|name10", Rows.of(root).get(9));
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(40);
+            }
+            SluiceException e = assertThrows(SluiceException.class, () -> reader.read(root));
+            assertEquals(ErrorCode.IO_ERROR, e.code());
+            assertEquals("file '" + file + "' was truncated while the query read it: it had " + size
+                    + " bytes when the query started and has 40 now", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileTruncatedBeforeItIsOpenedIsAnErrorToo() throws IOException {
+        write("a.csv", "1,a\n2,b\n3,c\n");
+        Path second = write("b.csv", "4,d\n5,e\n");
+        Source source = create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.toString(), "format", "csv"));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
+                SourceReader reader = source.createReader(
+                        TestTasks.context(allocator, new QueryMetrics(), 0, 1, 2), ReadMode.SNAPSHOT)) {
+            assertEquals(List.of("1|a", "2|b"), readBatch(reader, root));
+            Files.writeString(second, "4,d\n");
+            SluiceException e = assertThrows(SluiceException.class, () -> reader.read(root));
+            assertEquals("file '" + second + "' was truncated while the query read it: it had 8 bytes when the query "
+                    + "started and has 4 now", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileDeletedBeforeItIsOpenedEndsTheReadWithAnErrorNamingIt() throws IOException {
+        write("a.csv", "1,a\n2,b\n3,c\n");
+        Path second = write("b.csv", "4,d\n");
+        Source source = create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.toString(), "format", "csv"));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
+                SourceReader reader = source.createReader(
+                        TestTasks.context(allocator, new QueryMetrics(), 0, 1, 2), ReadMode.SNAPSHOT)) {
+            assertEquals(List.of("1|a", "2|b"), readBatch(reader, root));
+            Files.delete(second);
+            SluiceException e = assertThrows(SluiceException.class, () -> reader.read(root));
+            assertEquals(ErrorCode.IO_ERROR, e.code());
+            assertEquals("file '" + second + "' was deleted while the query read it", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileDeletedAfterItWasOpenedIsReadToItsEnd() throws IOException {
+        Path file = write("a.csv", "1,a\n2,b\n3,c\n");
+        Source source = create(new FileSourceFactory(1 << 20, 4, 1024), ID_NAME,
+                Map.of("path", file.toString(), "format", "csv"));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
+                SourceReader reader = source.createReader(
+                        TestTasks.context(allocator, new QueryMetrics(), 0, 1, 1), ReadMode.SNAPSHOT)) {
+            assertEquals(List.of("1|a"), readBatch(reader, root));
+            Files.delete(file);
+            assertEquals(List.of("2|b"), readBatch(reader, root));
+            assertEquals(List.of("3|c"), readBatch(reader, root));
+            assertEquals(SourceReader.END, reader.read(root));
+        }
+    }
+
+    private static List<String> readBatch(SourceReader reader, VectorSchemaRoot root) {
+        int count = reader.read(root);
+        assertTrue(count > 0, "no batch");
+        return Rows.of(root);
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class Session implements AutoCloseable {
             return EXECUTORS.execute(parsed, this);
         } catch (SluiceException e) {
             throw e.hasPosition() ? e : e.at(statement.line(), statement.column());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // Calcite checks some of its invariants with assertions: a broken one is a bug, reported as one.
             throw SluiceException.internal(e.toString(), e).at(statement.line(), statement.column());
         }
     }

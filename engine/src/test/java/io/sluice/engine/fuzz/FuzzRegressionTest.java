@@ -39,6 +39,25 @@ class FuzzRegressionTest {
         assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
     }
 
+    @Test
+    void aWindowLengthThatIsNoIntervalOfItsUnitIsAValidationError() {
+        SluiceException e = fails("SELECT * FROM TABLE(TUMBLE(TABLE v, DESCRIPTOR(ts), INTERVAL '1:30' HOUR))");
+        assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+        // INTERVAL starts at column 53.
+        assertTrue(e.getMessage().startsWith("line 1, column 53: Illegal interval literal format '1:30' for INTERVAL HOUR"),
+                e.getMessage());
+
+        SluiceException tooLong = fails("SELECT * FROM TABLE(HOP(TABLE v, DESCRIPTOR(ts), INTERVAL '4' SECOND, "
+                + "INTERVAL '99999999999' HOUR))");
+        assertEquals(ErrorCode.VALIDATION_ERROR, tooLong.code());
+        assertTrue(tooLong.getMessage().contains("exceeds precision of HOUR(10) field"), tooLong.getMessage());
+
+        SluiceException groupWindow = fails("SELECT SESSION_START(ts, INTERVAL 'x' DAY), COUNT(*) FROM v "
+                + "GROUP BY SESSION(ts, INTERVAL 'x' DAY)");
+        assertEquals(ErrorCode.VALIDATION_ERROR, groupWindow.code());
+        assertTrue(groupWindow.getMessage().contains("Illegal interval literal format 'x' for INTERVAL DAY"),
+                groupWindow.getMessage());
+    }
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

@@ -58,6 +58,12 @@ class FuzzRegressionTest {
         assertTrue(groupWindow.getMessage().contains("Illegal interval literal format 'x' for INTERVAL DAY"),
                 groupWindow.getMessage());
     }
+    @Test
+    void anEmptyOptionNameIsASyntaxError() {
+        SluiceException e = fails("SET '' = '1 h'");
+        assertEquals(ErrorCode.SYNTAX_ERROR, e.code());
+        assertEquals("line 1, column 5: the option's name is empty", e.getMessage());
+    }
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

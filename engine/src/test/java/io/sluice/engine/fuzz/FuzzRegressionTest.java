@@ -64,6 +64,16 @@ class FuzzRegressionTest {
         assertEquals(ErrorCode.SYNTAX_ERROR, e.code());
         assertEquals("line 1, column 5: the option's name is empty", e.getMessage());
     }
+    @Test
+    void aNumberWithMoreDigitsThanADecimalHoldsIsOutOfRange() {
+        // 1 followed by 40 zeros: 41 digits, at column 8.
+        SluiceException e = fails("SELECT 1" + "0".repeat(40) + " AS c FROM v");
+        assertEquals(ErrorCode.NUMERIC_OUT_OF_RANGE, e.code());
+        assertEquals("line 1, column 8: the number 1" + "0".repeat(40) + " has 41 digits; a DECIMAL has at most 38",
+                e.getMessage());
+        SluiceException inCase = fails("SELECT n * CASE WHEN n > 0 THEN n ELSE 1" + "0".repeat(40) + " END AS c FROM v");
+        assertEquals(ErrorCode.NUMERIC_OUT_OF_RANGE, inCase.code());
+    }
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.engine.Engine;
 import io.sluice.engine.Session;
+import io.sluice.engine.job.Statements;
+import io.sluice.engine.values.ValuesSource;
+import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,14 @@ class FuzzRegressionTest {
         SluiceException inCase = fails("SELECT n * CASE WHEN n > 0 THEN n ELSE 1" + "0".repeat(40) + " END AS c FROM v");
         assertEquals(ErrorCode.NUMERIC_OUT_OF_RANGE, inCase.code());
     }
+    @Test
+    void roundingADoubleToAnyNumberOfDigitsGivesANumber() throws InterruptedException {
+        ((ValuesSource) ((CatalogTable) engine.catalog().get("v")).source()).addRow("2026-01-01 00:00:01.000|a|5");
+        // 5 / 4 = 1.25: unchanged at any number of places it has, 0 at none of its digits, 1.3 at one place.
+        assertEquals(List.of("1.25|0.0|1.3"), Statements.rows(session, "SELECT ROUND(n / 4.0e0, 2147483647), "
+                + "ROUND(n / 4.0e0, -2147483647), ROUND(n / 4.0e0, 1) FROM v"));
+    }
+
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

@@ -86,6 +86,18 @@ class FuzzRegressionTest {
                 + "ROUND(n / 4.0e0, -2147483647), ROUND(n / 4.0e0, 1) FROM v"));
     }
 
+    @Test
+    void theSignOfADecimalHasTheDecimalsScale() throws InterruptedException {
+        ((ValuesSource) ((CatalogTable) engine.catalog().get("v")).source()).addRow("2026-01-01 00:00:01.000|a|-5");
+        // BigDecimal prints a zero of scale 10 as 0E-10.
+        assertEquals(List.of("-1.0000000000|0E-10|1.0000000000"), Statements.rows(session,
+                "SELECT SIGN(CAST(n AS DECIMAL(38, 10))), SIGN(CAST(0 AS DECIMAL(38, 10))), "
+                        + "SIGN(CAST(2147483648 AS DECIMAL(38, 10))) FROM v"));
+        SluiceException noRoom = assertThrows(SluiceException.class,
+                () -> Statements.rows(session, "SELECT SIGN(CAST(n AS NUMERIC(3, 3))) FROM v"));
+        assertEquals(ErrorCode.NUMERIC_OUT_OF_RANGE, noRoom.code());
+    }
+
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

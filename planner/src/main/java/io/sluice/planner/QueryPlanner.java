@@ -31,7 +31,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -121,8 +120,8 @@ public final class QueryPlanner {
     }
 
     private static SqlNode validate(SqlValidator validator, SqlNode query) {
-        NumericLiterals.check(query, validator.getTypeFactory().getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL));
         try {
+            LiteralChecks.check(query, validator);
             return validator.validate(query);
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e);

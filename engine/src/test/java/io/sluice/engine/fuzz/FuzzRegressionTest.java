@@ -62,6 +62,16 @@ class FuzzRegressionTest {
         assertTrue(groupWindow.getMessage().contains("Illegal interval literal format 'x' for INTERVAL DAY"),
                 groupWindow.getMessage());
     }
+
+    @Test
+    void anIntervalInAnExpressionThatIsNoIntervalOfItsUnitIsAValidationError() {
+        String sql = "SELECT SESSION_START(ts, INTERVAL '2' SECOND), SUM(EXTRACT(HOUR FROM ts - INTERVAL 'x' DAY)) "
+                + "FROM v GROUP BY SESSION(ts, INTERVAL '2' SECOND)";
+        SluiceException e = fails(sql);
+        assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+        assertTrue(e.getMessage().startsWith("line 1, column " + (sql.indexOf("INTERVAL 'x'") + 1)
+                + ": Illegal interval literal format 'x' for INTERVAL DAY"), e.getMessage());
+    }
     @Test
     void anEmptyOptionNameIsASyntaxError() {
         SluiceException e = fails("SET '' = '1 h'");

@@ -97,6 +97,16 @@ class FuzzRegressionTest {
     }
 
     @Test
+    void roundingADecimalToAnyNumberOfDigitsGivesANumber() throws InterruptedException {
+        ((ValuesSource) ((CatalogTable) engine.catalog().get("v")).source()).addRow("2026-01-01 00:00:01.000|a|5");
+        // 5 + 0.25 = 5.25 as a DECIMAL(10, 2): unchanged at any number of places it has, 0 at none of its
+        // digits, 5.3 at one place, 10 at minus one (half up).
+        assertEquals(List.of("5.25|0.00|5.30|10.00"), Statements.rows(session,
+                "SELECT ROUND(x, 2147483647), ROUND(x, -2147483647), ROUND(x, 1), ROUND(x, -1) "
+                        + "FROM (SELECT CAST(n + 0.25 AS DECIMAL(10, 2)) AS x FROM v)"));
+    }
+
+    @Test
     void theSignOfADecimalHasTheDecimalsScale() throws InterruptedException {
         ((ValuesSource) ((CatalogTable) engine.catalog().get("v")).source()).addRow("2026-01-01 00:00:01.000|a|-5");
         // BigDecimal prints a zero of scale 10 as 0E-10.

@@ -41,10 +41,12 @@ final class LiteralChecks extends SqlBasicVisitor<Void> {
             validator.validateLiteral(literal);
         } else if (literal instanceof SqlNumericLiteral numeric && numeric.isExact()) {
             BigDecimal value = numeric.getValueAs(BigDecimal.class);
-            if (value.precision() > maxPrecision) {
+            // Digits of the literal's DECIMAL type: 0.001 is DECIMAL(3, 3).
+            int digits = Math.max(value.precision(), value.scale());
+            if (digits > maxPrecision) {
                 String text = value.toPlainString();
                 throw new SluiceException(ErrorCode.NUMERIC_OUT_OF_RANGE, "the number "
-                        + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + " has " + value.precision()
+                        + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + " has " + digits
                         + " digits; a DECIMAL has at most " + maxPrecision, literal.getParserPosition().getLineNum(),
                         literal.getParserPosition().getColumnNum(), null);
             }

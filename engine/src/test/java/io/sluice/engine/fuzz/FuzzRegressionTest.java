@@ -118,6 +118,16 @@ class FuzzRegressionTest {
         assertEquals(ErrorCode.NUMERIC_OUT_OF_RANGE, noRoom.code());
     }
 
+    @Test
+    void aNumberWithMoreDecimalPlacesThanADecimalHoldsIsOutOfRange() {
+        // 0.000...001 with 39 places is a DECIMAL(39, 39): the number at column 8.
+        String tiny = "0." + "0".repeat(38) + "1";
+        SluiceException e = fails("SELECT n + " + tiny + " AS c FROM v");
+        assertEquals(ErrorCode.NUMERIC_OUT_OF_RANGE, e.code());
+        assertEquals("line 1, column 12: the number " + tiny.substring(0, 41) + " has 39 digits; a DECIMAL has at most 38",
+                e.getMessage());
+    }
+
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

@@ -128,6 +128,15 @@ class FuzzRegressionTest {
                 e.getMessage());
     }
 
+    @Test
+    void aWatermarkDelayThatIsNoIntervalOfItsUnitIsAValidationError() {
+        // INTERVAL starts at column 60.
+        SluiceException e = fails("CREATE STREAM u (ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1.5' DAY) "
+                + "WITH ('connector' = 'values')");
+        assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+        assertEquals("line 1, column 60: INTERVAL '1.5' DAY is not a valid interval", e.getMessage());
+    }
+
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

@@ -137,6 +137,13 @@ class FuzzRegressionTest {
         assertEquals("line 1, column 60: INTERVAL '1.5' DAY is not a valid interval", e.getMessage());
     }
 
+    @Test
+    void valuesOfATypeTheRuntimeDoesNotHaveAreUnsupported() {
+        SluiceException e = fails("VALUES (1, TIME '12:34:56'), (2, NULL)");
+        assertEquals(ErrorCode.UNSUPPORTED, e.code());
+        assertTrue(e.getMessage().contains("the type TIME(0) is not supported"), e.getMessage());
+    }
+
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

@@ -144,6 +144,14 @@ class FuzzRegressionTest {
         assertTrue(e.getMessage().contains("the type TIME(0) is not supported"), e.getMessage());
     }
 
+    @Test
+    void roundingAnIntegerToTheSmallestIntOfDigitsGivesZero() throws InterruptedException {
+        ((ValuesSource) ((CatalogTable) engine.catalog().get("v")).source()).addRow("2026-01-01 00:00:01.000|a|5");
+        // 5 to no digit at all is 0; to tens, half away from zero, 10; to any places, 5.
+        assertEquals(List.of("0|10|5"), Statements.rows(session,
+                "SELECT ROUND(n, -2147483648), ROUND(n, -1), ROUND(n, 2147483647) FROM v"));
+    }
+
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

@@ -31,9 +31,10 @@ public final class MathFunctions {
         if (digits >= 0) {
             return value;
         }
-        if (-digits >= POWERS_OF_TEN.length) {
+        // Compared as digits, not -digits, which overflows for the smallest INT.
+        if (digits <= -POWERS_OF_TEN.length) {
             // 10^19 does not fit in a long: a value that rounds up to it wraps as its product would.
-            boolean up = -digits == POWERS_OF_TEN.length
+            boolean up = digits == -POWERS_OF_TEN.length
                     && (value >= 5_000_000_000_000_000_000L || value <= -5_000_000_000_000_000_000L);
             return up ? (value < 0 ? -TEN_TO_THE_19_WRAPPED : TEN_TO_THE_19_WRAPPED) : 0;
         }

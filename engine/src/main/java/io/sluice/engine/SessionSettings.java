@@ -101,13 +101,16 @@ public final class SessionSettings {
         if (!m.matches()) {
             throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be a size such as '64mb', not '" + value + "'");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2);
-        return switch (unit.charAt(0)) {
-            case 'k' -> n << 10;
-            case 'm' -> n << 20;
-            case 'g' -> n << 30;
-            default -> n;
-        };
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), switch (unit.charAt(0)) {
+                case 'k' -> 1L << 10;
+                case 'm' -> 1L << 20;
+                case 'g' -> 1L << 30;
+                default -> 1L;
+            });
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' is too large: '" + value + "'");
+        }
     }
 }

@@ -152,6 +152,15 @@ class FuzzRegressionTest {
                 "SELECT ROUND(n, -2147483648), ROUND(n, -1), ROUND(n, 2147483647) FROM v"));
     }
 
+    @Test
+    void aMemoryLimitLargerThanALongIsAnInvalidOption() {
+        for (String limit : new String[] {"9".repeat(30), "9999999999999gb"}) {
+            SluiceException e = fails("SET 'query.memory.limit' = '" + limit + "'");
+            assertEquals(ErrorCode.INVALID_OPTION, e.code(), limit);
+            assertEquals("line 1, column 1: 'query.memory.limit' is too large: '" + limit + "'", e.getMessage());
+        }
+    }
+
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

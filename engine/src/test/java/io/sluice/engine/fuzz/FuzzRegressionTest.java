@@ -161,6 +161,16 @@ class FuzzRegressionTest {
         }
     }
 
+    @Test
+    void aDurationLargerThanALongIsAnInvalidOption() {
+        for (String timeout : new String[] {"9".repeat(30) + " s", "999999999999999 d"}) {
+            SluiceException e = fails("CREATE STREAM u (k VARCHAR) WITH ('connector' = 'values', "
+                    + "'scan.watermark.idle-timeout' = '" + timeout + "')");
+            assertEquals(ErrorCode.INVALID_OPTION, e.code(), timeout);
+            assertTrue(e.getMessage().endsWith("'" + timeout + "' is too long a duration"), e.getMessage());
+        }
+    }
+
     private SluiceException fails(String sql) {
         return assertThrows(SluiceException.class, () -> session.execute(sql).cursor().close());
     }

@@ -98,12 +98,13 @@ public final class Session implements AutoCloseable {
             return EXECUTORS.execute(parsed, this);
         } catch (SluiceException e) {
             throw e.hasPosition() ? e : e.at(statement.line(), statement.column());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             if (isStackOverflow(e)) {
                 // Calcite wraps what it meets while converting: the overflow may be any cause down
                 throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, "the statement nests too deeply to be planned; "
                         + "split it into smaller ones", statement.line(), statement.column(), null);
             }
+            // Calcite checks some of its invariants with assertions: a broken one is a bug, reported as one.
             throw SluiceException.internal(e.toString(), e).at(statement.line(), statement.column());
         }
     }

@@ -124,20 +124,15 @@ public final class SessionSettings {
             throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be a size such as '64mb', not '" + value + "'");
         }
         String unit = m.group(2) == null ? "b" : m.group(2);
-        int shift = switch (unit.charAt(0)) {
-            case 'k' -> 10;
-            case 'm' -> 20;
-            case 'g' -> 30;
-            default -> 0;
-        };
         try {
-            long n = Long.parseLong(m.group(1));
-            if (n <= Long.MAX_VALUE >> shift) {
-                return n << shift;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return Math.multiplyExact(Long.parseLong(m.group(1)), switch (unit.charAt(0)) {
+                case 'k' -> 1L << 10;
+                case 'm' -> 1L << 20;
+                case 'g' -> 1L << 30;
+                default -> 1L;
+            });
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' is too large: '" + value + "'");
         }
-        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' is too large: '" + value + "'");
     }
 }

@@ -123,7 +123,11 @@ final class AstBuilder extends SluiceStatementBaseVisitor<Statement> {
         if (context.key == null) {
             return new ListOptions(source.position(context));
         }
-        return new SetOption(optionText(context.key), optionText(context.value), source.position(context));
+        String key = optionText(context.key);
+        if (key.isEmpty()) {
+            throw new SqlParseError(source.position(context.key), "the option's name is empty");
+        }
+        return new SetOption(key, optionText(context.value), source.position(context));
     }
 
     @Override

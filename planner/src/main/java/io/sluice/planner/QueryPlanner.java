@@ -121,6 +121,7 @@ public final class QueryPlanner {
 
     private static SqlNode validate(SqlValidator validator, SqlNode query) {
         try {
+            LiteralChecks.check(query, validator);
             return validator.validate(query);
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e);

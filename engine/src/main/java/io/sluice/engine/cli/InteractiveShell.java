@@ -124,16 +124,27 @@ public final class InteractiveShell {
                 return true;
             }
             try (ResultCursor cursor = result.cursor()) {
-                boolean ended = renderer.print(result.kind(), cursor);
-                if (result.kind() == StatementResult.Kind.QUERY) {
-                    String summary = renderer.summary(cursor) + (ended ? "" : "; cancelled");
-                    out.println(new AttributedString(summary, AttributedStyle.DEFAULT.faint()).toAnsi(terminal));
-                    out.flush();
+                boolean ended;
+                try {
+                    ended = renderer.print(result.kind(), cursor);
+                } catch (SluiceException e) {
+                    // What the query read before it failed is reported above the error.
+                    printSummary(result, renderer, cursor, "");
+                    throw e;
                 }
+                printSummary(result, renderer, cursor, ended ? "" : "; cancelled");
                 return ended;
             }
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
+        }
+    }
+
+    private void printSummary(StatementResult result, ResultRenderer renderer, ResultCursor cursor, String suffix) {
+        if (result.kind() == StatementResult.Kind.QUERY) {
+            String summary = renderer.summary(cursor) + suffix;
+            out.println(new AttributedString(summary, AttributedStyle.DEFAULT.faint()).toAnsi(terminal));
+            out.flush();
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Runs the statements of a script in order ({@code sluice -f} and {@code -e}). Rows go to
- * {@code out} in the chosen format; DDL and SET print nothing. After each query a summary line
- * goes to {@code err}. The first error is printed to {@code err} and ends the script. A
+ * {@code out} in the chosen format; DDL and SET print nothing. After each query, also one that
+ * fails, a summary line goes to {@code err}. The first error is printed to {@code err} and ends the script. A
  * continuous query runs until {@link #stop()}; so do the background jobs the script's INSERTs
  * started, which the runner waits for before it returns.
  */
@@ -69,12 +69,16 @@ final class ScriptRunner {
         session.engine().stopJobs();
     }
 
+    /** Prints the rows, then the query's summary, also when the query fails: what it read is reported before the error. */
     private void print(StatementResult result) throws InterruptedException {
         try (ResultCursor cursor = result.cursor()) {
-            renderer.print(result.kind(), cursor);
-            if (result.kind() == StatementResult.Kind.QUERY) {
-                err.println(renderer.summary(cursor));
-                err.flush();
+            try {
+                renderer.print(result.kind(), cursor);
+            } finally {
+                if (result.kind() == StatementResult.Kind.QUERY) {
+                    err.println(renderer.summary(cursor));
+                    err.flush();
+                }
             }
         }
     }

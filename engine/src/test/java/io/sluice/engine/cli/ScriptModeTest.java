@@ -97,6 +97,20 @@ class ScriptModeTest {
     }
 
     @Test
+    void aQueryThatFailsStillReportsWhatItReadBeforeTheError() throws IOException {
+        SluiceRun run = script("csv", "SET 'parallelism' = '1';\n" + createOrders + "\n"
+                + "SELECT id, 12 / (id - 4) AS q FROM orders;\n");
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> err = run.err().lines().toList();
+        assertEquals(2, err.size(), run.err());
+        // The four good lines are one batch: id 4 divides by zero before any row is printed.
+        assertTrue(err.get(0).startsWith("0 rows; 4 records read; 1 malformed record skipped (first: " + orders
+                + " line 5: "), run.err());
+        assertTrue(err.get(1).startsWith("ERROR 22012: "), run.err());
+    }
+
+    @Test
     void jsonWritesOneObjectPerLine() throws IOException {
         SluiceRun run = script("json", "SET 'parallelism' = '1';\n" + createOrders + "\n"
                 + "SELECT id, item, price * 2 AS doubled, ts, id > 2 AS late FROM orders WHERE id > 1;\n");

@@ -198,6 +198,32 @@ class KafkaConnectorTest {
     }
 
     @Test
+    void aByteOrderMarkAtTheStartOfAValueIsSkipped() throws Exception {
+        broker.createTopic("marked", 1);
+        broker.produce("marked", List.of(
+                KafkaBroker.Record.value(0, "\uFEFF2026-01-01 00:00:01,a,1"),
+                KafkaBroker.Record.value(0, "\uFEFF{\"ts\":\"2026-01-01 00:00:02\",\"k\":\"b\",\"v\":2}"),
+                KafkaBroker.Record.value(0, "2026-01-01 00:00:03,\uFEFFc,3")));
+        try (Engine engine = Engine.create(); Session session = engine.newSession()) {
+            session.execute(kafkaTable("marked_csv", "marked", "").replace("'json'", "'csv'"));
+            session.execute(kafkaTable("marked_json", "marked", ""));
+            assertEquals(List.of("a|1", "\uFEFFc|3"), readAll(session, "SELECT k, v FROM marked_csv"));
+            assertEquals(List.of("b|2"), readAll(session, "SELECT k, v FROM marked_json"));
+        }
+    }
+
+    private static List<String> readAll(Session session, String sql) throws InterruptedException {
+        List<String> rows = new ArrayList<>();
+        try (ResultCursor cursor = session.execute(sql).cursor()) {
+            Object[] row;
+            while ((row = cursor.next()) != null) {
+                rows.add(Statements.format(row));
+            }
+        }
+        return rows;
+    }
+
+    @Test
     void anIdlePartitionStopsHoldingTheWatermarkBack() throws Exception {
         broker.createTopic("half-idle", 2);
         List<KafkaBroker.Record> records = new ArrayList<>();

@@ -40,6 +40,7 @@ final class MathFunctionGenerator implements CallGenerator {
                 GeneratedExpression operand = generator.convert(operands.get(0), type);
                 return generator.strictExpression(call, List.of(operand), v -> name.equals("ABS")
                         ? (decimal ? v.get(0) + ".abs()" : ArithmeticGenerator.wrap("Math.abs(" + v.get(0) + ")", type))
+                        // The sign as a decimal of the result's scale (a vector takes only its own).
                         : (decimal ? "Decimals.fit(java.math.BigDecimal.valueOf(" + v.get(0) + ".signum())" + fit
                                 : "(" + javaType + ") Math.signum((double) " + v.get(0) + ")"));
             }

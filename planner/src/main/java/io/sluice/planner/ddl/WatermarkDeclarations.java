@@ -45,7 +45,7 @@ final class WatermarkDeclarations {
         }
         if (expression instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS
                 && isColumn(call.operand(0), column) && call.operand(1) instanceof SqlIntervalLiteral interval) {
-            Long millis = interval.getValueAs(Long.class);
+            Long millis = millis(interval);
             if (millis != null && millis >= 0) {
                 return millis;
             }
@@ -53,6 +53,17 @@ final class WatermarkDeclarations {
         SqlParserPos pos = expression.getParserPosition();
         throw new SluiceException(ErrorCode.UNSUPPORTED, "a watermark must be '" + column + "' or '" + column
                 + " - INTERVAL ...' with a constant, non-negative interval", pos.getLineNum(), pos.getColumnNum(), null);
+    }
+
+    /** The interval's milliseconds; its text is parsed only here, so text that is no interval of its unit is an error here. */
+    private static Long millis(SqlIntervalLiteral interval) {
+        try {
+            return interval.getValueAs(Long.class);
+        } catch (RuntimeException e) {
+            SqlParserPos pos = interval.getParserPosition();
+            throw new SluiceException(ErrorCode.VALIDATION_ERROR, interval + " is not a valid interval", pos.getLineNum(),
+                    pos.getColumnNum(), e);
+        }
     }
 
     private static boolean isColumn(SqlNode node, String column) {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -32,6 +33,8 @@ public final class SluiceValues extends Values implements SluiceRel {
 
     @Override
     public JobBuilder.Stream implement(JobBuilder builder) {
+        // First, so that a column of a type the runtime does not have is an error before its values are read.
+        Schema schema = ArrowTypeMapping.toSchema(getRowType());
         List<List<Object>> rows = new ArrayList<>();
         for (List<RexLiteral> tuple : getTuples()) {
             List<Object> row = new ArrayList<>();
@@ -41,7 +44,7 @@ public final class SluiceValues extends Values implements SluiceRel {
             rows.add(row);
         }
         return new JobBuilder.Stream(new PipelineInput.FromSource("VALUES", new RowsSource(rows),
-                ArrowTypeMapping.toSchema(getRowType()), ReadMode.SNAPSHOT, Optional.empty(), Optional.empty()), 1);
+                schema, ReadMode.SNAPSHOT, Optional.empty(), Optional.empty()), 1);
     }
 
     /** A literal in the runtime's representation (see {@link io.sluice.runtime.vector.VectorValues}). */

@@ -100,15 +100,19 @@ public final class ConnectorOptions {
             if (!m.matches()) {
                 throw invalid(key, "'" + value + "' is not a duration such as '500 ms', '5 s' or '1 min'");
             }
-            long amount = Long.parseLong(m.group(1));
             String unit = m.group(2) == null ? "ms" : m.group(2);
-            return switch (unit.charAt(0)) {
-                case 'm' -> unit.startsWith("mi") && !unit.startsWith("mill") ? Duration.ofMinutes(amount) : Duration.ofMillis(amount);
-                case 's' -> Duration.ofSeconds(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw invalid(key, "'" + value + "' has an unknown unit");
-            };
+            try {
+                long amount = Long.parseLong(m.group(1));
+                return switch (unit.charAt(0)) {
+                    case 'm' -> unit.startsWith("mi") && !unit.startsWith("mill") ? Duration.ofMinutes(amount) : Duration.ofMillis(amount);
+                    case 's' -> Duration.ofSeconds(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    case 'd' -> Duration.ofDays(amount);
+                    default -> throw invalid(key, "'" + value + "' has an unknown unit");
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw invalid(key, "'" + value + "' is too long a duration");
+            }
         }).orElse(defaultValue);
     }
 

@@ -156,6 +156,12 @@ public final class Decimals {
     }
 
     public static BigDecimal round(BigDecimal value, int digits) {
-        return value.setScale(digits, RoundingMode.HALF_UP);
+        if (digits >= value.scale()) {
+            // No digit is dropped: the value as it is (the caller fits it to the result's scale).
+            return value;
+        }
+        // Places left of the first digit: the value rounds to 0 at any of them.
+        int firstDigit = value.precision() - value.scale();
+        return value.setScale(Math.max(digits, -firstDigit - 1), RoundingMode.HALF_UP);
     }
 }

@@ -7,6 +7,8 @@ import java.math.RoundingMode;
 public final class MathFunctions {
     /** Powers of ten that fit in a long, by exponent. */
     private static final long[] POWERS_OF_TEN = new long[19];
+    /** More decimal places than any double prints with (at most 17 digits after 323 zeros). */
+    private static final int DOUBLE_DIGITS = 400;
     /** 10^19 - 2^64. */
     private static final long TEN_TO_THE_19_WRAPPED = -8_446_744_073_709_551_616L;
 
@@ -29,9 +31,10 @@ public final class MathFunctions {
         if (digits >= 0) {
             return value;
         }
-        if (-digits >= POWERS_OF_TEN.length) {
+        // Compared as digits, not -digits, which overflows for the smallest INT.
+        if (digits <= -POWERS_OF_TEN.length) {
             // 10^19 does not fit in a long: a value that rounds up to it wraps as its product would.
-            boolean up = -digits == POWERS_OF_TEN.length
+            boolean up = digits == -POWERS_OF_TEN.length
                     && (value >= 5_000_000_000_000_000_000L || value <= -5_000_000_000_000_000_000L);
             return up ? (value < 0 ? -TEN_TO_THE_19_WRAPPED : TEN_TO_THE_19_WRAPPED) : 0;
         }
@@ -53,6 +56,9 @@ public final class MathFunctions {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
         }
-        return BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).doubleValue();
+        // A double prints with fewer than DOUBLE_DIGITS decimals and is less than 10^DOUBLE_DIGITS:
+        // rounding to more digits, or fewer, gives what rounding to that many does.
+        int bounded = Math.max(-DOUBLE_DIGITS, Math.min(DOUBLE_DIGITS, digits));
+        return BigDecimal.valueOf(value).setScale(bounded, RoundingMode.HALF_UP).doubleValue();
     }
 }

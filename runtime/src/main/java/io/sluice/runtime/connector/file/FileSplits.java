@@ -41,7 +41,7 @@ final class FileSplits {
         for (Path file : files(policy.checkRead(path), policy)) {
             long size = size(file);
             for (long start = 0; start < size; start += splitSize) {
-                splits.add(new FileSplit(file, start, Math.min(size, start + splitSize)));
+                splits.add(new FileSplit(file, start, Math.min(size, start + splitSize), size));
             }
         }
         return splits;

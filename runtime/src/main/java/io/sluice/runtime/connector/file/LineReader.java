@@ -1,20 +1,32 @@
 package io.sluice.runtime.connector.file;
 
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.format.ByteOrderMark;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Reads the lines of one {@link FileSplit} with large positional reads into a reusable array,
  * finding line ends in the bytes. A split that starts inside a line skips to the next line start;
- * the line that crosses the split's end is read whole. A trailing {@code \r} is dropped.
+ * the line that crosses the split's end is read whole. A trailing {@code \r} is dropped, and so
+ * is a UTF-8 byte-order mark at the start of the file (see {@link ByteOrderMark}).
  *
  * <p>A line longer than the longest allowed is returned truncated and flagged (see
  * {@link #isTruncated()}), and the rest of it is skipped, so one bad line cannot exhaust memory.
+ *
+ * <p>A file deleted before its split is opened, or found shorter than when the splits were
+ * planned (truncated), is an error ({@link ErrorCode#IO_ERROR}) naming the file and what
+ * happened, so that its lines are never lost silently. A file deleted after it was opened is
+ * read to its end, as the open file keeps its content (on POSIX systems).
  */
 final class LineReader implements AutoCloseable {
+    private final Path path;
+    private final long fileSize;
     private final FileChannel channel;
     private final long start;
     private final long end;
@@ -37,7 +49,18 @@ final class LineReader implements AutoCloseable {
     private long firstLineNumber;
 
     LineReader(FileSplit split, int bufferSize, int maxLineBytes) throws IOException {
-        this.channel = FileChannel.open(split.path(), StandardOpenOption.READ);
+        this.path = split.path();
+        this.fileSize = split.fileSize();
+        try {
+            this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "file '" + path + "' was deleted while the query read it", e);
+        }
+        long size = channel.size();
+        if (size < fileSize) {
+            channel.close();
+            throw truncated(size);
+        }
         this.start = split.start();
         this.end = split.end();
         this.maxLineBytes = maxLineBytes;
@@ -86,6 +109,9 @@ final class LineReader implements AutoCloseable {
             int unscanned = limit - position;
             fill();
             scanned = position + unscanned;
+        }
+        if (offset == 0) {
+            lineStart += ByteOrderMark.at(buffer, lineStart, lineEnd - lineStart);
         }
         if (!truncated && lineEnd > lineStart && buffer[lineEnd - 1] == '\r') {
             lineEnd--;
@@ -179,10 +205,18 @@ final class LineReader implements AutoCloseable {
         view.limit(buffer.length).position(limit);
         int read = channel.read(view, bufferOffset + limit);
         if (read < 0) {
+            if (bufferOffset + limit < fileSize) {
+                throw truncated(channel.size());
+            }
             endOfFile = true;
         } else {
             limit += read;
         }
+    }
+
+    private SluiceException truncated(long size) {
+        return new SluiceException(ErrorCode.IO_ERROR, "file '" + path + "' was truncated while the query read it: it had "
+                + fileSize + " bytes when the query started and has " + size + " now");
     }
 
     private long countNewlinesBefore(long offset) throws IOException {

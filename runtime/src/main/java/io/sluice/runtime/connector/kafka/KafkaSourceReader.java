@@ -3,6 +3,7 @@ package io.sluice.runtime.connector.kafka;
 import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.format.ByteOrderMark;
 import io.sluice.runtime.format.DecoderFactory;
 import io.sluice.runtime.format.RecordDecoder;
 import io.sluice.runtime.metrics.QueryMetrics;
@@ -267,11 +268,13 @@ final class KafkaSourceReader implements SourceReader {
             metrics.reportMalformed(location(record), "the record has no value", "");
             return 0;
         }
-        if (!decoder.isRecord(value, 0, value.length)) {
+        // Each value is a text of its own, which may start with a byte-order mark.
+        int start = ByteOrderMark.at(value, 0, value.length);
+        if (!decoder.isRecord(value, start, value.length - start)) {
             metrics.reportMalformed(location(record), "the value is blank", "");
             return 0;
         }
-        String problem = decoder.decode(value, 0, value.length, row);
+        String problem = decoder.decode(value, start, value.length - start, row);
         if (problem != null) {
             metrics.reportMalformed(location(record), problem,
                     new String(value, 0, Math.min(value.length, 1024), StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import io.sluice.runtime.Clock;
 import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.format.ByteOrderMark;
 import io.sluice.runtime.format.DecoderFactory;
 import io.sluice.runtime.format.RecordDecoder;
 import io.sluice.runtime.metrics.QueryMetrics;
@@ -21,7 +22,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Reads delimited records from a connected socket into batches. A read waits for data at most
  * about {@link #MAX_WAIT_MILLIS}, so that the task notices a cancel, and returns the rows it has
- * as soon as no more bytes are waiting, so that records arrive with little delay.
+ * as soon as no more bytes are waiting, so that records arrive with little delay. A UTF-8
+ * byte-order mark at the start of the stream is skipped.
  */
 final class SocketSourceReader implements SourceReader {
     /** How long one blocking socket read waits. */
@@ -123,6 +125,10 @@ final class SocketSourceReader implements SourceReader {
         if (skipRestOfRecord) {
             skipRestOfRecord = false;
             return row;
+        }
+        if (records == 1) {
+            // The stream is one text: a byte-order mark can only be at its start.
+            start += ByteOrderMark.at(buffer, start, end - start);
         }
         if (delimiter == '\n' && end > start && buffer[end - 1] == '\r') {
             end--;

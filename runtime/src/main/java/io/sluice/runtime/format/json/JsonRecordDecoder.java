@@ -100,7 +100,14 @@ final class JsonRecordDecoder implements RecordDecoder {
             case VALUE_NUMBER_INT -> writer.kind(column) == ColumnKind.TIMESTAMP
                     ? writer.writeEpochMillis(column, row, text, 0, encodeText(parser))
                     : writer.write(column, row, text, 0, encodeText(parser));
-            case VALUE_STRING, VALUE_NUMBER_FLOAT -> writer.write(column, row, text, 0, encodeText(parser));
+            case VALUE_NUMBER_FLOAT -> writer.write(column, row, text, 0, encodeText(parser));
+            case VALUE_STRING -> {
+                int length = encodeText(parser);
+                yield length < 0
+                        ? "column '" + writer.columnName(column) + "': the string holds a lone surrogate escape, "
+                                + "which is not text"
+                        : writer.write(column, row, text, 0, length);
+            }
             case START_OBJECT, START_ARRAY -> writeNested(parser, token, column, row, bytes, offset);
             default -> throw SluiceException.internal("unexpected JSON token " + token + " as a field's value", null);
         };
@@ -119,7 +126,11 @@ final class JsonRecordDecoder implements RecordDecoder {
         return writer.write(column, row, bytes, offset + start, end - start);
     }
 
-    /** Encodes the current token's text as UTF-8 into {@link #text}; returns the length. */
+    /**
+     * Encodes the current token's text as UTF-8 into {@link #text}; returns the length, or -1 if
+     * the text holds a lone surrogate (JSON allows the escape {@code "\ud800"}), which has no
+     * UTF-8 form.
+     */
     private int encodeText(JsonParser parser) throws IOException {
         char[] chars = parser.getTextCharacters();
         int from = parser.getTextOffset();
@@ -143,8 +154,7 @@ final class JsonRecordDecoder implements RecordDecoder {
                 text[n++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
                 text[n++] = (byte) (0x80 | codePoint & 0x3F);
             } else if (Character.isSurrogate(c)) {
-                // A lone surrogate (JSON allows "\ud800") has no UTF-8 form.
-                text[n++] = '?';
+                return -1;
             } else {
                 text[n++] = (byte) (0xE0 | c >> 12);
                 text[n++] = (byte) (0x80 | c >> 6 & 0x3F);

@@ -40,6 +40,7 @@ public final class TextColumnWriter {
     private final boolean[] nullable;
     private final DecimalParser[] decimals;
     private final TimestampFormat timestampFormat;
+    private final Utf8Check utf8 = new Utf8Check();
 
     /**
      * @param target          the root to write into
@@ -90,7 +91,9 @@ public final class TextColumnWriter {
 
     /**
      * Writes the value in {@code bytes[offset, offset + length)} into row {@code row} of a column:
-     * a VARCHAR gets the bytes as they are; other types are parsed, ignoring blanks around them.
+     * a VARCHAR gets the bytes as they are if they are well-formed UTF-8 (else the value is
+     * malformed: text is never stored with bytes replaced); other types are parsed, ignoring
+     * blanks around them.
      *
      * @return null, or why the value cannot be read, e.g. {@code column 'v': 'abc' is not a valid INT}
      */
@@ -98,7 +101,15 @@ public final class TextColumnWriter {
         FieldVector vector = vectors[column];
         try {
             switch (kinds[column]) {
-                case VARCHAR -> ((VarCharVector) vector).setSafe(row, bytes, offset, length);
+                case VARCHAR -> {
+                    int malformed = utf8.firstMalformed(bytes, offset, length);
+                    if (malformed >= 0) {
+                        return "column '" + names[column] + "': not valid UTF-8 (byte "
+                                + String.format("0x%02X", bytes[offset + malformed] & 0xFF) + " at offset " + malformed
+                                + " of the value)";
+                    }
+                    ((VarCharVector) vector).setSafe(row, bytes, offset, length);
+                }
                 case BOOLEAN -> ((BitVector) vector).setSafe(row, BooleanParser.parse(bytes, offset, length) ? 1 : 0);
                 case TINYINT -> ((TinyIntVector) vector).setSafe(row,
                         (byte) IntegerParser.parse(bytes, offset, length, Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT"));

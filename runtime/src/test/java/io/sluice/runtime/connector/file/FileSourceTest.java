@@ -20,9 +20,11 @@ import io.sluice.runtime.testing.Rows;
 import io.sluice.runtime.testing.TestTasks;
 import io.sluice.runtime.vector.ColumnTypes;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -149,6 +151,156 @@ class FileSourceTest {
         }
         assertEquals(50, rows.size());
         assertEquals(0, metrics.malformedRecords());
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartOfAFileIsSkipped() throws IOException {
+        String bom = "\uFEFF";
+        write("a.csv", bom + "1,a\n2,b\n");
+        write("b.csv", bom + "id,name\n3,c\n");
+        write("c.json", bom + "{\"id\": 4, \"name\": \"d\"}\n");
+        // Elsewhere the mark is the character U+FEFF: data, here not a valid INT.
+        write("d.csv", "5,e\n" + bom + "6,f\n");
+        QueryMetrics metrics = new QueryMetrics();
+        List<String> rows = new ArrayList<>();
+        for (String file : List.of("a.csv", "d.csv")) {
+            rows.addAll(readAll(create(new FileSourceFactory(), ID_NAME,
+                    Map.of("path", dir.resolve(file).toString(), "format", "csv")), 1, 0, 10, metrics));
+        }
+        rows.addAll(readAll(create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.resolve("b.csv").toString(),
+                "format", "csv", "csv.header", "true")), 1, 0, 10, metrics));
+        rows.addAll(readAll(create(new FileSourceFactory(), ID_NAME,
+                Map.of("path", dir.resolve("c.json").toString(), "format", "json")), 1, 0, 10, metrics));
+        assertEquals(List.of("1|a", "2|b", "5|e", "3|c", "4|d"), rows);
+        assertEquals(1, metrics.malformedRecords());
+        assertEquals(dir.resolve("d.csv") + " line 2", metrics.firstMalformed().location());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedWhenTheFirstLineCrossesTheFirstSplit() throws IOException {
+        Path file = write("split.csv", "\uFEFF1,aaaaaaaaaaaaaaaa\n2,b\n3,c\n");
+        for (int parallelism = 1; parallelism <= 3; parallelism++) {
+            // Ranges of 2 and 3 bytes: the first ends inside the mark, or right after it.
+            for (int splitSize : new int[] {2, 3}) {
+                Source source = create(new FileSourceFactory(splitSize, 4, 1024), ID_NAME,
+                        Map.of("path", file.toString(), "format", "csv"));
+                QueryMetrics metrics = new QueryMetrics();
+                List<String> rows = new ArrayList<>();
+                for (int task = 0; task < parallelism; task++) {
+                    rows.addAll(readAll(source, parallelism, task, 10, metrics));
+                }
+                rows.sort(null);
+                assertEquals(List.of("1|aaaaaaaaaaaaaaaa", "2|b", "3|c"), rows, "split size " + splitSize);
+                assertEquals(0, metrics.malformedRecords());
+            }
+        }
+    }
+
+    @Test
+    void invalidUtf8IsMalformedInCsvAsInJson() throws IOException {
+        byte[] latin1 = "\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        Path csv = dir.resolve("latin1.csv");
+        Files.write(csv, concat("1,a\n2,caf".getBytes(StandardCharsets.UTF_8), latin1, "\n3,c\n".getBytes(StandardCharsets.UTF_8)));
+        Path json = dir.resolve("latin1.json");
+        Files.write(json, concat("{\"id\": 1}\n{\"id\": 2, \"name\": \"caf".getBytes(StandardCharsets.UTF_8), latin1,
+                "\"}\n{\"id\": 3}\n".getBytes(StandardCharsets.UTF_8)));
+        for (Path file : List.of(csv, json)) {
+            String format = file.toString().endsWith(".csv") ? "csv" : "json";
+            QueryMetrics metrics = new QueryMetrics();
+            List<String> rows = readAll(create(new FileSourceFactory(), ID_NAME,
+                    Map.of("path", file.toString(), "format", format)), 1, 0, 10, metrics);
+            assertEquals(2, rows.size(), format);
+            assertEquals(1, metrics.malformedRecords(), format);
+            assertEquals(file + " line 2", metrics.firstMalformed().location(), format);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aFileTruncatedWhileItIsReadEndsTheReadWithAnErrorNamingIt() throws IOException {
+        StringBuilder content = new StringBuilder();
+        for (int id = 1; id <= 30; id++) {
+            content.append(id).append(",name").append(id).append('\n');
+        }
+        Path file = write("shrinking.csv", content.toString());
+        long size = Files.size(file);
+        // A 16-byte buffer: the reader holds little more than the line it is on.
+        Source source = create(new FileSourceFactory(1 << 20, 16, 1024), ID_NAME,
+                Map.of("path", file.toString(), "format", "csv"));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
+                SourceReader reader = source.createReader(
+                        TestTasks.context(allocator, new QueryMetrics(), 0, 1, 10), ReadMode.SNAPSHOT)) {
+            assertEquals(10, reader.read(root));
+            assertEquals("10|name10", Rows.of(root).get(9));
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(40);
+            }
+            SluiceException e = assertThrows(SluiceException.class, () -> reader.read(root));
+            assertEquals(ErrorCode.IO_ERROR, e.code());
+            assertEquals("file '" + file + "' was truncated while the query read it: it had " + size
+                    + " bytes when the query started and has 40 now", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileTruncatedBeforeItIsOpenedIsAnErrorToo() throws IOException {
+        write("a.csv", "1,a\n2,b\n3,c\n");
+        Path second = write("b.csv", "4,d\n5,e\n");
+        Source source = create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.toString(), "format", "csv"));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
+                SourceReader reader = source.createReader(
+                        TestTasks.context(allocator, new QueryMetrics(), 0, 1, 2), ReadMode.SNAPSHOT)) {
+            assertEquals(List.of("1|a", "2|b"), readBatch(reader, root));
+            Files.writeString(second, "4,d\n");
+            SluiceException e = assertThrows(SluiceException.class, () -> reader.read(root));
+            assertEquals("file '" + second + "' was truncated while the query read it: it had 8 bytes when the query "
+                    + "started and has 4 now", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileDeletedBeforeItIsOpenedEndsTheReadWithAnErrorNamingIt() throws IOException {
+        write("a.csv", "1,a\n2,b\n3,c\n");
+        Path second = write("b.csv", "4,d\n");
+        Source source = create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.toString(), "format", "csv"));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
+                SourceReader reader = source.createReader(
+                        TestTasks.context(allocator, new QueryMetrics(), 0, 1, 2), ReadMode.SNAPSHOT)) {
+            assertEquals(List.of("1|a", "2|b"), readBatch(reader, root));
+            Files.delete(second);
+            SluiceException e = assertThrows(SluiceException.class, () -> reader.read(root));
+            assertEquals(ErrorCode.IO_ERROR, e.code());
+            assertEquals("file '" + second + "' was deleted while the query read it", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileDeletedAfterItWasOpenedIsReadToItsEnd() throws IOException {
+        Path file = write("a.csv", "1,a\n2,b\n3,c\n");
+        Source source = create(new FileSourceFactory(1 << 20, 4, 1024), ID_NAME,
+                Map.of("path", file.toString(), "format", "csv"));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
+                SourceReader reader = source.createReader(
+                        TestTasks.context(allocator, new QueryMetrics(), 0, 1, 1), ReadMode.SNAPSHOT)) {
+            assertEquals(List.of("1|a"), readBatch(reader, root));
+            Files.delete(file);
+            assertEquals(List.of("2|b"), readBatch(reader, root));
+            assertEquals(List.of("3|c"), readBatch(reader, root));
+            assertEquals(SourceReader.END, reader.read(root));
+        }
+    }
+
+    private static List<String> readBatch(SourceReader reader, VectorSchemaRoot root) {
+        int count = reader.read(root);
+        assertTrue(count > 0, "no batch");
+        return Rows.of(root);
     }
 
     @Test

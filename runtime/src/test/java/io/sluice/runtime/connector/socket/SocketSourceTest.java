@@ -114,6 +114,19 @@ class SocketSourceTest {
     }
 
     @Test
+    void aByteOrderMarkAtTheStartOfTheStreamIsSkipped() throws Exception {
+        try (Server server = new Server()) {
+            server.sendAndClose("\uFEFF1,a\n\uFEFF2,b\n3,c\n");
+            Source source = create(new SocketSourceFactory(), server.options());
+            QueryMetrics metrics = new QueryMetrics();
+            assertEquals(List.of("1|a", "3|c"), readToEnd(source, 10, metrics));
+            // Later in the stream the mark is the character U+FEFF: data, here not a valid INT.
+            assertEquals(1, metrics.malformedRecords());
+            assertEquals("socket 127.0.0.1:" + server.port() + " record 2", metrics.firstMalformed().location());
+        }
+    }
+
+    @Test
     void aCustomDelimiterSplitsRecords() throws Exception {
         try (Server server = new Server()) {
             server.sendAndClose("{\"id\": 1};{\"id\": 2, \"name\": \"two\"};");

@@ -129,6 +129,22 @@ class CsvFormatTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8MakeTheRecordMalformed() {
+        assertEquals("column 'x': not valid UTF-8 (byte 0xFF at offset 1 of the value)",
+                problem(TEXT_TEXT_INT, bytes("a", 0xFF, ",b,1")));
+        assertEquals("column 'y': not valid UTF-8 (byte 0xC3 at offset 1 of the value)",
+                problem(TEXT_TEXT_INT, bytes("a,b", 0xC3, ",1")), "a sequence cut short");
+        assertEquals("column 'x': not valid UTF-8 (byte 0xED at offset 0 of the value)",
+                problem(TEXT_TEXT_INT, bytes("", 0xED, 0xA0, 0x80, ",b,1")), "an encoded surrogate");
+        assertEquals("column 'x': not valid UTF-8 (byte 0xC0 at offset 1 of the value)",
+                problem(TEXT_TEXT_INT, bytes("\"/", 0xC0, 0xAF, "\",b,1")), "an overlong form in quotes");
+        assertEquals("column 'y': not valid UTF-8 (byte 0x80 at offset 3 of the value)",
+                problem(TEXT_TEXT_INT, bytes("a,\u00e9x", 0x80, ",1")), "a stray continuation byte");
+        assertEquals(List.of("w\u00f6rld|\uD83D\uDE00 \u20ac|1"),
+                decodeAll(TEXT_TEXT_INT, Map.of(), "w\u00f6rld,\uD83D\uDE00 \u20ac,1"));
+    }
+
+    @Test
     void aRowLeftByAMalformedRecordIsReused() {
         try (VectorSchemaRoot root = VectorSchemaRoot.create(TEXT_TEXT_INT, allocator)) {
             RecordDecoder decoder = factory(TEXT_TEXT_INT, Map.of()).create(root);
@@ -224,9 +240,31 @@ class CsvFormatTest {
         }
     }
 
-    /** Decodes a line placed inside a larger array, so that offsets are exercised. */
+    private String problem(Schema schema, byte[] line) {
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+            return decode(factory(schema, Map.of()).create(root), line, 0);
+        }
+    }
+
+    /** Text given as strings (UTF-8) and single bytes given as ints, in order. */
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof Integer b) {
+                out.write(b);
+            } else {
+                out.writeBytes(((String) part).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
+    }
+
     private static String decode(RecordDecoder decoder, String line, int row) {
-        byte[] text = line.getBytes(StandardCharsets.UTF_8);
+        return decode(decoder, line.getBytes(StandardCharsets.UTF_8), row);
+    }
+
+    /** Decodes a line placed inside a larger array, so that offsets are exercised. */
+    private static String decode(RecordDecoder decoder, byte[] text, int row) {
         byte[] bytes = new byte[text.length + 4];
         bytes[0] = ',';
         bytes[1] = '"';

@@ -117,6 +117,19 @@ class JsonFormatTest {
     }
 
     @Test
+    void textThatIsNotUnicodeMakesTheRecordMalformed() {
+        String invalid = problem(TEXT_INT, "{\"v\": \"a\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(invalid.startsWith("invalid JSON: Invalid UTF-8"), invalid);
+        String nested = problem(TEXT_INT, "{\"v\": {\"a\": \"\u00ff\"}}".getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(nested.startsWith("invalid JSON: Invalid UTF-8"), nested);
+        String skipped = problem(TEXT_INT, "{\"other\": \"\u00ff\", \"i\": 1}".getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(skipped.startsWith("invalid JSON: Invalid UTF-8"), skipped);
+        assertEquals("column 'v': the string holds a lone surrogate escape, which is not text",
+                problem(TEXT_INT, Map.of(), "{\"v\": \"a\\ud800b\"}"));
+        assertEquals(List.of("\uD83D\uDE00|1"), decodeAll(TEXT_INT, Map.of(), "{\"v\": \"\\ud83d\\ude00\", \"i\": 1}"));
+    }
+
+    @Test
     void isoTimestampsWhenAsked() {
         Map<String, String> iso = Map.of("json.timestamp-format.standard", "ISO-8601");
         assertEquals(List.of("NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|2026-01-01 00:00:01.250|NULL",
@@ -200,9 +213,18 @@ class JsonFormatTest {
         }
     }
 
-    /** Decodes a record placed inside a larger array, so that offsets are exercised. */
+    private String problem(Schema schema, byte[] record) {
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+            return decode(factory(schema, Map.of()).create(root), record, 0);
+        }
+    }
+
     private static String decode(RecordDecoder decoder, String record, int row) {
-        byte[] text = record.getBytes(StandardCharsets.UTF_8);
+        return decode(decoder, record.getBytes(StandardCharsets.UTF_8), row);
+    }
+
+    /** Decodes a record placed inside a larger array, so that offsets are exercised. */
+    private static String decode(RecordDecoder decoder, byte[] text, int row) {
         byte[] bytes = new byte[text.length + 5];
         bytes[0] = '{';
         bytes[1] = '"';

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.planner.calcite.SluiceOperatorTable;
 import io.sluice.planner.calcite.SluiceSchema;
+import io.sluice.planner.calcite.SluiceTypeCoercion;
 import io.sluice.planner.calcite.SluiceValidator;
 import io.sluice.planner.catalog.Catalog;
 import io.sluice.planner.type.SluiceTypeSystem;
@@ -62,6 +63,7 @@ public final class SqlEnvironment {
 
     public SqlValidator validator(CalciteCatalogReader catalogReader) {
         return new SluiceValidator(operators, catalogReader, typeFactory,
-                SqlValidator.Config.DEFAULT.withConformance(conformance).withIdentifierExpansion(true));
+                SqlValidator.Config.DEFAULT.withConformance(conformance).withIdentifierExpansion(true)
+                        .withTypeCoercionFactory(SluiceTypeCoercion::new));
     }
 }

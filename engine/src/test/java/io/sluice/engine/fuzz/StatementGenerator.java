@@ -15,14 +15,16 @@ import java.util.function.Supplier;
  * {@link StatementMutator} breaks them afterwards. Queries read the bounded tables of
  * {@link FuzzTables}, so every query ends.
  *
- * <p>Left out for now, each to come with the engine limits being added: nesting deeper than
- * {@link #MAX_NESTING} (a stack overflow in parsing and planning), and LIKE patterns other than
- * short literal ones (patterns with many wildcards take time exponential in their length).
- * VALUES rows whose types have no common type are left out too (see {@link #statement()}).
+ * <p>Nesting goes up to {@link #MAX_NESTING}, past the engine's limit of 1,000 levels now and
+ * then, so that both planning deep statements and refusing deeper ones are exercised; LIKE
+ * patterns mix wildcards and letters freely. VALUES rows whose types have no common type are left
+ * out (see {@link #statement()}).
  */
 final class StatementGenerator {
-    /** Deepest nesting of parentheses, calls and subqueries made on purpose. */
-    static final int MAX_NESTING = 50;
+    /** Deepest nesting of parentheses, calls and subqueries made on purpose: past the engine's limit. */
+    static final int MAX_NESTING = 1_100;
+    /** Most cases nest no deeper than this, so that a run's time goes to many statements. */
+    private static final int USUAL_NESTING = 50;
 
     private static final String[] NUMERIC_TYPES = {"TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "FLOAT", "REAL",
         "DOUBLE", "DECIMAL(10, 2)", "DECIMAL(38, 10)", "DECIMAL(5)", "NUMERIC(3, 3)"};
@@ -334,9 +336,7 @@ final class StatementGenerator {
                 case 2 -> same.get() + " " + pick("AND", "OR") + " " + same.get();
                 case 3 -> "NOT " + same.get();
                 case 4 -> expression(table, randomType(), depth + 1) + pick(" IS NULL", " IS NOT NULL");
-                // Short literal patterns only; see the class comment.
-                case 5 -> expression(table, "VARCHAR", depth + 1) + pick(" LIKE ", " NOT LIKE ")
-                        + pick("'a%'", "'%b'", "'_'", "'%'", "'a_c'", "''");
+                case 5 -> expression(table, "VARCHAR", depth + 1) + pick(" LIKE ", " NOT LIKE ") + likePattern();
                 case 6 -> expression(table, "INT", depth + 1) + " BETWEEN " + literal("INT") + " AND " + literal("INT");
                 default -> expression(table, "INT", depth + 1) + " IN (" + literal("INT") + ", " + literal("INT") + ")";
             };
@@ -347,9 +347,18 @@ final class StatementGenerator {
         };
     }
 
+    /** A LIKE pattern of up to 24 wildcards and letters, as a literal. */
+    private String likePattern() {
+        StringBuilder pattern = new StringBuilder("'");
+        for (int i = random.nextInt(25); i > 0; i--) {
+            pattern.append(pick("%", "_", "a", "b", "\\"));
+        }
+        return pattern.append("'").toString();
+    }
+
     /** Deep nesting, within {@link #MAX_NESTING}: parentheses, calls or CASEs around a leaf. */
     private String nested(String table, String type) {
-        int levels = 1 + random.nextInt(MAX_NESTING);
+        int levels = 1 + random.nextInt(random.nextInt(20) == 0 ? MAX_NESTING : USUAL_NESTING);
         String inner = column(table, type);
         String open;
         String close;

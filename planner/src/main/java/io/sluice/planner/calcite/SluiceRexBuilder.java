@@ -1,5 +1,6 @@
 package io.sluice.planner.calcite;
 
+import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.function.Casts;
 import io.sluice.runtime.function.Decimals;
 import io.sluice.runtime.function.StringFunctions;
@@ -31,7 +32,13 @@ public final class SluiceRexBuilder extends RexBuilder {
                             @Nullable RexLiteral format) {
         boolean formatted = format != null && !format.isNull();
         if (!formatted && exp instanceof RexLiteral literal && !literal.isNull()) {
-            RexLiteral folded = fold(literal, type);
+            RexLiteral folded;
+            try {
+                folded = fold(literal, type);
+            } catch (SluiceException e) {
+                // Not a value of the type ('abc' as a DECIMAL): left to fail when a row evaluates it.
+                folded = null;
+            }
             if (folded != null) {
                 return super.makeCast(pos, type, folded, matchNullability, safe, format);
             }

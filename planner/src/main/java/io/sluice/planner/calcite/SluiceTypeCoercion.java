@@ -1,0 +1,37 @@
+package io.sluice.planner.calcite;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeCoercionRule;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+
+/**
+ * Calcite's implicit conversions, except that a boolean compared with a number is converted only
+ * where a boolean may be cast to that number's type. Calcite converts {@code flag = n} by casting
+ * the boolean to {@code n}'s type without asking whether it may (it asserts instead, and fails on
+ * a DECIMAL); left alone, such a comparison is the validator's clear "cannot apply" error.
+ */
+public final class SluiceTypeCoercion extends TypeCoercionImpl {
+    public SluiceTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
+        super(typeFactory, validator);
+    }
+
+    @Override
+    protected boolean booleanEquality(SqlCallBinding binding, RelDataType left, RelDataType right) {
+        boolean leftIsBoolean = SqlTypeUtil.isBoolean(left);
+        RelDataType bool = leftIsBoolean ? left : right;
+        RelDataType number = leftIsBoolean ? right : left;
+        SqlNode numberOperand = binding.operand(leftIsBoolean ? 1 : 0);
+        // A number literal becomes a boolean literal: only a number that is not a literal casts the boolean.
+        if (SqlTypeUtil.isBoolean(bool) && SqlTypeUtil.isNumeric(number) && numberOperand.getKind() != SqlKind.LITERAL
+                && !SqlTypeUtil.canCastFrom(number, bool, SqlTypeCoercionRule.lenientInstance())) {
+            return false;
+        }
+        return super.booleanEquality(binding, left, right);
+    }
+}

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * The watermark of an operator with several inputs: the minimum over the inputs that still count.
  * An input that has ended no longer holds the watermark back; neither does an idle one. When
- * every input is idle the watermark stays where it is. Used by one thread.
+ * every input is idle, the watermark moves up to the largest of theirs, as Flink's does: no input
+ * is reading, so none holds back what the others have promised, whichever went idle first. An
+ * input that comes back never moves the watermark back. Used by one thread.
  */
 public final class WatermarkHolder {
     private final long[] watermarks;
@@ -58,17 +60,19 @@ public final class WatermarkHolder {
 
     private long recompute() {
         long min = Long.MAX_VALUE;
+        long max = Watermarks.NONE;
         boolean anyActive = false;
         for (int i = 0; i < watermarks.length; i++) {
             if (!idle[i] || ended[i]) {
                 anyActive = true;
                 min = Math.min(min, watermarks[i]);
             }
+            max = Math.max(max, watermarks[i]);
         }
-        // When every input is idle the output is idle too: nothing promises more than before.
-        if (anyActive && min > current) {
-            current = min;
-            return min;
+        long combined = anyActive ? min : max;
+        if (combined > current) {
+            current = combined;
+            return combined;
         }
         return Watermarks.NONE;
     }

@@ -197,8 +197,9 @@ class ConnectorAccessTest {
             SluiceException model = assertDenied(() -> session.execute(jdbcTable("leak",
                     "jdbc:calcite:model=" + secret.resolve("secret.csv"))));
             assertEquals("line 1, column 1: access denied: JDBC URL 'jdbc:calcite:model=" + secret.resolve("secret.csv")
-                    + "' does not start with a prefix the server lets the jdbc connector use (--allow-jdbc-url: " + h2
-                    + ")", model.getMessage());
+                    + "' is not one the server lets the jdbc connector use: an allowed prefix (--allow-jdbc-url), or one"
+                    + " ending in '/' or ':' and then a database name of letters, digits, '_', '.' and '-'",
+                    model.getMessage());
             assertDenied(() -> session.execute(jdbcTable("recorded", RecordingDriver.URL)));
             assertDenied(() -> session.execute(jdbcTable("init", h2 + ";INIT=RUNSCRIPT FROM '"
                     + secret.resolve("secret.csv") + "'")));

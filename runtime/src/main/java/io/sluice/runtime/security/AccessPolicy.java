@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +38,10 @@ public final class AccessPolicy {
     public static final AccessPolicy OPEN = new AccessPolicy(true, Path.of(""), List.of(), List.of(), List.of(),
             List.of(), Set.of());
 
+    /** What may follow an allowed JDBC URL prefix: one plain name, not starting with a dot. */
+    private static final Pattern JDBC_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     /** Characters that start driver parameters in JDBC URLs (PostgreSQL's {@code ?}, H2's {@code ;}). */
-    private static final String JDBC_PARAMETER_CHARACTERS = "?;&";
+    private static final Pattern JDBC_PARAMETERS = Pattern.compile("[?;&].*");
 
     private final boolean open;
     private final Path baseDirectory;
@@ -128,26 +131,30 @@ public final class AccessPolicy {
     }
 
     /**
-     * Checks that the jdbc connector may open {@code url}: it must start with an allowed prefix and
-     * add no driver parameters after it, since parameters a driver reads from its URL can run SQL
-     * or code when it connects (H2's {@code INIT}) or reach files.
+     * Checks that the jdbc connector may open {@code url}: it must be an allowed prefix itself, or
+     * an allowed prefix that ends where a name starts ({@code /} or {@code :}) followed by one plain
+     * name (letters, digits, {@code _ . -}), so that nothing after the prefix adds a host, a port,
+     * a path or a driver parameter (parameters a driver reads from its URL can run SQL or code when
+     * it connects, as H2's {@code INIT}, or reach files). The refusal names no prefix: a prefix may
+     * hold the operator's credentials.
      *
      * @throws SluiceException with {@code ACCESS_DENIED} otherwise
      */
     public void checkJdbcUrl(String url) {
-        if (open) {
+        if (open || jdbcUrlPrefixes.stream().anyMatch(prefix -> extendsPrefix(url, prefix))) {
             return;
         }
-        Optional<String> prefix = jdbcUrlPrefixes.stream().filter(url::startsWith).findFirst();
-        if (prefix.isEmpty()) {
-            throw denied("JDBC URL '" + url + "' does not start with a prefix the server lets the jdbc connector use"
-                    + " (--allow-jdbc-url: " + list(jdbcUrlPrefixes) + ")");
+        throw denied("JDBC URL '" + url + "' is not one the server lets the jdbc connector use: an allowed prefix"
+                + " (--allow-jdbc-url), or one ending in '/' or ':' and then a database name of letters, digits,"
+                + " '_', '.' and '-'");
+    }
+
+    private static boolean extendsPrefix(String url, String prefix) {
+        if (!url.startsWith(prefix)) {
+            return false;
         }
-        String rest = url.substring(prefix.get().length());
-        if (rest.chars().anyMatch(c -> JDBC_PARAMETER_CHARACTERS.indexOf(c) >= 0)) {
-            throw denied("JDBC URL '" + url + "' adds driver parameters after the allowed prefix '" + prefix.get()
-                    + "'; the server allows only the parameters its prefixes hold (--allow-jdbc-url)");
-        }
+        String rest = url.substring(prefix.length());
+        return rest.isEmpty() || (prefix.endsWith("/") || prefix.endsWith(":")) && JDBC_NAME.matcher(rest).matches();
     }
 
     /**
@@ -171,7 +178,8 @@ public final class AccessPolicy {
             return "open: connectors may read and write any path and reach any host";
         }
         return "paths relative to " + baseDirectory + "; read " + list(readDirectories) + "; write "
-                + list(writeDirectories) + "; hosts " + list(endpoints) + "; JDBC URLs " + list(jdbcUrlPrefixes)
+                + list(writeDirectories) + "; hosts " + list(endpoints) + "; JDBC URLs "
+                + list(jdbcUrlPrefixes.stream().map(prefix -> JDBC_PARAMETERS.matcher(prefix).replaceFirst("…")).toList())
                 + "; Kafka properties " + list(kafkaProperties);
     }
 

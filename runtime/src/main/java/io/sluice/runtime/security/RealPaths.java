@@ -11,7 +11,8 @@ import java.util.Optional;
  * Where a path really leads: absolute, without {@code .} and {@code ..}, and with every symbolic
  * link resolved, also for a path that does not exist yet (a directory a sink will make). The
  * nearest ancestor that exists is resolved by the file system ({@link Path#toRealPath}); the
- * names below it, which do not exist and so are not links, are appended and normalized.
+ * names below it, which do not exist and so are not links, are appended. A path with {@code ..}
+ * below a name that does not exist is not resolved at all.
  */
 final class RealPaths {
     /** As the kernel's limit on links followed in one lookup (Linux gives up after 40). */
@@ -31,6 +32,11 @@ final class RealPaths {
             }
             int depth = existing.getNameCount();
             Path rest = depth == current.getNameCount() ? null : current.subpath(depth, current.getNameCount());
+            if (rest != null && containsParent(rest)) {
+                // A '..' below a name that does not exist cannot be resolved as an open would resolve it:
+                // 'missing/../link' is no path at all, and normalizing it by hand would skip the link's check.
+                return Optional.empty();
+            }
             try {
                 Path real = existing.toRealPath();
                 return Optional.of((rest == null ? real : real.resolve(rest)).normalize());
@@ -49,5 +55,14 @@ final class RealPaths {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean containsParent(Path names) {
+        for (Path name : names) {
+            if (name.toString().equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -41,7 +41,7 @@ class AccessPolicyTest {
     void aFileInsideAReadDirectoryIsReadByItsRealPath() {
         assertEquals(data.resolve("in.csv"), policy.checkRead(data.resolve("in.csv")));
         assertEquals(data.resolve("in.csv"), policy.checkRead(Path.of("in.csv")), "relative to the base directory");
-        assertEquals(data.resolve("in.csv"), policy.checkRead(data.resolve("./x/../in.csv")));
+        assertEquals(data.resolve("in.csv"), policy.checkRead(data.resolve("./in.csv")));
         assertEquals(data.resolve("not/yet/there.csv"), policy.checkRead(data.resolve("not/yet/there.csv")));
         assertEquals(data, policy.checkRead(data));
     }
@@ -75,6 +75,9 @@ class AccessPolicyTest {
         Files.createDirectory(secret.resolve("sub"));
         Files.createSymbolicLink(data.resolve("link-to-sub"), secret.resolve("sub"));
         assertDenied(() -> policy.checkRead(data.resolve("link-to-sub/../passwd")));
+        // Through a name that does not exist and back, to a link: no path the kernel would open, and refused.
+        assertDenied(() -> policy.checkRead(data.resolve("missing/../link-to-secret/passwd")));
+        assertDenied(() -> policy.checkRead(data.resolve("x/../in.csv")));
     }
 
     @Test
@@ -115,17 +118,26 @@ class AccessPolicyTest {
     }
 
     @Test
-    void jdbcUrlsMustStartWithAPrefixAndAddNoDriverParameters() {
+    void jdbcUrlsMustBeAPrefixOrAPrefixAndOneName() {
         policy.checkJdbcUrl("jdbc:h2:tcp://db.internal/app");
+        policy.checkJdbcUrl("jdbc:h2:tcp://db.internal/");
         SluiceException calcite = assertDenied(() -> policy.checkJdbcUrl("jdbc:calcite:model=/etc/passwd"));
-        assertEquals("access denied: JDBC URL 'jdbc:calcite:model=/etc/passwd' does not start with a prefix the server"
-                + " lets the jdbc connector use (--allow-jdbc-url: jdbc:h2:tcp://db.internal/)", calcite.getMessage());
+        assertEquals("access denied: JDBC URL 'jdbc:calcite:model=/etc/passwd' is not one the server lets the jdbc"
+                + " connector use: an allowed prefix (--allow-jdbc-url), or one ending in '/' or ':' and then a database"
+                + " name of letters, digits, '_', '.' and '-'", calcite.getMessage());
         assertDenied(() -> policy.checkJdbcUrl("jdbc:h2:tcp://db.internal/app;INIT=RUNSCRIPT FROM '/etc/passwd'"));
         assertDenied(() -> policy.checkJdbcUrl("jdbc:h2:tcp://db.internal/app?x=1"));
         assertDenied(() -> policy.checkJdbcUrl("jdbc:h2:tcp://db.internal.evil.com/app"));
+        assertDenied(() -> policy.checkJdbcUrl("jdbc:h2:tcp://db.internal/../../x"));
+        assertDenied(() -> policy.checkJdbcUrl("jdbc:h2:tcp://db.internal/.."));
+        AccessPolicy port = AccessPolicy.closed(data).allowJdbcUrl("jdbc:postgresql://db:5432").build();
+        port.checkJdbcUrl("jdbc:postgresql://db:5432");
+        assertDenied(() -> port.checkJdbcUrl("jdbc:postgresql://db:54329/app"));
+        assertDenied(() -> port.checkJdbcUrl("jdbc:postgresql://db:5432,evil:5432/app"));
         AccessPolicy withParameters = AccessPolicy.closed(data).allowJdbcUrl("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1").build();
         withParameters.checkJdbcUrl("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
         assertDenied(() -> withParameters.checkJdbcUrl("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1;INIT=x"));
+        assertEquals(-1, withParameters.toString().indexOf("DB_CLOSE_DELAY"), "the log shows no parameters");
     }
 
     @Test

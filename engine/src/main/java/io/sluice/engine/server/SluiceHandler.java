@@ -10,6 +10,7 @@ import io.sluice.jdbc.SluiceProtocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import javax.servlet.AsyncContext;
 import javax.servlet.http.HttpServletRequest;
@@ -63,15 +64,22 @@ final class SluiceHandler extends AbstractAvaticaHandler {
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         baseRequest.setHandled(true);
+        if (!request.getMethod().equals("POST")) {
+            ServerAnswers.text(response, HttpServletResponse.SC_BAD_REQUEST, "a Sluice server answers POST requests only");
+            return;
+        }
+        if (fromWebPage(request)) {
+            LOG.warn("a request from {} that a web page sent (Origin {}, Content-Type {}) is refused",
+                    request.getRemoteAddr(), request.getHeader("Origin"), request.getContentType());
+            ServerAnswers.text(response, HttpServletResponse.SC_FORBIDDEN,
+                    "a Sluice server answers its JDBC driver, not web pages");
+            return;
+        }
         SessionUser user = authenticate(request);
         if (user == null) {
             response.setHeader("WWW-Authenticate", CHALLENGE);
             ServerAnswers.text(response, HttpServletResponse.SC_UNAUTHORIZED,
                     "this Sluice server requires a user name and password");
-            return;
-        }
-        if (!request.getMethod().equals("POST")) {
-            ServerAnswers.text(response, HttpServletResponse.SC_BAD_REQUEST, "a Sluice server answers POST requests only");
             return;
         }
         long limit = target.equals(SluiceProtocol.CANCEL_PATH) || target.equals(SluiceProtocol.KEEPALIVE_PATH)
@@ -85,6 +93,18 @@ final class SluiceHandler extends AbstractAvaticaHandler {
         // serving it (a fetch waits for rows) by the session's own rules.
         async.setTimeout(0);
         RequestBody.read(async, limit, body -> serve(target, user, body, response));
+    }
+
+    /**
+     * Whether a browser sent the request, on behalf of a page of any site (a loopback server
+     * without users would run its SQL as the local user). A browser sends {@code Origin} with a
+     * POST, and may send one to another site without asking first only with a form's or text's
+     * content type; the driver sends neither, and always {@code application/octet-stream}.
+     */
+    private static boolean fromWebPage(HttpServletRequest request) {
+        String type = request.getContentType();
+        return request.getHeader("Origin") != null || type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith("application/octet-stream");
     }
 
     private SessionUser authenticate(HttpServletRequest request) {

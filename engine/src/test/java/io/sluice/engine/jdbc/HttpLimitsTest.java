@@ -74,7 +74,8 @@ class HttpLimitsTest {
             socket.setSoTimeout(10_000);
             // 100 MB announced, 10 bytes of it sent (Jetty waits for a body's first bytes before it
             // dispatches a request): the answer comes at once.
-            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000000\r\n\r\n"
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: localhost\r\n" + RawHttp.CONTENT_TYPE
+                    + "Content-Length: 100000000\r\n\r\n"
                     + "0123456789").getBytes(StandardCharsets.US_ASCII));
             String answer = RawHttp.readAll(socket.getInputStream());
             assertEquals(413, RawHttp.status(answer), answer);
@@ -88,8 +89,8 @@ class HttpLimitsTest {
              Socket socket = new Socket(InetAddress.getLoopbackAddress(), served.server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write("POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST / HTTP/1.1\r\nHost: localhost\r\n" + RawHttp.CONTENT_TYPE
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[16 * 1024];
             String answer = null;
             // Sends 16 KiB chunks until the server answers; it must answer by the fifth (80 KiB > 64 KiB).
@@ -116,7 +117,8 @@ class HttpLimitsTest {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), served.server.port());
                 slow.add(socket);
                 // Half announce a body and trickle it; half trickle their headers.
-                String start = i % 2 == 0 ? "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n"
+                String start = i % 2 == 0
+                        ? "POST / HTTP/1.1\r\nHost: localhost\r\n" + RawHttp.CONTENT_TYPE + "Content-Length: 100000\r\n\r\n"
                         : "POST / HTTP/1.1\r\nHost: local";
                 socket.getOutputStream().write(start.getBytes(StandardCharsets.US_ASCII));
             }
@@ -198,6 +200,24 @@ class HttpLimitsTest {
                 assertFalse(answer.contains("\tat ") || answer.contains(".java:"), answer);
             }
             assertEquals(List.of(500, 500, 400, 400, 400), answers.stream().map(RawHttp::status).toList());
+        }
+    }
+
+    @Test
+    void aRequestAWebPageSentIsRefused() throws Exception {
+        try (Served served = new Served(UnaryOperator.identity())) {
+            // A page of any site may post to a loopback server: with an Origin, or with a form's or text's type.
+            String withOrigin = RawHttp.post(served.server.port(), "/", "Origin: http://attacker.example\r\n", new byte[0]);
+            assertEquals(403, RawHttp.status(withOrigin), withOrigin);
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), served.server.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                        + "Content-Type: text/plain\r\nContent-Length: 1\r\n\r\nx").getBytes(StandardCharsets.US_ASCII));
+                String asText = RawHttp.readAll(socket.getInputStream());
+                assertEquals(403, RawHttp.status(asText), asText);
+                assertTrue(asText.endsWith("a Sluice server answers its JDBC driver, not web pages"), asText);
+            }
+            assertEquals(2, onePlusOne(served), "the driver is served");
         }
     }
 

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /** One HTTP/1.1 request written by hand to a server on loopback, and its answer read whole. */
 final class RawHttp {
+    /** The content type the driver sends; a server refuses requests without it as a web page's. */
+    static final String CONTENT_TYPE = "Content-Type: application/octet-stream\r\n";
+
     private RawHttp() {
     }
 
@@ -17,7 +20,7 @@ final class RawHttp {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + extraHeaders
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + extraHeaders + CONTENT_TYPE
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

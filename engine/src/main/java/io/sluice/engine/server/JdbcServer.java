@@ -48,6 +48,10 @@ public final class JdbcServer implements AutoCloseable {
                     + " without a users file: anyone who reaches the port could run statements; give --users FILE"
                     + " (see docs/security.md), or listen on 127.0.0.1");
         }
+        if (config.tls().isEmpty() && !isLoopback(config.bindAddress())) {
+            LOG.warn("serving {} without TLS: passwords and rows cross the network as they are; give --tls-keystore",
+                    config.bindAddress());
+        }
         this.meta = new EngineMeta(engine);
         HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
                 .withHandler(new SluiceHandler(meta, config.sessionTimeout(), config.users(),

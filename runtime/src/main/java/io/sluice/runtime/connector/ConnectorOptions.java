@@ -103,13 +103,15 @@ public final class ConnectorOptions {
             String unit = m.group(2) == null ? "ms" : m.group(2);
             try {
                 long amount = Long.parseLong(m.group(1));
-                return switch (unit.charAt(0)) {
+                Duration duration = switch (unit.charAt(0)) {
                     case 'm' -> unit.startsWith("mi") && !unit.startsWith("mill") ? Duration.ofMinutes(amount) : Duration.ofMillis(amount);
                     case 's' -> Duration.ofSeconds(amount);
                     case 'h' -> Duration.ofHours(amount);
                     case 'd' -> Duration.ofDays(amount);
                     default -> throw invalid(key, "'" + value + "' has an unknown unit");
                 };
+                // Connectors work in milliseconds: one too long for a long of them fails here, not in them.
+                return Duration.ofMillis(duration.toMillis());
             } catch (NumberFormatException | ArithmeticException e) {
                 throw invalid(key, "'" + value + "' is too long a duration");
             }

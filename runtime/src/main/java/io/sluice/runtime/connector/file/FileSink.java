@@ -50,8 +50,8 @@ final class FileSink implements Sink {
 
     @Override
     public void check() {
-        policy.checkWrite(directory);
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+        Path checked = policy.checkWrite(directory);
+        if (Files.exists(checked) && !Files.isDirectory(checked)) {
             throw new SluiceException(ErrorCode.IO_ERROR, "'" + directory + "' is not a directory: the file sink "
                     + "writes part files into the directory 'path' names");
         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,13 +80,34 @@ public final class Main implements Callable<Integer> {
         }
         boolean server = args.length > 0 && args[0].equals("server");
         if (!server && System.getProperty(LOG_FILE) == null) {
-            System.setProperty(LOG_FILE, Path.of(System.getProperty("java.io.tmpdir"),
-                    "sluice-" + System.getProperty("user.name") + ".log").toString());
+            logDirectory().ifPresent(directory -> System.setProperty(LOG_FILE, directory.resolve("sluice.log").toString()));
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         int status = commandLine().setOut(out).execute(args);
         out.flush();
         System.exit(status);
+    }
+
+    /**
+     * {@code ~/.sluice}, made readable by its owner only where the file system knows owners: the
+     * log holds statements and data, and a folder of the user's own cannot be planted with a link.
+     * Empty if it cannot be made; the log then goes to standard error.
+     */
+    private static Optional<Path> logDirectory() {
+        Path directory = Path.of(System.getProperty("user.home"), ".sluice");
+        try {
+            if (!Files.isDirectory(directory)) {
+                try {
+                    Files.createDirectories(directory,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createDirectories(directory);
+                }
+            }
+            return Optional.of(directory);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The command line, ready to {@link CommandLine#execute execute}: rows go to its out, errors to its err. */

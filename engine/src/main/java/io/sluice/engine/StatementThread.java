@@ -38,20 +38,23 @@ final class StatementThread<T> implements Runnable {
             Thread.currentThread().interrupt();
         }
         // join() makes the thread's writes visible here
-        if (statement.failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (statement.failure instanceof Error e) {
-            throw e;
+        if (statement.failure != null) {
+            throw StatementThread.<RuntimeException>rethrow(statement.failure);
         }
         return statement.result;
+    }
+
+    /** Throws {@code failure} as it is, checked or not (a library may throw a checked exception unchecked). */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable failure) throws E {
+        throw (E) failure;
     }
 
     @Override
     public void run() {
         try {
             result = work.get();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             failure = e;
         }
     }

@@ -10,7 +10,8 @@ import org.apache.calcite.rex.RexLiteral;
 /**
  * Generates the {@link io.sluice.runtime.codegen.AggregateKernel} of an aggregation: one loop over
  * the rows of a batch that updates every aggregate function's accumulators (with each call's
- * {@code FILTER}), a merge of two groups, and the writing of a group's results.
+ * {@code FILTER}) and looks at the job's stop as a Calc kernel's loop does, a merge of two groups,
+ * and the writing of a group's results.
  */
 public final class AggregateKernelGenerator {
     public static final String CLASS_NAME = "io.sluice.generated.AggregateKernelImpl";
@@ -62,9 +63,11 @@ public final class AggregateKernelGenerator {
                 import org.apache.arrow.vector.VectorSchemaRoot;
 
                 public final class AggregateKernelImpl implements io.sluice.runtime.codegen.AggregateKernel {
+                    private final io.sluice.runtime.task.JobControl job;
                 %s
                     public AggregateKernelImpl(io.sluice.runtime.codegen.KernelContext context) {
                         final Object[] references = context.references();
+                        this.job = context.job();
                 %s    }
 
                     public AccumulatorState newState() {
@@ -74,7 +77,7 @@ public final class AggregateKernelGenerator {
                     public void accumulate(AccumulatorState state, int[] groupIds, VectorSchemaRoot input, int[] selection,
                             int count) {
                 %s%s        for (int j = 0; j < count; j++) {
-                            final int row = selection[j];
+                %s            final int row = selection[j];
                             final int g = groupIds[j];
                 %s%s        }
                     }
@@ -88,7 +91,7 @@ public final class AggregateKernelGenerator {
                 """.formatted(context.fields(), context.fieldInitializers(),
                 fields.longs(), fields.doubles(), fields.flags(), fields.objects(),
                 CalcKernelGenerator.indent(fields.declarations("state", ""), 8), inputs.batchPrologue(),
-                inputs.rowReads(), CalcKernelGenerator.indent(perRow.toString(), 12),
+                CalcKernelGenerator.stopCheck("j"), inputs.rowReads(), CalcKernelGenerator.indent(perRow.toString(), 12),
                 CalcKernelGenerator.indent(fields.declarations("target", "t"), 8),
                 CalcKernelGenerator.indent(fields.declarations("source", "s"), 8),
                 CalcKernelGenerator.indent(merge.toString(), 8),

@@ -173,7 +173,7 @@ public final class CalcKernelGenerator {
     }
 
     /** Throws once the job is stopping, looked at every {@link KernelContext#STOP_CHECK_ROWS} rows. */
-    private static String stopCheck(String row) {
+    static String stopCheck(String row) {
         int mask = KernelContext.STOP_CHECK_ROWS - 1;
         return "            if ((" + row + " & " + mask + ") == " + mask + " && job.isStopping()) {\n"
                 + "                throw new io.sluice.runtime.task.TaskStoppedException();\n"

@@ -25,6 +25,7 @@ class UsersTest {
         assertRefused("alice:pbkdf2-sha256:1000:AAAA:AAAA:user\nalice:pbkdf2-sha256:1000:AAAA:AAAA:admin\n",
                 "line 2: user 'alice' is given twice");
         assertRefused("# nobody\n", "names no user");
+        assertRefused("local:pbkdf2-sha256:1000:AAAA:AAAA:user\n", "line 1: 'local' is the name of the engine's own local user");
     }
 
     private void assertRefused(String content, String expected) throws Exception {

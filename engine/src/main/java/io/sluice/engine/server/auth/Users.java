@@ -150,6 +150,7 @@ public final class Users {
             throw malformed(file, lineNumber, "the role is '" + role + "'; expected admin or user");
         }
         try {
+            checkName(name);
             return new Entry(new SessionUser(name, role.equals(ADMIN)), StoredSecret.parse(line.substring(first + 1, last)));
         } catch (IllegalArgumentException e) {
             throw malformed(file, lineNumber, e.getMessage());
@@ -159,6 +160,11 @@ public final class Users {
     private static void checkName(String name) {
         if (name.isEmpty() || name.contains(":") || !name.strip().equals(name)) {
             throw new IllegalArgumentException("a user's name must not be empty, hold ':' or start or end with a space");
+        }
+        // The owner of what the embedded engine and a server without users start: a user of that
+        // name would own it too.
+        if (name.equals(SessionUser.LOCAL.name())) {
+            throw new IllegalArgumentException("'" + name + "' is the name of the engine's own local user: choose another");
         }
     }
 

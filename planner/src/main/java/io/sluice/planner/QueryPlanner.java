@@ -109,11 +109,6 @@ public final class QueryPlanner {
         return new PlannedQuery(streaming, root.validatedRowType, logical, physical, environment.compiler());
     }
 
-    /**
-     * A plain SELECT reads what each table holds now. A source that only has a future (a socket,
-     * a live generator) has nothing to read that way; with a LIMIT the query follows it until it
-     * has its rows, and without one it would never end, which is an error.
-     */
     /** Views expanded, then the window syntaxes Calcite cannot plan rewritten into the one it can. */
     private SqlNode rewrite(SqlNode parsed) {
         return WindowSyntax.rewrite(ViewExpansion.expand(parsed, environment.catalog()));
@@ -128,6 +123,11 @@ public final class QueryPlanner {
         }
     }
 
+    /**
+     * A plain SELECT reads what each table holds now. A source that only has a future (a socket,
+     * a live generator) has nothing to read that way; with a LIMIT the query follows it until it
+     * has its rows, and without one it would never end, which is an error.
+     */
     private static RelNode readUnboundedAsStreams(RelNode node, boolean limited) {
         if (node instanceof SluiceTableScan scan && !scan.table().source().supportsSnapshot()) {
             if (!limited) {

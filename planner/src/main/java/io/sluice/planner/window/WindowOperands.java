@@ -11,7 +11,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -94,7 +93,7 @@ final class WindowOperands {
         long[] millis = new long[names.size()];
         for (int i = first; i < binding.getOperandCount(); i++) {
             SqlNode operand = binding.operand(i);
-            Long value = literalMillis(binding.getValidator(), operand);
+            Long value = literalMillis(operand);
             if (value == null) {
                 return fail(binding, operand,
                         "expected an interval literal such as INTERVAL '10' SECOND, not " + operand, throwOnFailure);
@@ -116,18 +115,15 @@ final class WindowOperands {
     }
 
     /**
-     * The milliseconds of an interval literal, negated or not; null for anything else. The literal
-     * is validated first, so that text that is no interval of its unit ({@code INTERVAL 'x' HOUR})
-     * is a validation error at its position, not a failure to convert it.
+     * The milliseconds of an interval literal, negated or not; null for anything else. Literals
+     * are checked before validation ({@code LiteralChecks}), so the text is one of its unit.
      */
-    private static Long literalMillis(SqlValidator validator, SqlNode node) {
+    private static Long literalMillis(SqlNode node) {
         if (node instanceof SqlIntervalLiteral literal) {
-            validator.validateLiteral(literal);
             return literal.getValueAs(Long.class);
         }
         if (node.getKind() == SqlKind.MINUS_PREFIX
                 && ((SqlCall) node).operand(0) instanceof SqlIntervalLiteral literal) {
-            validator.validateLiteral(literal);
             return -literal.getValueAs(Long.class);
         }
         return null;

@@ -40,7 +40,6 @@ public final class TextColumnWriter {
     private final boolean[] nullable;
     private final DecimalParser[] decimals;
     private final TimestampFormat timestampFormat;
-    private final Utf8Check utf8 = new Utf8Check();
 
     /**
      * @param target          the root to write into
@@ -102,7 +101,7 @@ public final class TextColumnWriter {
         try {
             switch (kinds[column]) {
                 case VARCHAR -> {
-                    int malformed = utf8.firstMalformed(bytes, offset, length);
+                    int malformed = Utf8Check.firstMalformed(bytes, offset, length);
                     if (malformed >= 0) {
                         return "column '" + names[column] + "': not valid UTF-8 (byte "
                                 + String.format("0x%02X", bytes[offset + malformed] & 0xFF) + " at offset " + malformed

@@ -1,42 +1,64 @@
 package io.sluice.runtime.format.text;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Finds bytes that are not well-formed UTF-8 (stray continuation bytes, cut sequences, overlong
- * forms, surrogates, code points above U+10FFFF) with the JDK's strict decoder. ASCII text, the
- * common case, is passed by a plain loop without the decoder. Used by one thread; it allocates
- * only for text with non-ASCII bytes.
+ * Finds bytes that are not well-formed UTF-8: stray continuation bytes, cut sequences, overlong
+ * forms, surrogates, code points above U+10FFFF (the Unicode standard's table of well-formed
+ * byte sequences, which the JDK's strict decoder follows too). Byte by byte, without decoding or
+ * allocating; ASCII text, the common case, is one comparison a byte.
  */
 final class Utf8Check {
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-    private CharBuffer chars = CharBuffer.allocate(64);
+    private Utf8Check() {
+    }
 
-    /** The offset, from {@code offset}, of the first byte that is not well-formed UTF-8; -1 if none. */
-    int firstMalformed(byte[] bytes, int offset, int length) {
+    /**
+     * The offset, from {@code offset}, of the first byte of the first sequence that is not
+     * well-formed UTF-8; -1 if there is none.
+     */
+    static int firstMalformed(byte[] bytes, int offset, int length) {
         int end = offset + length;
         int i = offset;
-        while (i < end && bytes[i] >= 0) {
-            i++;
+        while (i < end) {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int size;
+            int secondMin = 0x80;
+            int secondMax = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                size = 2;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                size = 3;
+                if (lead == 0xE0) {
+                    secondMin = 0xA0;  // no overlong forms
+                } else if (lead == 0xED) {
+                    secondMax = 0x9F;  // no surrogates
+                }
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                size = 4;
+                if (lead == 0xF0) {
+                    secondMin = 0x90;  // no overlong forms
+                } else if (lead == 0xF4) {
+                    secondMax = 0x8F;  // nothing above U+10FFFF
+                }
+            } else {
+                return i - offset;
+            }
+            if (i + size > end) {
+                return i - offset;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < secondMin || second > secondMax) {
+                return i - offset;
+            }
+            for (int k = 2; k < size; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return i - offset;
+                }
+            }
+            i += size;
         }
-        if (i == end) {
-            return -1;
-        }
-        // Each byte decodes to at most one char, a four-byte sequence to two.
-        if (chars.capacity() < end - i) {
-            chars = CharBuffer.allocate(end - i);
-        }
-        chars.clear();
-        decoder.reset();
-        ByteBuffer in = ByteBuffer.wrap(bytes, i, end - i);
-        CoderResult result = decoder.decode(in, chars, true);
-        if (!result.isError()) {
-            result = decoder.flush(chars);
-        }
-        return result.isError() ? in.position() - offset : -1;
+        return -1;
     }
 }

@@ -61,7 +61,7 @@ final class ClientMeta extends MetaImpl {
     @Override
     public void openConnection(ConnectionHandle ch, Map<String, String> info) {
         Map<String, String> told = new HashMap<>(info);
-        told.keySet().removeIf(key -> key.contains("password") || key.contains("token"));
+        told.keySet().removeAll(SluiceProperty.SECRET_SETTINGS);
         call(() -> service().apply(new Service.OpenConnectionRequest(ch.id, told)));
     }
 

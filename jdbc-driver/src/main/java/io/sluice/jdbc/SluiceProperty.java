@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The properties a Sluice connection reads, from the URL ({@code ?fetchSize=5000}) or from the
@@ -85,6 +86,8 @@ enum SluiceProperty {
 
     /** The setting, among Avatica's, that says whether the connection uses TLS. */
     static final String SSL_SETTING = "sluice_ssl";
+    /** The settings, among Avatica's, that hold a secret: a password or token, the trust store's password. */
+    static final Set<String> SECRET_SETTINGS = Set.of("avatica_password", "truststore_password");
 
     private final String key;
     private final String defaultValue;

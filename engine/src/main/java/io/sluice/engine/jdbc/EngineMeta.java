@@ -65,16 +65,11 @@ public final class EngineMeta extends ProtocolOnlyMeta {
     /** Serves a request of {@code user}: every call {@code request} makes on this meta is that user's. */
     public <T> T as(SessionUser user, Supplier<T> request) {
         requireNonNull(user, "user is null");
-        SessionUser outer = caller.get();
         caller.set(user);
         try {
             return request.get();
         } finally {
-            if (outer == null) {
-                caller.remove();
-            } else {
-                caller.set(outer);
-            }
+            caller.remove();
         }
     }
 

@@ -42,8 +42,8 @@ public final class AccessPolicyOptions {
     private List<EndpointPattern> endpoints = new ArrayList<>();
 
     @Option(names = "--allow-jdbc-url", paramLabel = "PREFIX",
-            description = "The jdbc connector may open URLs that start with PREFIX, e.g. jdbc:postgresql://db:5432/."
-                    + " Repeatable.")
+            description = "The jdbc connector may open PREFIX, and PREFIX followed by a database name when it ends"
+                    + " in / or :, e.g. jdbc:postgresql://db:5432/. Repeatable.")
     private List<String> jdbcUrlPrefixes = new ArrayList<>();
 
     @Option(names = "--allow-kafka-property", paramLabel = "NAME",

@@ -36,6 +36,18 @@ public interface Sink {
     default void check() {
     }
 
+    /**
+     * The kinds of rows the sink can write: insert-only (the default: it appends), upsert (it
+     * writes and deletes rows by the table's primary key, skipping the old values of updates) or
+     * retract (it writes every change as it comes, such as a changelog format). A changelog
+     * reaches the sink's outputs with the row-kind column after the table's columns (see
+     * {@link io.sluice.runtime.changelog.RowKinds}); the planner refuses to write an updating
+     * query into a sink that takes inserts only.
+     */
+    default io.sluice.runtime.changelog.ChangelogMode acceptedChangelog() {
+        return io.sluice.runtime.changelog.ChangelogMode.INSERT_ONLY;
+    }
+
     /** One line for EXPLAIN and SHOW QUERIES, e.g. {@code kafka(topic=out, format=json)}. */
     String describe();
 }

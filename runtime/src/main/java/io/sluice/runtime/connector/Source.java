@@ -50,6 +50,16 @@ public interface Source {
     default void check() {
     }
 
+    /**
+     * The kinds of rows the source produces: insert-only (the default), or a changelog (a CDC
+     * format, an upsert topic), in which case each batch carries the row-kind column after the
+     * schema's columns (see {@link io.sluice.runtime.changelog.RowKinds}). An upsert source's rows
+     * are keyed by the table's primary key.
+     */
+    default io.sluice.runtime.changelog.ChangelogMode changelogMode() {
+        return io.sluice.runtime.changelog.ChangelogMode.INSERT_ONLY;
+    }
+
     /** One line for EXPLAIN, e.g. {@code file(path=/data/bids.csv, format=csv)}. */
     String describe();
 }

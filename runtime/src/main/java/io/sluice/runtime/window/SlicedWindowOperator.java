@@ -1,5 +1,6 @@
 package io.sluice.runtime.window;
 
+import io.sluice.runtime.state.StateMemory;
 import io.sluice.runtime.operator.OutputRows;
 
 import io.sluice.runtime.codegen.AggregateKernel;

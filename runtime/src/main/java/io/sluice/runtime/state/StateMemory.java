@@ -1,4 +1,4 @@
-package io.sluice.runtime.window;
+package io.sluice.runtime.state;
 
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -11,19 +11,19 @@ import org.apache.arrow.memory.BufferAllocator;
  * the query's memory limit covers it: the charge follows the state's estimated size, growing
  * ahead of it and shrinking when much of it is freed.
  */
-final class StateMemory implements AutoCloseable {
+public final class StateMemory implements AutoCloseable {
     private final BufferAllocator allocator;
     private final String owner;
     private AllocationReservation reservation;
     private long reserved;
 
-    StateMemory(BufferAllocator allocator, String owner) {
+    public StateMemory(BufferAllocator allocator, String owner) {
         this.allocator = allocator;
         this.owner = owner;
     }
 
     /** Adjusts the charge to the state's current size; fails with 53200 if the query's limit is reached. */
-    void update(long bytes) {
+    public void update(long bytes) {
         if (bytes <= reserved && bytes >= reserved / 4) {
             return;
         }
@@ -59,7 +59,7 @@ final class StateMemory implements AutoCloseable {
     }
 
     /** A size as people write it: {@code 512 bytes}, {@code 1.5 KiB}, {@code 2 MiB}. */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         String[] units = {"KiB", "MiB", "GiB", "TiB"};
         if (bytes < 1024) {
             return bytes + " bytes";

@@ -1,4 +1,4 @@
-package io.sluice.runtime.window;
+package io.sluice.runtime.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,9 @@
 package io.sluice.engine;
 
+import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.state.StateTtl;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,8 @@ public final class SessionSettings {
     public static final String BATCH_SIZE = "batch.size";
     /** Flink's option: {@code true} makes INSERT wait for its job to end. */
     public static final String DML_SYNC = "table.dml-sync";
+    /** Flink's option: how long idle state of updating operators is kept. */
+    public static final String STATE_TTL = StateTtl.OPTION;
 
     private static final int DEFAULT_BATCH_SIZE = 4096;
     /** Rows a batch may hold at most: operators size arrays and vectors by it up front. */
@@ -38,6 +42,7 @@ public final class SessionSettings {
             case BATCH_SIZE -> batchSize(value);
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
             case DML_SYNC -> bool(key, value);
+            case STATE_TTL -> stateTtl(value);
             default -> {
                 values.put(key, value);
                 return "'" + key + "' is not a Sluice option; it is kept but has no effect";
@@ -75,6 +80,15 @@ public final class SessionSettings {
 
     public boolean dmlSync() {
         return values.containsKey(DML_SYNC) && bool(DML_SYNC, values.get(DML_SYNC));
+    }
+
+    /** How long state may stay idle, as {@code 'table.exec.state.ttl'} says; never dropped by default. */
+    public StateTtl stateTtl() {
+        return values.containsKey(STATE_TTL) ? stateTtl(values.get(STATE_TTL)) : StateTtl.NEVER;
+    }
+
+    private static StateTtl stateTtl(String value) {
+        return StateTtl.of(new ConnectorOptions("SET", Map.of(STATE_TTL, value)).getDuration(STATE_TTL, null));
     }
 
     private static boolean bool(String key, String value) {

@@ -11,6 +11,7 @@ import io.sluice.planner.physical.SluiceWindowAggregate;
 import io.sluice.runtime.codegen.KernelCompiler;
 import io.sluice.runtime.job.JobSpec;
 import io.sluice.runtime.job.PipelineOutput;
+import io.sluice.runtime.state.StateTtl;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
@@ -37,9 +38,14 @@ public record PlannedQuery(boolean streaming, RelDataType rowType, RelNode logic
         requireNonNull(compiler, "compiler is null");
     }
 
-    /** The job running this query at the given parallelism, its results going to the sink. */
-    public JobSpec jobSpec(String jobName, int parallelism, PipelineOutput.ToSink sink, boolean sinkInOneTask) {
-        JobBuilder builder = new JobBuilder(jobName, parallelism, compiler);
+    /**
+     * The job running this query at the given parallelism, its results going to the sink.
+     *
+     * @param stateTtl how long updating operators keep idle keys' state
+     */
+    public JobSpec jobSpec(String jobName, int parallelism, StateTtl stateTtl, PipelineOutput.ToSink sink,
+                           boolean sinkInOneTask) {
+        JobBuilder builder = new JobBuilder(jobName, parallelism, compiler, stateTtl);
         JobBuilder.Stream stream = physical.implement(builder);
         if (sinkInOneTask) {
             stream = builder.gather(stream);
@@ -60,6 +66,11 @@ public record PlannedQuery(boolean streaming, RelDataType rowType, RelNode logic
         List<String> sources = new ArrayList<>();
         collectKernels(physical, sources);
         return sources;
+    }
+
+    /** The changelog the query's result is: insert-only, or updating with the row kind last. */
+    public io.sluice.planner.physical.Changelog changelog() {
+        return physical.changelog();
     }
 
     /** What EXPLAIN prints: the two plans and the generated code. */

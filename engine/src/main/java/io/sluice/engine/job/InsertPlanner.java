@@ -1,5 +1,9 @@
 package io.sluice.engine.job;
 
+import io.sluice.planner.physical.Changelog;
+import io.sluice.runtime.changelog.ChangelogMode;
+import io.sluice.runtime.state.StateTtl;
+
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.parser.ast.Insert;
@@ -61,10 +65,10 @@ public final class InsertPlanner {
         }
 
         /** The job writing the query's rows into the sink, every task writing its own share. */
-        public JobSpec jobSpec(String jobName, int parallelism) {
+        public JobSpec jobSpec(String jobName, int parallelism, StateTtl stateTtl) {
             PipelineOutput.ToSink output = new PipelineOutput.ToSink(sink.describe(),
                     context -> new CountingOutput(sink.createOutput(context), context.metrics()));
-            return query.jobSpec(jobName, parallelism, output, sink.needsSingleWriter());
+            return query.jobSpec(jobName, parallelism, stateTtl, output, sink.needsSingleWriter());
         }
 
         /**
@@ -122,7 +126,31 @@ public final class InsertPlanner {
         if (reshape) {
             plan = planner.plan(reshaped(query, columns, target.writableColumns()));
         }
+        checkChangelog(plan.changelog(), target, sink);
         return new Plan(statement, target, sink, plan);
+    }
+
+    /**
+     * An updating query goes only into a sink that takes updates: one that writes by key needs the
+     * table's primary key; one that appends cannot take it at all.
+     */
+    private static void checkChangelog(Changelog changelog, CatalogTable target, Sink sink) {
+        if (changelog.isInsertOnly()) {
+            return;
+        }
+        ChangelogMode accepted = sink.acceptedChangelog();
+        String connector = target.options().get("connector");
+        if (!accepted.accepts(changelog.mode())) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, "INSERT INTO '" + target.name() + "': the query updates "
+                    + "rows it wrote before (" + changelog.origin() + " makes updating results), but the connector '"
+                    + connector + "' " + (accepted.isInsertOnly() ? "only appends rows" : "needs the old value of each update")
+                    + "; write into a table that takes updates, such as 'upsert-kafka' or 'jdbc' with a PRIMARY KEY");
+        }
+        if (accepted == ChangelogMode.UPSERT && target.primaryKey().isEmpty()) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, "INSERT INTO '" + target.name() + "': the query updates "
+                    + "rows it wrote before (" + changelog.origin() + " makes updating results), and the connector '"
+                    + connector + "' writes updates by key: declare the table's PRIMARY KEY (...) NOT ENFORCED");
+        }
     }
 
     private static List<RelDataTypeField> targetColumns(Insert insert, CatalogTable target) {

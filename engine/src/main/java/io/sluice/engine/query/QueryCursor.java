@@ -1,5 +1,7 @@
 package io.sluice.engine.query;
 
+import io.sluice.runtime.changelog.RowKinds;
+
 import io.sluice.engine.result.QuerySummary;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.result.ResultCursor;
@@ -13,12 +15,18 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /** The rows of a running query, read from its result queue by the client's thread. */
 public final class QueryCursor implements ResultCursor {
     private final RunningQuery query;
+    private final boolean changelog;
     private VectorSchemaRoot current;
     private int position;
     private boolean ended;
 
-    public QueryCursor(RunningQuery query) {
+    /**
+     * @param changelog true if the query's batches carry the row kind as their last column; its
+     *                  first result column ({@code op}) then shows it
+     */
+    public QueryCursor(RunningQuery query, boolean changelog) {
         this.query = query;
+        this.changelog = changelog;
     }
 
     public RunningQuery query() {
@@ -106,8 +114,13 @@ public final class QueryCursor implements ResultCursor {
     private Object[] row(int index) {
         List<ResultColumn> columns = query.columns();
         Object[] row = new Object[columns.size()];
-        for (int i = 0; i < row.length; i++) {
-            row[i] = ValueConverter.read(current.getVector(i), index, columns.get(i));
+        int first = 0;
+        if (changelog) {
+            row[0] = RowKinds.at(current, index).shortString();
+            first = 1;
+        }
+        for (int i = first; i < row.length; i++) {
+            row[i] = ValueConverter.read(current.getVector(i - first), index, columns.get(i));
         }
         return row;
     }

@@ -21,6 +21,14 @@ public record ResultColumn(String name, String typeName, int jdbcType, int preci
         requireNonNull(typeName, "typeName is null");
     }
 
+    /**
+     * The first column of an updating result: each row's kind, {@code +I}, {@code -U}, {@code +U}
+     * or {@code -D}, named {@code op} as in Flink's SQL client.
+     */
+    public static ResultColumn rowKind() {
+        return new ResultColumn("op", "VARCHAR", Types.VARCHAR, 2, 0, false);
+    }
+
     public static ResultColumn varchar(String name) {
         return new ResultColumn(name, "VARCHAR", Types.VARCHAR, 0, 0, true);
     }

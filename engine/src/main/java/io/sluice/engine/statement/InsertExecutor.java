@@ -1,5 +1,6 @@
 package io.sluice.engine.statement;
 
+import io.sluice.runtime.state.StateTtl;
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.job.BackgroundJob;
@@ -17,7 +18,8 @@ final class InsertExecutor implements StatementExecutor<Insert> {
         InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(statement, text);
         plan.check();
         int parallelism = session.settings().parallelism();
-        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, parallelism));
+        StateTtl stateTtl = session.settings().stateTtl();
+        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, parallelism, stateTtl));
         return JobResults.started(job, session);
     }
 

@@ -4,7 +4,10 @@ import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.query.QueryCursor;
 import io.sluice.engine.query.RunningQuery;
+import io.sluice.engine.result.FinalResultCursor;
 import io.sluice.engine.result.ResultColumn;
+import io.sluice.engine.result.ResultCursor;
+import io.sluice.runtime.state.StateTtl;
 import io.sluice.parser.ast.Query;
 import io.sluice.planner.PlannedQuery;
 import io.sluice.planner.QueryPlanner;
@@ -17,14 +20,22 @@ final class QueryExecutor implements StatementExecutor<Query> {
     @Override
     public StatementResult execute(Query statement, Session session) {
         PlannedQuery plan = new QueryPlanner(session.engine().sql()).plan(statement.query());
+        boolean changelog = plan.changelog().carriesRowKinds();
         List<ResultColumn> columns = new ArrayList<>();
+        if (changelog) {
+            columns.add(ResultColumn.rowKind());
+        }
         for (RelDataTypeField field : plan.rowType().getFieldList()) {
             columns.add(ResultColumn.of(field.getName(), plan.physical().getRowType().getFieldList()
                     .get(field.getIndex()).getType()));
         }
         int parallelism = session.settings().parallelism();
+        StateTtl stateTtl = session.settings().stateTtl();
         RunningQuery query = session.startQuery(statement.text(), columns,
-                (id, sink) -> plan.jobSpec(id, parallelism, sink, true));
-        return new StatementResult(StatementResult.Kind.QUERY, new QueryCursor(query), null);
+                (id, sink) -> plan.jobSpec(id, parallelism, stateTtl, sink, true));
+        ResultCursor cursor = new QueryCursor(query, changelog);
+        // A plain SELECT answers with the result as it stands at the end; SELECT STREAM shows each change.
+        return new StatementResult(StatementResult.Kind.QUERY,
+                changelog && !plan.streaming() ? new FinalResultCursor(cursor) : cursor, null);
     }
 }

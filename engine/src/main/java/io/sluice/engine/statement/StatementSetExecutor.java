@@ -25,8 +25,9 @@ final class StatementSetExecutor implements StatementExecutor<StatementSet> {
             texts.add(text);
         }
         int parallelism = session.settings().parallelism();
+        io.sluice.runtime.state.StateTtl stateTtl = session.settings().stateTtl();
         BackgroundJob job = session.startJob("EXECUTE STATEMENT SET BEGIN " + String.join("; ", texts) + "; END",
-                id -> StatementSets.jobSpec(id, plans, parallelism));
+                id -> StatementSets.jobSpec(id, plans, parallelism, stateTtl));
         return JobResults.started(job, session);
     }
 }

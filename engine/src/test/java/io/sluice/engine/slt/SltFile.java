@@ -59,7 +59,8 @@ final class SltFile {
                 }
                 case "input" -> records.add(new SltRecord.Input(start, words[1], inputRows()));
                 case "watermark" -> records.add(new SltRecord.Watermark(start, words[1], line.split("\\s+", 3)[2]));
-                case "query" -> records.add(query(start, words.length > 2 && words[2].contains("rowsort")));
+                case "query" -> records.add(query(start, words.length > 2 && words[2].contains("rowsort"),
+                        words.length > 2 && words[2].contains("final")));
                 case "summary" -> {
                     Map<String, Long> expected = new LinkedHashMap<>();
                     for (String pair : line.substring("summary".length()).trim().split("\\s+")) {
@@ -74,7 +75,7 @@ final class SltFile {
         return records;
     }
 
-    private SltRecord query(int start, boolean rowsort) {
+    private SltRecord query(int start, boolean rowsort, boolean finalResult) {
         List<String> sql = new ArrayList<>();
         while (next < lines.size() && !lines.get(next).strip().equals("----")) {
             sql.add(lines.get(next++));
@@ -83,7 +84,7 @@ final class SltFile {
             throw new IllegalArgumentException("line " + start + ": query without '----'");
         }
         next++;
-        return new SltRecord.Query(start, String.join("\n", sql), rowsort, block());
+        return new SltRecord.Query(start, String.join("\n", sql), rowsort, finalResult, block());
     }
 
     /** Input rows: the lines up to a blank line or to a {@code watermark} line, which may follow rows directly. */

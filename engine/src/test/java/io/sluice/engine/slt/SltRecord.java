@@ -22,8 +22,12 @@ sealed interface SltRecord {
     record Watermark(int line, String table, String timestamp) implements SltRecord {
     }
 
-    /** {@code query <types> [rowsort]}: the SQL's rows, formatted, must equal the expected ones. */
-    record Query(int line, String sql, boolean rowsort, List<String> expected) implements SltRecord {
+    /**
+     * {@code query <types> [rowsort] [final]}: the SQL's rows, formatted, must equal the expected
+     * ones. With {@code final}, the rows are a changelog (the first column is the row kind) and
+     * what is compared is the result it leaves, sorted.
+     */
+    record Query(int line, String sql, boolean rowsort, boolean finalResult, List<String> expected) implements SltRecord {
     }
 
     /** {@code summary key=value ...}: counters of the previous query (late, malformed, read). */

@@ -10,6 +10,7 @@ import io.sluice.runtime.job.PipelineInput;
 import io.sluice.runtime.job.PipelineOutput;
 import io.sluice.runtime.job.PipelineSpec;
 import io.sluice.runtime.operator.OperatorFactory;
+import io.sluice.runtime.state.StateTtl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +25,23 @@ public final class JobBuilder {
     private final String jobName;
     private final int parallelism;
     private final KernelCompiler compiler;
+    private final StateTtl stateTtl;
     private final List<PipelineSpec> pipelines = new ArrayList<>();
     private final List<ExchangeSpec> exchanges = new ArrayList<>();
 
-    public JobBuilder(String jobName, int parallelism, KernelCompiler compiler) {
+    public JobBuilder(String jobName, int parallelism, KernelCompiler compiler, StateTtl stateTtl) {
         this.jobName = requireNonNull(jobName, "jobName is null");
         if (parallelism <= 0) {
             throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
         }
         this.parallelism = parallelism;
         this.compiler = requireNonNull(compiler, "compiler is null");
+        this.stateTtl = requireNonNull(stateTtl, "stateTtl is null");
+    }
+
+    /** How long operators keep idle keys' state ({@code 'table.exec.state.ttl'}). */
+    public StateTtl stateTtl() {
+        return stateTtl;
     }
 
     /** The parallelism the query runs at, where nothing forces less. */

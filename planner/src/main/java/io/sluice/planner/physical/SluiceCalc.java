@@ -1,5 +1,7 @@
 package io.sluice.planner.physical;
 
+import org.apache.calcite.util.ImmutableBitSet;
+
 import io.sluice.planner.codegen.CalcKernelGenerator;
 import io.sluice.planner.codegen.GeneratedKernel;
 import io.sluice.planner.type.ArrowTypeMapping;
@@ -23,8 +25,42 @@ import org.apache.calcite.rex.RexProgram;
  * columns), chained after its input.
  */
 public final class SluiceCalc extends Calc implements SluiceRel {
+    private final Changelog changelog;
+
     public SluiceCalc(RelOptCluster cluster, RelTraitSet traits, RelNode input, RexProgram program) {
         super(cluster, traits, List.of(), input, program);
+        Changelog below = Changelog.of(input);
+        this.changelog = below.isInsertOnly() ? below : below.withUpsertKey(keyThrough(program, below.upsertKey()));
+    }
+
+    @Override
+    public Changelog changelog() {
+        return changelog;
+    }
+
+    /**
+     * Where a program's output keeps an input key: the output columns that pass the key's columns
+     * on, or empty when a key column is dropped or computed over.
+     */
+    static ImmutableBitSet keyThrough(RexProgram program, ImmutableBitSet key) {
+        if (key.isEmpty()) {
+            return key;
+        }
+        int[] passedOn = CalcKernelGenerator.passedOn(program);
+        ImmutableBitSet.Builder output = ImmutableBitSet.builder();
+        for (int column : key) {
+            int found = -1;
+            for (int i = 0; i < passedOn.length && found < 0; i++) {
+                if (passedOn[i] == column) {
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                return ImmutableBitSet.of();
+            }
+            output.set(found);
+        }
+        return output.build();
     }
 
     @Override
@@ -35,7 +71,10 @@ public final class SluiceCalc extends Calc implements SluiceRel {
     @Override
     public JobBuilder.Stream implement(JobBuilder builder) {
         JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
-        return input.add(operator(getProgram(), getCluster().getRexBuilder(), builder.compiler()));
+        RexProgram program = changelog.carriesRowKinds()
+                ? ChangelogPrograms.carryingRowKind(getProgram(), getCluster().getRexBuilder())
+                : getProgram();
+        return input.add(operator(program, getCluster().getRexBuilder(), builder.compiler()));
     }
 
     /**

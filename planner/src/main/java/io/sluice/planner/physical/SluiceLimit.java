@@ -15,6 +15,12 @@ public final class SluiceLimit extends SingleRel implements SluiceRel {
     public SluiceLimit(RelOptCluster cluster, RelTraitSet traits, RelNode input, long limit) {
         super(cluster, traits, input);
         this.limit = limit;
+        Changelog.of(input).requireInsertOnly("LIMIT without ORDER BY");
+    }
+
+    @Override
+    public Changelog changelog() {
+        return Changelog.INSERT_ONLY;
     }
 
     public long limit() {

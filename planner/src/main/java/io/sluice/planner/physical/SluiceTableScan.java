@@ -1,5 +1,9 @@
 package io.sluice.planner.physical;
 
+import io.sluice.runtime.changelog.ChangelogMode;
+import io.sluice.runtime.changelog.RowKinds;
+import org.apache.arrow.vector.types.pojo.Schema;
+
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.planner.catalog.CatalogTable;
@@ -34,6 +38,7 @@ public final class SluiceTableScan extends TableScan implements SluiceRel {
     private final CatalogTable table;
     private final ReadMode mode;
     private final RexProgram pushed;
+    private final Changelog changelog;
 
     /**
      * @param pushed the filter and projection pushed into the scan, or null
@@ -44,6 +49,27 @@ public final class SluiceTableScan extends TableScan implements SluiceRel {
         this.table = requireNonNull(table, "table is null");
         this.mode = requireNonNull(mode, "mode is null");
         this.pushed = pushed;
+        this.changelog = sourceChangelog(table, pushed);
+    }
+
+    /**
+     * A changelog source's rows are keyed by the table's primary key, as far as the pushed
+     * projection keeps its columns.
+     */
+    private static Changelog sourceChangelog(CatalogTable table, RexProgram pushed) {
+        ChangelogMode mode = table.source().changelogMode();
+        if (mode.isInsertOnly()) {
+            return Changelog.INSERT_ONLY;
+        }
+        List<String> names = table.rowType().getFieldNames();
+        ImmutableBitSet key = ImmutableBitSet.of(table.primaryKey().stream().mapToInt(names::indexOf).toArray());
+        Changelog changelog = new Changelog(mode, key, "the changelog table '" + table.name() + "'");
+        return pushed == null ? changelog : changelog.withUpsertKey(SluiceCalc.keyThrough(pushed, key));
+    }
+
+    @Override
+    public Changelog changelog() {
+        return changelog;
     }
 
     public CatalogTable table() {
@@ -115,8 +141,12 @@ public final class SluiceTableScan extends TableScan implements SluiceRel {
             }
         }
         long delay = table.rowtime().map(Rowtime::delayMillis).orElse(0L);
-        PipelineInput.FromSource input = new PipelineInput.FromSource(table.name(), source,
-                ArrowTypeMapping.toSchema(rowType), mode, rowtime.map(index -> new WatermarkStrategy(index, delay)),
+        Schema schema = ArrowTypeMapping.toSchema(rowType);
+        if (changelog.carriesRowKinds()) {
+            schema = RowKinds.withRowKind(schema);
+            program = program == null ? null : ChangelogPrograms.carryingRowKind(program, getCluster().getRexBuilder());
+        }
+        PipelineInput.FromSource input = new PipelineInput.FromSource(table.name(), source, schema, mode, rowtime.map(index -> new WatermarkStrategy(index, delay)),
                 table.idleTimeout());
         JobBuilder.Stream stream = new JobBuilder.Stream(input, parallelism);
         if (program != null) {

@@ -27,6 +27,11 @@ public final class SluiceValues extends Values implements SluiceRel {
     }
 
     @Override
+    public Changelog changelog() {
+        return Changelog.INSERT_ONLY;
+    }
+
+    @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
         return new SluiceValues(getCluster(), getRowType(), getTuples(), traitSet);
     }

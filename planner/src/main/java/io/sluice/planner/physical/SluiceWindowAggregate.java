@@ -47,6 +47,7 @@ public final class SluiceWindowAggregate extends SingleRel implements SluiceRel 
                                  WindowSpec window, int timeColumn, int[] keyColumns, List<GroupOutput> groupOutputs,
                                  List<AggregateCall> calls, Map<Integer, RexLiteral> constants) {
         super(cluster, traits, input);
+        Changelog.of(input).requireInsertOnly("a window aggregation");
         this.rowType = rowType;
         this.window = window;
         this.timeColumn = timeColumn;
@@ -82,6 +83,11 @@ public final class SluiceWindowAggregate extends SingleRel implements SluiceRel 
             pw.item("time", "$" + timeColumn);
         }
         return pw.item("group", groups).item("aggs", calls);
+    }
+
+    @Override
+    public Changelog changelog() {
+        return Changelog.INSERT_ONLY;
     }
 
     @Override

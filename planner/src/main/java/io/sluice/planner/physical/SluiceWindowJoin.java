@@ -29,6 +29,8 @@ public final class SluiceWindowJoin extends BiRel implements SluiceRel {
     public SluiceWindowJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right, RelDataType rowType,
                             JoinKind kind, int[] leftKeys, int[] rightKeys, int leftWindowEnd, int rightWindowEnd) {
         super(cluster, traits, left, right);
+        Changelog.of(left).requireInsertOnly("a window join");
+        Changelog.of(right).requireInsertOnly("a window join");
         this.rowType = rowType;
         this.kind = kind;
         this.leftKeys = leftKeys.clone();
@@ -48,6 +50,11 @@ public final class SluiceWindowJoin extends BiRel implements SluiceRel {
         return super.explainTerms(pw).item("kind", kind).item("leftKeys", Arrays.toString(leftKeys))
                 .item("rightKeys", Arrays.toString(rightKeys))
                 .item("window", leftWindowEnd < 0 ? "whole input" : "end $" + leftWindowEnd + " = $" + rightWindowEnd);
+    }
+
+    @Override
+    public Changelog changelog() {
+        return Changelog.INSERT_ONLY;
     }
 
     @Override

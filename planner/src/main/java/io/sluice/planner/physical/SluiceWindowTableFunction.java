@@ -22,6 +22,7 @@ public final class SluiceWindowTableFunction extends SingleRel implements Sluice
     public SluiceWindowTableFunction(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelDataType rowType,
                                      WindowSpec window, int timeColumn) {
         super(cluster, traits, input);
+        Changelog.of(input).requireInsertOnly("a window table function");
         this.rowType = rowType;
         this.window = window;
         this.timeColumn = timeColumn;
@@ -35,6 +36,11 @@ public final class SluiceWindowTableFunction extends SingleRel implements Sluice
     @Override
     public RelWriter explainTerms(RelWriter pw) {
         return super.explainTerms(pw).item("window", window).item("time", "$" + timeColumn);
+    }
+
+    @Override
+    public Changelog changelog() {
+        return Changelog.INSERT_ONLY;
     }
 
     @Override

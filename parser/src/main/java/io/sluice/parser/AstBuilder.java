@@ -78,6 +78,7 @@ final class AstBuilder extends SluiceStatementBaseVisitor<Statement> {
     public Statement visitCreateViewStatement(CreateViewStatementContext context) {
         return new CreateView(
                 Literals.identifier(context.name, source),
+                context.MATERIALIZED() != null,
                 context.IF() != null,
                 uniqueNames(context.identifierList(), "view column"),
                 visitQuery(context.query()),
@@ -86,7 +87,7 @@ final class AstBuilder extends SluiceStatementBaseVisitor<Statement> {
 
     @Override
     public Statement visitDropStatement(DropStatementContext context) {
-        ObjectKind kind = switch (context.kind.getType()) {
+        ObjectKind kind = context.kind == null ? ObjectKind.MATERIALIZED_VIEW : switch (context.kind.getType()) {
             case SluiceStatementLexer.STREAM -> ObjectKind.STREAM;
             case SluiceStatementLexer.TABLE -> ObjectKind.TABLE;
             default -> ObjectKind.VIEW;
@@ -97,7 +98,7 @@ final class AstBuilder extends SluiceStatementBaseVisitor<Statement> {
 
     @Override
     public Statement visitShowStatement(ShowStatementContext context) {
-        ShowKind kind = switch (context.kind.getType()) {
+        ShowKind kind = context.kind == null ? ShowKind.MATERIALIZED_VIEWS : switch (context.kind.getType()) {
             case SluiceStatementLexer.STREAMS -> ShowKind.STREAMS;
             case SluiceStatementLexer.TABLES -> ShowKind.TABLES;
             case SluiceStatementLexer.VIEWS -> ShowKind.VIEWS;

@@ -68,7 +68,7 @@ final class CatalogMetadata {
         if (noCatalogOrSchema(catalogName, schemaPattern)) {
             Pattern names = like(tableNamePattern);
             for (CatalogEntry entry : catalog.entries()) {
-                String type = entry.kind().name();
+                String type = entry.kind().name().replace('_', ' ');
                 if (names.matcher(entry.name()).matches() && (types == null || types.contains(type))) {
                     rows.add(row(null, null, entry.name(), type, null, null, null, null, null, null));
                 }
@@ -112,7 +112,7 @@ final class CatalogMetadata {
     static Rows tableTypes() {
         List<Object> rows = new ArrayList<>();
         for (TableKind kind : TableKind.values()) {
-            rows.add(row(kind.name()));
+            rows.add(row(kind.name().replace('_', ' ')));
         }
         return new Rows(TABLE_TYPES, rows);
     }

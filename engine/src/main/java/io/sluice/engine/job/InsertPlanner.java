@@ -101,6 +101,14 @@ public final class InsertPlanner {
         }
         Sink sink = target.sink().orElseThrow(() -> new SluiceException(ErrorCode.VALIDATION_ERROR, "cannot INSERT INTO '"
                 + target.name() + "': its connector '" + target.options().get("connector") + "' can only be read"));
+        return plan(target, sink, insert, statement);
+    }
+
+    /**
+     * Plans the rows of an INSERT into a given target and sink, which need not be in the catalog
+     * (a materialized view's result is written this way).
+     */
+    public Plan plan(CatalogTable target, Sink sink, Insert insert, String statement) {
         List<RelDataTypeField> columns = targetColumns(insert, target);
         SqlNode query = asStream(insert.query().query());
         QueryPlanner planner = new QueryPlanner(environment);

@@ -13,6 +13,9 @@ import io.sluice.planner.view.ViewExpansion;
 final class CreateViewExecutor implements StatementExecutor<CreateView> {
     @Override
     public StatementResult execute(CreateView statement, Session session) {
+        if (statement.materialized()) {
+            return new CreateMaterializedViewExecutor().execute(statement, session);
+        }
         String definition = ViewExpansion.definition(statement.name(), statement.columns(), statement.query());
         Query query = (Query) new StatementParser().parse(definition);
         new QueryPlanner(session.engine().sql()).validate(query.query());

@@ -8,9 +8,9 @@ final class Describing {
     private Describing() {
     }
 
-    /** {@code Stream}, {@code Table} or {@code View}. */
+    /** {@code Stream}, {@code Table}, {@code View} or {@code Materialized view}. */
     static String kind(TableKind kind) {
-        String name = kind.name().toLowerCase(Locale.ROOT);
+        String name = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

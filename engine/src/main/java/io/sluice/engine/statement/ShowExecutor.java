@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** {@code SHOW STREAMS | TABLES | VIEWS | QUERIES | JOBS | FUNCTIONS}. */
+/** {@code SHOW STREAMS | TABLES | VIEWS | MATERIALIZED VIEWS | QUERIES | JOBS | FUNCTIONS}. */
 final class ShowExecutor implements StatementExecutor<Show> {
     private static final List<String> FUNCTIONS = List.of("ABS", "CAST", "CEIL", "CHAR_LENGTH", "COALESCE",
             "CURRENT_DATE", "CURRENT_TIMESTAMP", "EXP", "EXTRACT", "FLOOR", "LN", "LOG10", "LOCALTIMESTAMP",
@@ -29,6 +29,7 @@ final class ShowExecutor implements StatementExecutor<Show> {
         return switch (statement.kind()) {
             case STREAMS -> names(session, TableKind.STREAM);
             case VIEWS -> names(session, TableKind.VIEW);
+            case MATERIALIZED_VIEWS -> names(session, TableKind.MATERIALIZED_VIEW);
             case TABLES -> tables(session);
             case QUERIES -> queries(session);
             case FUNCTIONS -> functions();
@@ -49,7 +50,7 @@ final class ShowExecutor implements StatementExecutor<Show> {
     private static StatementResult tables(Session session) {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogEntry entry : session.engine().catalog().entries()) {
-            rows.add(new Object[] {entry.name(), entry.kind().name()});
+            rows.add(new Object[] {entry.name(), entry.kind().name().replace('_', ' ')});
         }
         return info(List.of(ResultColumn.varchar("name"), ResultColumn.varchar("kind")), rows);
     }

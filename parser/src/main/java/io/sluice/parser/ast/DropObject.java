@@ -2,7 +2,7 @@ package io.sluice.parser.ast;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@code DROP STREAM|TABLE|VIEW [IF EXISTS] name}. */
+/** {@code DROP STREAM|TABLE|VIEW|MATERIALIZED VIEW [IF EXISTS] name}. */
 public record DropObject(ObjectKind kind, String name, boolean ifExists, SourcePosition position)
         implements Statement {
     public DropObject {

@@ -4,5 +4,6 @@ package io.sluice.parser.ast;
 public enum ObjectKind {
     STREAM,
     TABLE,
-    VIEW
+    VIEW,
+    MATERIALIZED_VIEW
 }

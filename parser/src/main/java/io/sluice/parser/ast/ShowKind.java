@@ -9,5 +9,6 @@ public enum ShowKind {
     TABLES,
     VIEWS,
     QUERIES,
-    FUNCTIONS
+    FUNCTIONS,
+    MATERIALIZED_VIEWS
 }

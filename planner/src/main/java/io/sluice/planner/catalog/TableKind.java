@@ -4,5 +4,7 @@ package io.sluice.planner.catalog;
 public enum TableKind {
     STREAM,
     TABLE,
-    VIEW
+    VIEW,
+    /** A view whose query runs continuously in the engine, which keeps its result. */
+    MATERIALIZED_VIEW
 }

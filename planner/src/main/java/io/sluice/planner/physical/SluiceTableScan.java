@@ -49,15 +49,15 @@ public final class SluiceTableScan extends TableScan implements SluiceRel {
         this.table = requireNonNull(table, "table is null");
         this.mode = requireNonNull(mode, "mode is null");
         this.pushed = pushed;
-        this.changelog = sourceChangelog(table, pushed);
+        this.changelog = sourceChangelog(table, mode, pushed);
     }
 
     /**
      * A changelog source's rows are keyed by the table's primary key, as far as the pushed
      * projection keeps its columns.
      */
-    private static Changelog sourceChangelog(CatalogTable table, RexProgram pushed) {
-        ChangelogMode mode = table.source().changelogMode();
+    private static Changelog sourceChangelog(CatalogTable table, ReadMode readMode, RexProgram pushed) {
+        ChangelogMode mode = table.source().changelogMode(readMode);
         if (mode.isInsertOnly()) {
             return Changelog.INSERT_ONLY;
         }

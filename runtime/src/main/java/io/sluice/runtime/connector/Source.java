@@ -60,6 +60,14 @@ public interface Source {
         return io.sluice.runtime.changelog.ChangelogMode.INSERT_ONLY;
     }
 
+    /**
+     * The kinds of rows a read in this mode produces: {@link #changelogMode()}, unless the source
+     * reads a snapshot as plain rows (a materialized view's current result).
+     */
+    default io.sluice.runtime.changelog.ChangelogMode changelogMode(ReadMode mode) {
+        return changelogMode();
+    }
+
     /** One line for EXPLAIN, e.g. {@code file(path=/data/bids.csv, format=csv)}. */
     String describe();
 }

@@ -43,6 +43,7 @@ public final class SessionSettings {
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
             case DML_SYNC -> bool(key, value);
             case STATE_TTL -> stateTtl(value);
+            case ResultMode.OPTION -> ResultMode.parse(value);
             default -> {
                 values.put(key, value);
                 return "'" + key + "' is not a Sluice option; it is kept but has no effect";
@@ -85,6 +86,11 @@ public final class SessionSettings {
     /** How long state may stay idle, as {@code 'table.exec.state.ttl'} says; never dropped by default. */
     public StateTtl stateTtl() {
         return values.containsKey(STATE_TTL) ? stateTtl(values.get(STATE_TTL)) : StateTtl.NEVER;
+    }
+
+    /** How the interactive shell shows rows ({@code 'sql-client.execution.result-mode'}). */
+    public ResultMode resultMode() {
+        return values.containsKey(ResultMode.OPTION) ? ResultMode.parse(values.get(ResultMode.OPTION)) : ResultMode.TABLEAU;
     }
 
     private static StateTtl stateTtl(String value) {

@@ -113,7 +113,8 @@ public final class InteractiveShell {
 
     /** Runs a statement and shows what it did; false if Ctrl-C cancelled it. */
     private boolean execute(StatementText statement) throws InterruptedException {
-        ResultRenderer renderer = new ResultRenderer(OutputFormat.TABLE, out, terminal.getWidth());
+        ResultRenderer renderer = new ResultRenderer(OutputFormat.TABLE, session.settings().resultMode(), out,
+                terminal.getWidth(), terminal.getHeight());
         // Installed before planning, so that Ctrl-C then cancels the query as soon as it starts.
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> renderer.stop());
         try {

@@ -2,10 +2,12 @@ package io.sluice.engine.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.engine.ResultMode;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.QuerySummary;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.result.ResultCursor;
+import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.io.PrintWriter;
@@ -23,20 +25,31 @@ final class ResultRenderer {
     private static final long POLL_MILLIS = 100;
 
     private final OutputFormat format;
+    private final ResultMode mode;
     private final PrintWriter out;
     private final int maxLineWidth;
+    private final int maxLines;
     private volatile boolean stopped;
     private volatile ResultCursor printing;
     private long rowsPrinted;
 
+    /** Rows printed as they arrive, as scripts print them. */
+    ResultRenderer(OutputFormat format, PrintWriter out, int maxLineWidth) {
+        this(format, ResultMode.TABLEAU, out, maxLineWidth, 0);
+    }
+
     /**
+     * @param mode         how a query's rows are shown (see {@link ResultMode})
      * @param maxLineWidth the width live tables are fitted to by narrowing text columns; 0 for
      *                     no limit
+     * @param maxLines     the terminal's height, which an updating table shown in place fits in
      */
-    ResultRenderer(OutputFormat format, PrintWriter out, int maxLineWidth) {
+    ResultRenderer(OutputFormat format, ResultMode mode, PrintWriter out, int maxLineWidth, int maxLines) {
         this.format = requireNonNull(format, "format is null");
+        this.mode = requireNonNull(mode, "mode is null");
         this.out = requireNonNull(out, "out is null");
         this.maxLineWidth = maxLineWidth;
+        this.maxLines = maxLines;
     }
 
     /**
@@ -58,8 +71,11 @@ final class ResultRenderer {
             }
             if (format == OutputFormat.TABLE && kind == StatementResult.Kind.INFO) {
                 printKnown(cursor);
+            } else if (mode == ResultMode.TABLE && cursor.isChangelog()) {
+                printInPlace(cursor);
             } else {
-                printArriving(cursor);
+                printArriving(cursor, mode == ResultMode.CHANGELOG && kind == StatementResult.Kind.QUERY
+                        && !cursor.isChangelog());
             }
             return !stopped;
         } catch (SluiceException e) {
@@ -94,14 +110,20 @@ final class ResultRenderer {
                 summary.firstMalformed()).describe();
     }
 
-    private void printArriving(ResultCursor cursor) throws InterruptedException {
-        RowPrinter printer = format.printer(out, cursor.columns(), maxLineWidth);
+    /** @param addInsertKind show an {@code op} column of {@code +I}: the changelog mode's view of appended rows */
+    private void printArriving(ResultCursor cursor, boolean addInsertKind) throws InterruptedException {
+        List<ResultColumn> columns = cursor.columns();
+        if (addInsertKind) {
+            columns = new ArrayList<>(columns);
+            columns.add(0, ResultColumn.rowKind());
+        }
+        RowPrinter printer = format.printer(out, columns, maxLineWidth);
         printer.begin();
         try {
             List<Object[]> batch;
             while (!stopped && (batch = cursor.poll(POLL_ROWS, POLL_MILLIS)) != null) {
                 for (int i = 0; i < batch.size() && !stopped; i++) {
-                    printer.row(batch.get(i));
+                    printer.row(addInsertKind ? withInsertKind(batch.get(i)) : batch.get(i));
                     rowsPrinted++;
                 }
                 printer.flush();
@@ -109,6 +131,29 @@ final class ResultRenderer {
         } finally {
             printer.end();
             printer.flush();
+        }
+    }
+
+    private static Object[] withInsertKind(Object[] row) {
+        Object[] change = new Object[row.length + 1];
+        change[0] = RowKind.INSERT.shortString();
+        System.arraycopy(row, 0, change, 1, row.length);
+        return change;
+    }
+
+    /** An updating result as a table kept current on the screen. */
+    private void printInPlace(ResultCursor cursor) throws InterruptedException {
+        LiveTable table = new LiveTable(out, cursor.columns(), maxLines);
+        table.draw(true);
+        try {
+            List<Object[]> batch;
+            while (!stopped && (batch = cursor.poll(POLL_ROWS, POLL_MILLIS)) != null) {
+                batch.forEach(table::apply);
+                table.draw(false);
+            }
+        } finally {
+            table.draw(true);
+            rowsPrinted = table.size();
         }
     }
 

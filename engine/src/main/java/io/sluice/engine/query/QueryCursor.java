@@ -39,6 +39,11 @@ public final class QueryCursor implements ResultCursor {
     }
 
     @Override
+    public boolean isChangelog() {
+        return changelog;
+    }
+
+    @Override
     public Object[] next() throws InterruptedException {
         while (true) {
             List<Object[]> rows = poll(1, Long.MAX_VALUE);

@@ -18,6 +18,14 @@ public interface ResultCursor extends AutoCloseable {
     List<ResultColumn> columns();
 
     /**
+     * True if the rows are changes of an updating result: the first column ({@code op}) is the
+     * row kind, {@code +I}, {@code -U}, {@code +U} or {@code -D}.
+     */
+    default boolean isChangelog() {
+        return false;
+    }
+
+    /**
      * The next row, waiting as long as it takes; null once the result has ended.
      *
      * @throws io.sluice.runtime.error.SluiceException if the query failed or was cancelled

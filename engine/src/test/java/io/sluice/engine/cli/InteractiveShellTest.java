@@ -72,6 +72,21 @@ class InteractiveShellTest {
     }
 
     @Test
+    void changelogModeShowsTheKindOfAppendedRows() throws IOException {
+        String shown = type("SET 'sql-client.execution.result-mode' = 'changelog';\nSELECT 5 AS n;\n");
+
+        assertTrue(shown.contains("| op |"), shown);
+        assertTrue(shown.contains("| +I |           5 |\n"), shown);
+    }
+
+    @Test
+    void anUnknownResultModeIsRefused() throws IOException {
+        String shown = type("SET 'sql-client.execution.result-mode' = 'grid';\n");
+
+        assertTrue(shown.contains("must be 'table', 'changelog' or 'tableau', not 'grid'"), shown);
+    }
+
+    @Test
     void quitEndsTheShell() throws IOException {
         String shown = type("SELECT 5 AS n;\nquit;\nSELECT 7 AS n;\n");
 

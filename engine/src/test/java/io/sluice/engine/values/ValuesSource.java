@@ -1,5 +1,9 @@
 package io.sluice.engine.values;
 
+import io.sluice.runtime.changelog.ChangelogMode;
+import io.sluice.runtime.changelog.RowKind;
+import io.sluice.runtime.changelog.RowKinds;
+
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.connector.Source;
@@ -21,15 +25,19 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * The test source: rows and watermarks appended by a test, in order, then read by one task.
  * Rows are text in the CSV format with {@code |} between fields and {@code NULL} for null, so a
  * test writes {@code 2026-01-01 00:00:01.000|a|1}. A watermark ends the batch before it, so rows
- * after it reach operators after it.
+ * after it reach operators after it. With {@code 'changelog' = 'true'} the table is a retract
+ * changelog and each row starts with its kind: {@code +I|a|1}, {@code -U|a|1}, {@code +U|a|2},
+ * {@code -D|a|2}.
  */
 public final class ValuesSource implements Source {
     private final String table;
     private final DecoderFactory decoders;
     private final List<Object> events = new ArrayList<>();
+    private final boolean changelog;
 
     ValuesSource(SourceContext context) {
         this.table = context.tableName();
+        this.changelog = context.options().getBoolean("changelog", false);
         ConnectorOptions csv = new ConnectorOptions("values", Map.of("format", "csv",
                 "csv.field-delimiter", "|", "csv.null-literal", "NULL"));
         this.decoders = context.formats().decoders(new FormatContext(context.tableName(), context.schema(), csv));
@@ -52,6 +60,11 @@ public final class ValuesSource implements Source {
     @Override
     public boolean isBounded() {
         return true;
+    }
+
+    @Override
+    public ChangelogMode changelogMode() {
+        return changelog ? ChangelogMode.RETRACT : ChangelogMode.INSERT_ONLY;
     }
 
     @Override
@@ -86,10 +99,22 @@ public final class ValuesSource implements Source {
                         next++;
                         break;
                     }
-                    byte[] bytes = ((String) event).getBytes(StandardCharsets.UTF_8);
+                    String line = (String) event;
+                    RowKind kind = RowKind.INSERT;
+                    if (changelog) {
+                        kind = RowKind.ofShortString(line.substring(0, Math.min(2, line.length())));
+                        if (kind == null) {
+                            throw new IllegalArgumentException("a changelog row starts with +I|, -U|, +U| or -D|: " + line);
+                        }
+                        line = line.substring(3);
+                    }
+                    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
                     String problem = decoder.decode(bytes, 0, bytes.length, rows);
                     next++;
                     if (problem == null) {
+                        if (changelog) {
+                            RowKinds.set(RowKinds.of(batch), rows, kind);
+                        }
                         rows++;
                     } else {
                         context.metrics().reportMalformed(table + " row " + next, problem, (String) event);

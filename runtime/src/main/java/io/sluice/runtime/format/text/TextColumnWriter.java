@@ -1,5 +1,7 @@
 package io.sluice.runtime.format.text;
 
+import io.sluice.runtime.changelog.RowKinds;
+
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,10 @@ public final class TextColumnWriter {
         requireNonNull(kinds, "kinds is null");
         this.timestampFormat = requireNonNull(timestampFormat, "timestampFormat is null");
         List<FieldVector> columns = target.getFieldVectors();
+        if (RowKinds.carried(target)) {
+            // a changelog's row kind is not a column of its records: its reader sets it
+            columns = columns.subList(0, columns.size() - 1);
+        }
         if (columns.size() != kinds.size()) {
             throw new IllegalArgumentException("target has " + columns.size() + " columns, kinds " + kinds.size());
         }

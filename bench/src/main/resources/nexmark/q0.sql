@@ -5,7 +5,7 @@ CREATE TABLE discard_sink (
     price BIGINT,
     `dateTime` TIMESTAMP(3),
     extra VARCHAR
-) WITH ('connector' = 'blackhole');
+) WITH ('connector' = 'counting');
 
 INSERT INTO discard_sink
 SELECT auction, bidder, price, `dateTime`, extra FROM bid;

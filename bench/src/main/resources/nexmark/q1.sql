@@ -5,7 +5,7 @@ CREATE TABLE discard_sink (
     price DECIMAL(23, 3),
     `dateTime` TIMESTAMP(3),
     extra VARCHAR
-) WITH ('connector' = 'blackhole');
+) WITH ('connector' = 'counting');
 
 INSERT INTO discard_sink
 SELECT auction, bidder, 0.908 * price AS price, `dateTime`, extra FROM bid;

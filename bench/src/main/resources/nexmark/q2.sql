@@ -2,7 +2,7 @@
 CREATE TABLE discard_sink (
     auction BIGINT,
     price BIGINT
-) WITH ('connector' = 'blackhole');
+) WITH ('connector' = 'counting');
 
 INSERT INTO discard_sink
 SELECT auction, price FROM bid WHERE auction % 123 = 0;

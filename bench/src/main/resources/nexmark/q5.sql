@@ -4,7 +4,7 @@
 CREATE TABLE discard_sink (
     auction BIGINT,
     num BIGINT
-) WITH ('connector' = 'blackhole');
+) WITH ('connector' = 'counting');
 
 INSERT INTO discard_sink
 SELECT AuctionBids.auction, AuctionBids.num

@@ -5,7 +5,7 @@ CREATE TABLE discard_sink (
     window_start TIMESTAMP(3),
     window_end TIMESTAMP(3),
     maxprice BIGINT
-) WITH ('connector' = 'blackhole');
+) WITH ('connector' = 'counting');
 
 INSERT INTO discard_sink
 SELECT window_start, window_end, MAX(price) AS maxprice

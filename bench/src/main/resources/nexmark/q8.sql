@@ -4,7 +4,7 @@ CREATE TABLE discard_sink (
     id BIGINT,
     name VARCHAR,
     starttime TIMESTAMP(3)
-) WITH ('connector' = 'blackhole');
+) WITH ('connector' = 'counting');
 
 INSERT INTO discard_sink
 SELECT P.id, P.name, P.window_start

@@ -16,7 +16,10 @@ interface EngineDriver extends AutoCloseable {
      */
     Span insert(String statement);
 
-    /** Runs a query over bounded tables and returns its rows, each value as the engine gives it. */
+    /**
+     * Runs a query over bounded tables and returns its final result, each value as the engine
+     * gives it: for an updating query, its changelog applied ({@link FinalResult}).
+     */
     List<List<Object>> query(String query);
 
     @Override

@@ -1,6 +1,7 @@
 package io.sluice.bench.nexmark;
 
 import io.sluice.bench.flink.FirstRow;
+import io.sluice.runtime.changelog.RowKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +12,6 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
-import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
@@ -24,7 +24,7 @@ import org.apache.flink.util.CloseableIterator;
 final class FlinkDriver implements EngineDriver {
     /** The settings, as the runner prints them. */
     static final String SETTINGS = "pipeline.object-reuse=true, state.backend.type=hashmap, "
-            + "table.exec.mini-batch.enabled=true (2 s, 50000 rows), checkpoints off";
+            + "table.exec.mini-batch.enabled=true (2 s, 50000 rows), checkpoints off; sinks take every row kind";
 
     private final StreamTableEnvironment tables;
 
@@ -68,23 +68,23 @@ final class FlinkDriver implements EngineDriver {
         }
     }
 
+    /** Applies the changelog Flink's streaming result gives, each row with its kind. */
     @Override
     public List<List<Object>> query(String query) {
-        List<List<Object>> rows = new ArrayList<>();
-        TableResult result = tables.executeSql(query);
-        try (CloseableIterator<Row> iterator = result.collect()) {
+        FinalResult result = new FinalResult();
+        try (CloseableIterator<Row> iterator = tables.executeSql(query).collect()) {
             while (iterator.hasNext()) {
                 Row row = iterator.next();
                 List<Object> values = new ArrayList<>(row.getArity());
                 for (int i = 0; i < row.getArity(); i++) {
                     values.add(row.getField(i));
                 }
-                rows.add(values);
+                result.apply(RowKind.ofShortString(row.getKind().shortString()), values);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Flink's query failed: " + e, e);
         }
-        return rows;
+        return result.rows();
     }
 
     @Override

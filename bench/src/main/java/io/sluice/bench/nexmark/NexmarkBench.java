@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code sluice-bench} command: Nexmark queries on Sluice and on Apache Flink, side by side
- * in one run, each engine and query in a JVM of its own with the same flags, printed as one
- * table with Sluice's events per second per core over Flink's; and the generator's own ceiling.
- * With {@code --verify}, checks on a smaller run that both engines give the same rows instead.
+ * in one run, each engine and query in a JVM of its own with the same flags, each over {@code N}
+ * and {@code 2N} events, printed as one table with Sluice's events per second per core over
+ * Flink's in whole runs and at the marginal cost; and the generator's own ceiling. Exits with
+ * status 1 when a run failed or the two engines' sinks got different rows. With
+ * {@code --verify}, checks on a smaller run that both engines give the same rows instead.
  */
 @Command(name = "sluice-bench", sortOptions = false, usageHelpAutoWidth = true,
         description = "Runs Nexmark queries on Sluice and Apache Flink and compares their speed per core.")
@@ -29,7 +31,7 @@ public final class NexmarkBench implements Callable<Integer> {
     static final long DEFAULT_VERIFY_EVENTS = 1_000_000;
 
     @Option(names = "--queries", split = ",", paramLabel = "Q,...",
-            description = "The queries to run (default: q0,q1,q2,q5,q7,q8).")
+            description = "The queries to run: q0, q1, q2, q3, q4, q5, q7, q8, q9 (default: q0,q1,q2,q5,q7,q8).")
     private List<String> queries = List.of("q0", "q1", "q2", "q5", "q7", "q8");
 
     @Option(names = "--engines", split = ",", paramLabel = "E,...",
@@ -37,7 +39,8 @@ public final class NexmarkBench implements Callable<Integer> {
     private List<String> engines = List.of("sluice", "flink");
 
     @Option(names = "--events", paramLabel = "N",
-            description = "Events of the Nexmark sequence, all kinds (default: 20,000,000; with --verify 1,000,000).")
+            description = "Events of the Nexmark sequence, all kinds: each query runs over N and over 2N "
+                    + "(default: 20,000,000; with --verify 1,000,000, once).")
     private Long events;
 
     @Option(names = "--parallelism", paramLabel = "P", description = "Tasks per operator in both engines (default: 1).")
@@ -63,8 +66,8 @@ public final class NexmarkBench implements Callable<Integer> {
     private long warmupSeconds = 10;
 
     @Option(names = "--runs", paramLabel = "N",
-            description = "Measured runs of each query and engine; the one of median CPU seconds is reported "
-                    + "(default: 3).")
+            description = "Measured runs of each query, engine and size (N and 2N); the one of median CPU seconds "
+                    + "of each size is reported (default: 3).")
     private int runs = 3;
 
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every forked JVM, -Xms and -Xmx (default: 4g).")
@@ -97,7 +100,7 @@ public final class NexmarkBench implements Callable<Integer> {
         for (String query : queries) {
             if (!NexmarkScript.exists(query)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no query '" + query
-                        + "': the queries are q0, q1, q2, q5, q7 and q8");
+                        + "': the queries are q0, q1, q2, q3, q4, q5, q7, q8 and q9");
             }
         }
         if (parallelism < 1 || runs < 1) {
@@ -121,8 +124,11 @@ public final class NexmarkBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "Nexmark over %,d events (rate 10,000,000 events/s of event time), parallelism %d%n",
                 count, parallelism);
         out.printf(Locale.ROOT, "Each query and engine in its own JVM: %s; warm-up runs over %,d events each for at "
-                + "least %d s, then %d measured runs; the one of median CPU seconds is shown%n",
-                String.join(" ", jvmFlags.subList(0, 2)), warmup.events(), warmup.seconds(), runs);
+                + "least %d s, then %d measured runs over %,d events and %d over %,d, alternating; of each size the one "
+                + "of median CPU seconds is shown%n", String.join(" ", jvmFlags.subList(0, 2)), warmup.events(),
+                warmup.seconds(), runs, count, runs, 2 * count);
+        out.println("marginal: what the second half of the larger run cost, (CPU s at 2N - CPU s at N) / N per event: "
+                + "each engine's fixed costs per run cancel out");
         out.println("Sluice: from the INSERT to the end of its job, planning and code generation included");
         out.println("Flink 2.3.0: from the first row its source made to the end of the job; " + FlinkDriver.SETTINGS);
         out.println();
@@ -134,19 +140,28 @@ public final class NexmarkBench implements Callable<Integer> {
             for (Engines engine : chosen) {
                 table.add(forker.run(engine, query, count, parallelism, warmup, runs));
             }
-            table.printRows(out, List.of(query));
+            table.printQuery(out, query);
         }
         table.add(forker.run(Engines.GENERATOR, "all", count, 1, warmup, runs));
-        table.printRows(out, List.of("all"));
+        table.printQuery(out, "all");
         out.println();
         out.println("generator: the Nexmark generator alone on one thread, every event of the sequence "
                 + "(persons, auctions, bids) into buffers; a query over bids alone makes only the bids, "
                 + "which cost less per event than persons and auctions");
+        out.println("final rows: the rows of the query's result once its changelog is applied; both engines' sinks "
+                + "must get the same number");
+        out.println();
+        table.printRatios(out);
         Path csv = results != null ? results : home.resolve("bench/target/results.csv");
         table.writeCsv(csv);
         out.println("results: " + csv);
+        List<String> invalid = table.invalidQueries();
+        if (!invalid.isEmpty()) {
+            out.println("INVALID: the figures of " + String.join(", ", invalid)
+                    + " cannot be trusted: a run failed or the engines' sinks got different rows (see above)");
+        }
         out.flush();
-        return 0;
+        return invalid.isEmpty() ? 0 : 1;
     }
 
     private List<Engines> engines() {

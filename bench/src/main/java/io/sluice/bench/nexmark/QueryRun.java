@@ -1,10 +1,14 @@
 package io.sluice.bench.nexmark;
 
+import io.sluice.bench.counting.RowCount;
+import io.sluice.bench.counting.SinkRows;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,16 +18,23 @@ import java.util.concurrent.TimeUnit;
  * {@code INSERT}. Warm-up runs come first when asked, repeated until they have taken a least
  * time, so that the measured runs do not pay for class loading and the JIT compiler's passes.
  * Only a measured run's {@code INSERT} is timed: wall time, and the CPU time of the whole
- * process over the same span (every thread: tasks, garbage collector, JIT compiler).
+ * process over the same span (every thread: tasks, garbage collector, JIT compiler). Each
+ * measured run also counts the rows its sink was given ({@link SinkRows}).
  *
- * <p>Prints one line on standard output: {@code RESULT <seconds> <cpu-seconds>}, or
- * {@code UNSUPPORTED <reason>} when the engine rejects the query as not supported.
+ * <p>Every measurement is taken at two sizes, {@code EVENTS} and twice as many, so that the
+ * runner can tell the cost of the second half alone ({@link Marginal}). Prints one line on
+ * standard output per size: {@code RESULT <events> <seconds> <cpu-seconds> <rows-added>
+ * <rows-retracted>}; or {@code UNSUPPORTED <reason>} when Sluice rejects the query as not
+ * supported (SQLState 0A000), or {@code REJECTED <sqlstate> <reason>} (and exit status 1) when it
+ * rejects it with any other error. Fails if the measured runs of one size gave final results of
+ * different sizes.
  *
  * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS}: warm-up runs
  * over {@code WARMUP-EVENTS} events each (none if 0), at least one, until {@code WARMUP-SECONDS}
- * have passed; then {@code RUNS} measured runs, each after the JVM {@linkplain Settling settles}, of
- * which the one of median CPU seconds is reported: the JIT compiler and the garbage collector
- * still add a little to one run or another.
+ * have passed; then {@code RUNS} rounds of measured runs, one of each size per round (the sizes
+ * alternate, so that a slow spell of the machine falls on both alike), each after the JVM
+ * {@linkplain Settling settles}. Of each size's runs the one of median CPU seconds is reported:
+ * the JIT compiler and the garbage collector still add a little to one run or another.
  */
 public final class QueryRun {
     private QueryRun() {
@@ -41,6 +52,7 @@ public final class QueryRun {
         long warmupEvents = Long.parseLong(args[4]);
         long warmupNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args[5]));
         int runs = Integer.parseInt(args[6]);
+        int status = 0;
         try (EngineDriver driver = engine == Engines.GENERATOR ? null : engine.driver(parallelism)) {
             if (warmupEvents > 0) {
                 long start = System.nanoTime();
@@ -52,25 +64,38 @@ public final class QueryRun {
                 System.err.printf(Locale.ROOT, "%d warm-up runs in %.1f s%n", warmups,
                         (System.nanoTime() - start) / 1e9);
             }
-            List<Span> measured = new ArrayList<>();
+            List<Long> sizes = List.of(events, 2 * events);
+            Map<Long, List<TimedRun>> measured = new LinkedHashMap<>();
             for (int i = 0; i < runs; i++) {
-                Settling.settle();
-                Span span = run(driver, query, events);
-                System.err.printf(Locale.ROOT, "measured run %d: %.3f s, %.3f CPU s%n", i + 1, span.seconds(),
-                        span.cpuSeconds());
-                measured.add(span);
+                for (long size : sizes) {
+                    Settling.settle();
+                    SinkRows.reset();
+                    Span span = run(driver, query, size);
+                    RowCount rows = SinkRows.count();
+                    System.err.printf(Locale.ROOT, "measured run %d over %,d events: %.3f s, %.3f CPU s, %,d rows in "
+                            + "the final result, %,d changes%n", i + 1, size, span.seconds(), span.cpuSeconds(),
+                            rows.finalRows(), rows.changes());
+                    measured.computeIfAbsent(size, s -> new ArrayList<>()).add(new TimedRun(span, rows));
+                }
             }
-            Span median = Span.medianByCpu(measured);
-            System.out.printf(Locale.ROOT, "RESULT %.6f %.6f%n", median.seconds(), median.cpuSeconds());
+            for (Map.Entry<Long, List<TimedRun>> size : measured.entrySet()) {
+                TimedRun median = TimedRun.median(query, engine, size.getKey(), size.getValue());
+                System.out.printf(Locale.ROOT, "RESULT %d %.6f %.6f %d %d%n", size.getKey(), median.span().seconds(),
+                        median.span().cpuSeconds(), median.rows().added(), median.rows().retracted());
+            }
         } catch (SluiceException e) {
+            String message = e.getMessage().replace('\n', ' ');
             if (e.code() != ErrorCode.UNSUPPORTED) {
-                throw e;
+                e.printStackTrace();
+                System.out.println("REJECTED " + e.sqlState() + " " + message);
+                status = 1;
+            } else {
+                System.out.println("UNSUPPORTED " + message);
             }
-            System.out.println("UNSUPPORTED " + e.detail().replace('\n', ' '));
         }
         System.out.flush();
         // Flink's mini cluster leaves non-daemon threads behind
-        System.exit(0);
+        System.exit(status);
     }
 
     /** One run of the query on {@code driver}'s engine, or of the generator alone when there is no driver. */
@@ -92,5 +117,19 @@ public final class QueryRun {
             driver.execute(statement);
         }
         return driver.insert(script.insert());
+    }
+
+    /** A measured run: its span, and the rows its sink was given. */
+    private record TimedRun(Span span, RowCount rows) {
+        /** The run of median CPU seconds, after checking that every run gave a final result of the same size. */
+        static TimedRun median(String query, Engines engine, long events, List<TimedRun> runs) {
+            List<Long> finalRows = runs.stream().map(run -> run.rows().finalRows()).distinct().toList();
+            if (finalRows.size() > 1) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s on %s over %,d events: the measured "
+                        + "runs gave final results of different sizes, %s rows", query, engine.id(), events, finalRows));
+            }
+            Span median = Span.medianByCpu(runs.stream().map(TimedRun::span).toList());
+            return runs.stream().filter(run -> run.span() == median).findFirst().orElseThrow();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.bench.nexmark;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.bench.counting.RowCount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * Runs each measurement in a JVM of its own ({@link QueryRun}), so that its CPU time, JIT
  * compilation and garbage are its own: every engine and query gets the same JVM flags and the
- * runner's class path. A run's standard error goes to a log file; its result line is read from
+ * runner's class path. A run's standard error goes to a log file; its result lines are read from
  * standard output.
  */
 final class RunForker {
@@ -63,21 +64,39 @@ final class RunForker {
         return outcome(engine, query, events, parallelism, output, status, log);
     }
 
-    /** The outcome a run's output and exit status tell. */
+    /**
+     * The outcome a run's output and exit status tell: measured if it exited normally with a
+     * result line for each of its two sizes ({@code events} and twice as many).
+     */
     static RunOutcome outcome(Engines engine, String query, long events, int parallelism, String output, int status,
                               Path log) {
-        List<String> lines = output.lines().toList();
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String line = lines.get(i);
-            String[] words = line.strip().split(" ", 3);
-            if (status == 0 && words[0].equals("RESULT") && words.length == 3) {
-                return new RunOutcome.Measured(new Measurement(query, engine.id(), parallelism, events,
-                        Double.parseDouble(words[1]), Double.parseDouble(words[2])));
-            }
+        Measurement single = null;
+        Measurement doubled = null;
+        for (String line : output.lines().map(String::strip).toList()) {
+            String[] words = line.split(" ");
             if (status == 0 && words[0].equals("UNSUPPORTED")) {
-                return new RunOutcome.Unsupported(query, engine.id(), line.strip().substring("UNSUPPORTED".length()).strip());
+                return new RunOutcome.Unsupported(query, engine.id(), line.substring("UNSUPPORTED".length()).strip());
+            }
+            if (words[0].equals("REJECTED") && words.length > 2) {
+                return new RunOutcome.Failed(query, engine.id(), "rejected with SQLState " + words[1] + ": "
+                        + line.split(" ", 3)[2], log.toString());
+            }
+            if (words[0].equals("RESULT") && words.length == 6) {
+                long size = Long.parseLong(words[1]);
+                Measurement measurement = new Measurement(query, engine.id(), parallelism, size,
+                        Double.parseDouble(words[2]), Double.parseDouble(words[3]),
+                        new RowCount(Long.parseLong(words[4]), Long.parseLong(words[5])));
+                if (size == events) {
+                    single = measurement;
+                } else if (size == 2 * events) {
+                    doubled = measurement;
+                }
             }
         }
-        return new RunOutcome.Failed(query, engine.id(), "exit status " + status, log.toString());
+        if (status != 0 || single == null || doubled == null) {
+            return new RunOutcome.Failed(query, engine.id(), "exit status " + status
+                    + (status == 0 ? ", no result of both sizes" : ""), log.toString());
+        }
+        return new RunOutcome.Measured(single, doubled);
     }
 }

@@ -8,19 +8,31 @@ sealed interface RunOutcome {
 
     String engine();
 
-    record Measured(Measurement measurement) implements RunOutcome {
+    /**
+     * Measured at {@code N} events ({@code single}) and at {@code 2N} ({@code doubled}), each the
+     * run of median CPU seconds of its size.
+     */
+    record Measured(Measurement single, Measurement doubled) implements RunOutcome {
         public Measured {
-            requireNonNull(measurement, "measurement is null");
+            requireNonNull(single, "single is null");
+            requireNonNull(doubled, "doubled is null");
+            if (doubled.events() <= single.events()) {
+                throw new IllegalArgumentException("the second run must be the larger: " + single + ", " + doubled);
+            }
         }
 
         @Override
         public String query() {
-            return measurement.query();
+            return single.query();
         }
 
         @Override
         public String engine() {
-            return measurement.engine();
+            return single.engine();
+        }
+
+        Marginal marginal() {
+            return Marginal.between(single, doubled);
         }
     }
 

@@ -4,7 +4,7 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.Session;
 import io.sluice.engine.result.ResultCursor;
-import java.util.ArrayList;
+import io.sluice.runtime.changelog.RowKind;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +13,9 @@ import java.util.List;
  * the query may hold as much memory as the engine (the JVM's maximum heap, in Arrow buffers).
  */
 final class SluiceDriver implements EngineDriver {
+    /** The first column of an updating result: each row's kind. */
+    private static final String OP = "op";
+
     private final Engine engine;
     private final Session session;
 
@@ -38,19 +41,38 @@ final class SluiceDriver implements EngineDriver {
         return start.stop();
     }
 
+    /**
+     * The result's rows; an updating result, whose first column {@value #OP} holds each row's
+     * kind ({@code +I}, {@code -U}, {@code +U}, {@code -D}), is applied as a changelog.
+     */
     @Override
     public List<List<Object>> query(String query) {
-        List<List<Object>> rows = new ArrayList<>();
+        FinalResult result = new FinalResult();
         try (ResultCursor cursor = session.execute(query).cursor()) {
+            boolean changelog = !cursor.columns().isEmpty() && cursor.columns().get(0).name().equals(OP);
             Object[] row;
             while ((row = cursor.next()) != null) {
-                rows.add(Arrays.asList(row));
+                List<Object> values = Arrays.asList(row);
+                if (changelog) {
+                    result.apply(kind(row[0]), values.subList(1, values.size()));
+                } else {
+                    result.apply(RowKind.INSERT, values);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while Sluice ran: " + query, e);
         }
-        return rows;
+        return result.rows();
+    }
+
+    private static RowKind kind(Object op) {
+        RowKind kind = op instanceof String text ? RowKind.ofShortString(text) : null;
+        if (kind == null) {
+            throw new IllegalStateException("Sluice's updating result has '" + op + "' in its " + OP
+                    + " column, which is no row kind");
+        }
+        return kind;
     }
 
     @Override

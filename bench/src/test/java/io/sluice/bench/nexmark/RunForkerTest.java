@@ -2,6 +2,7 @@ package io.sluice.bench.nexmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sluice.bench.counting.RowCount;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -9,10 +10,12 @@ class RunForkerTest {
     private static final Path LOG = Path.of("q0-sluice.log");
 
     @Test
-    void aRunsResultIsItsLastResultLine() {
-        RunOutcome outcome = RunForker.outcome(Engines.SLUICE, "q0", 1_000, 2, "some output\nRESULT 1.500000 2.250000\n",
-                0, LOG);
-        assertEquals(new RunOutcome.Measured(new Measurement("q0", "sluice", 2, 1_000, 1.5, 2.25)), outcome);
+    void aRunsResultIsItsResultLineOfEachSize() {
+        RunOutcome outcome = RunForker.outcome(Engines.SLUICE, "q4", 1_000, 2, "some output\n"
+                + "RESULT 1000 1.500000 2.250000 40 35\nRESULT 2000 2.500000 3.250000 60 55\n", 0, LOG);
+        assertEquals(new RunOutcome.Measured(
+                new Measurement("q4", "sluice", 2, 1_000, 1.5, 2.25, new RowCount(40, 35)),
+                new Measurement("q4", "sluice", 2, 2_000, 2.5, 3.25, new RowCount(60, 55))), outcome);
     }
 
     @Test
@@ -23,10 +26,22 @@ class RunForkerTest {
     }
 
     @Test
-    void aRunThatExitedBadlyOrSaidNothingFailed() {
+    void aQueryRejectedWithAnotherErrorFailedWithItsSqlState() {
+        RunOutcome outcome = RunForker.outcome(Engines.SLUICE, "q4", 1_000, 1,
+                "REJECTED 42000 line 6, column 5: Cannot convert table 'Q' to stream\n", 1, LOG);
+        assertEquals(new RunOutcome.Failed("q4", "sluice",
+                "rejected with SQLState 42000: line 6, column 5: Cannot convert table 'Q' to stream", LOG.toString()),
+                outcome);
+    }
+
+    @Test
+    void aRunThatExitedBadlyOrDidNotGiveBothSizesFailed() {
+        String both = "RESULT 1000 1.0 1.0 5 0\nRESULT 2000 2.0 2.0 10 0\n";
         assertEquals(new RunOutcome.Failed("q0", "flink", "exit status 1", LOG.toString()),
-                RunForker.outcome(Engines.FLINK, "q0", 1_000, 1, "RESULT 1.0 1.0\n", 1, LOG));
-        assertEquals(new RunOutcome.Failed("q0", "flink", "exit status 0", LOG.toString()),
+                RunForker.outcome(Engines.FLINK, "q0", 1_000, 1, both, 1, LOG));
+        assertEquals(new RunOutcome.Failed("q0", "flink", "exit status 0, no result of both sizes", LOG.toString()),
+                RunForker.outcome(Engines.FLINK, "q0", 1_000, 1, "RESULT 1000 1.0 1.0 5 0\n", 0, LOG));
+        assertEquals(new RunOutcome.Failed("q0", "flink", "exit status 0, no result of both sizes", LOG.toString()),
                 RunForker.outcome(Engines.FLINK, "q0", 1_000, 1, "", 0, LOG));
     }
 }

@@ -111,9 +111,9 @@ final class CatalogMetadata {
 
     static Rows tableTypes() {
         List<Object> rows = new ArrayList<>();
-        for (TableKind kind : TableKind.values()) {
-            rows.add(row(kind.name().replace('_', ' ')));
-        }
+        // JDBC orders table types by name
+        java.util.Arrays.stream(TableKind.values()).map(kind -> kind.name().replace('_', ' ')).sorted()
+                .forEach(type -> rows.add(row(type)));
         return new Rows(TABLE_TYPES, rows);
     }
 

@@ -74,7 +74,7 @@ class JdbcMetadataTest {
             assertEquals(List.of("pricey|bidder_name|12|VARCHAR|1", "pricey|price|3|DECIMAL|2"),
                     rows(meta.getColumns(null, null, "pricey", null), 3, 4, 5, 6, 17));
 
-            assertEquals(List.of("STREAM", "TABLE", "VIEW"), rows(meta.getTableTypes(), 1));
+            assertEquals(List.of("MATERIALIZED VIEW", "STREAM", "TABLE", "VIEW"), rows(meta.getTableTypes(), 1));
             assertEquals(List.of(), rows(meta.getSchemas(), 1));
             assertEquals(List.of(), rows(meta.getCatalogs(), 1));
             assertEquals(List.of(), rows(meta.getPrimaryKeys(null, null, "bids"), 4));

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +77,7 @@ class DebeziumCdcTest {
                 session.execute("CREATE TABLE products_copy (" + ProductChanges.COLUMNS + ") WITH ('connector' = 'jdbc',"
                         + " 'url' = '" + url + "', 'table-name' = 'products_copy', 'sink.buffer-flush.max-rows' = '3')");
                 Statements.startJob(session, "INSERT INTO products_copy SELECT * FROM products");
-                assertEquals(ProductChanges.FINAL_STATE, query(sql, "SELECT id, name, qty FROM products_copy ORDER BY id"),
+                assertEquals(ProductChanges.FINAL_STATE, DatabaseRows.of(sql, "SELECT id, name, qty FROM products_copy ORDER BY id"),
                         "parallelism " + parallelism);
                 assertEquals(0, Statements.allocated(engine));
             }
@@ -143,20 +142,5 @@ class DebeziumCdcTest {
                     "cdc> -U[3, plum, 7]", "cdc> +U[3, prune, 7]", "cdc> +I[4, fig, 1]", "cdc> -U[1, apple, 12]",
                     "cdc> +U[1, apple, 15]", "cdc> -D[4, fig, 1]") + "\n", captured.toString(StandardCharsets.UTF_8));
         }
-    }
-
-    static List<String> query(Statement sql, String query) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet result = sql.executeQuery(query)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int c = 1; c <= columns; c++) {
-                    values.add(String.valueOf(result.getObject(c)));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
     }
 }

@@ -60,7 +60,7 @@ class PostgresUpsertSinkTest {
                         + " 'sink.buffer-flush.max-rows' = '2')");
                 Statements.startJob(session, "INSERT INTO products_copy SELECT * FROM products");
                 assertEquals(ProductChanges.FINAL_STATE,
-                        DebeziumCdcTest.query(sql, "SELECT id, name, qty FROM products_copy ORDER BY id"),
+                        DatabaseRows.of(sql, "SELECT id, name, qty FROM products_copy ORDER BY id"),
                         "parallelism " + parallelism);
                 assertEquals(0, Statements.allocated(engine));
             }

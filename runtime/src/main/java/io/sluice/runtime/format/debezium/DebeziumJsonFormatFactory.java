@@ -48,20 +48,22 @@ public final class DebeziumJsonFormatFactory implements FormatFactory {
 
     @Override
     public DecoderFactory createDecoderFactory(FormatContext context) {
-        ConnectorOptions options = context.options();
-        boolean schemaInclude = options.getBoolean(SCHEMA_INCLUDE, false);
-        options.getBoolean(IGNORE_PARSE_ERRORS, false);
-        return new DebeziumJsonDecoderFactory(json.createDecoderFactory(rowFormat(context)), schemaInclude,
+        return new DebeziumJsonDecoderFactory(json.createDecoderFactory(rowFormat(context)), schemaInclude(context),
                 context.schema().getFields().size());
     }
 
+    /** Writing reads the same options, so that a table both read and written takes one set. */
     @Override
     public EncoderFactory createEncoderFactory(FormatContext context) {
-        ConnectorOptions options = context.options();
-        boolean schemaInclude = options.getBoolean(SCHEMA_INCLUDE, false);
-        options.getBoolean(IGNORE_PARSE_ERRORS, false);
-        return new DebeziumJsonEncoderFactory(json.createEncoderFactory(rowFormat(context)), schemaInclude,
+        return new DebeziumJsonEncoderFactory(json.createEncoderFactory(rowFormat(context)), schemaInclude(context),
                 context.schema().getFields().size());
+    }
+
+    /** {@code 'debezium-json.schema-include'}, with {@code 'debezium-json.ignore-parse-errors'} read too. */
+    private static boolean schemaInclude(FormatContext context) {
+        ConnectorOptions options = context.options();
+        options.getBoolean(IGNORE_PARSE_ERRORS, false);
+        return options.getBoolean(SCHEMA_INCLUDE, false);
     }
 
     /** The rows in {@code before} and {@code after} are read and written by the {@code json} format. */

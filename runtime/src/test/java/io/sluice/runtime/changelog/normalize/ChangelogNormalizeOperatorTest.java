@@ -13,9 +13,9 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.testing.Rows;
+import io.sluice.runtime.testing.TestTasks;
 import io.sluice.runtime.vector.ColumnTypes;
 import io.sluice.runtime.vector.ColumnViews;
 import io.sluice.runtime.vector.VectorValues;
@@ -42,16 +42,6 @@ class ChangelogNormalizeOperatorTest {
             Field.nullable("k", ColumnTypes.VARCHAR),
             Field.nullable("v", ColumnTypes.BIGINT)));
     private static final Schema SCHEMA = RowKinds.withRowKind(ROWS);
-    private static final JobControl RUNNING = new JobControl() {
-        @Override
-        public boolean isStopping() {
-            return false;
-        }
-
-        @Override
-        public void finishEarly() {
-        }
-    };
 
     private final RootAllocator root = new RootAllocator();
     private final List<String> output = new ArrayList<>();
@@ -183,7 +173,7 @@ class ChangelogNormalizeOperatorTest {
     }
 
     private Operator operator(StateTtl ttl) {
-        TaskContext context = new TaskContext("normalize", 0, 1, root, new QueryMetrics(), clock, RUNNING, 4);
+        TaskContext context = TestTasks.context(root, new QueryMetrics(), clock, 0, 1, 4);
         return new ChangelogNormalizeOperatorFactory(new int[] {0}, SCHEMA, ttl).create(context, new Output() {
             @Override
             public void emit(VectorSchemaRoot batch) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.Clock;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.metrics.QueryMetrics;
@@ -14,6 +13,7 @@ import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.testing.HandClock;
 import io.sluice.runtime.testing.Rows;
 import io.sluice.runtime.testing.TestTasks;
 import io.sluice.runtime.vector.ColumnTypes;
@@ -46,23 +46,7 @@ class ChangelogNormalizeOperatorTest {
     private final RootAllocator root = new RootAllocator();
     private final List<String> output = new ArrayList<>();
     private int outputsClosed;
-    private long now = 1_000;
-    private final Clock clock = new Clock() {
-        @Override
-        public long millis() {
-            return now;
-        }
-
-        @Override
-        public long nanos() {
-            return now * 1_000_000;
-        }
-
-        @Override
-        public void sleepUntil(long deadlineMillis) {
-            now = Math.max(now, deadlineMillis);
-        }
-    };
+    private final HandClock clock = new HandClock();
 
     @AfterEach
     void noLeak() {
@@ -125,9 +109,9 @@ class ChangelogNormalizeOperatorTest {
     void keysIdleLongerThanTheTtlAreForgotten() {
         try (Operator operator = operator(new StateTtl(10_000))) {
             feed(operator, "+U|a|1");
-            now += 6_000;
+            clock.advance(6_000);
             feed(operator, "+U|b|1");
-            now += 6_000;
+            clock.advance(6_000);
             // a is idle for 12 s and goes after this batch; b, 6 s idle, stays.
             feed(operator, "+U|c|1");
             assertEquals(List.of("+I|a|1", "+I|b|1", "+I|c|1"), take());

@@ -81,6 +81,23 @@ class ChangelogKafkaTest {
     }
 
     @Test
+    void aKafkaTableInDebeziumJsonTakesTheChangelogAndReadsBackAsTheTable() throws Exception {
+        broker.createTopic("products-copy", 1);
+        try (Engine engine = Engine.create(EngineConfig.defaults().withDefaultParallelism(1));
+             Session session = session(engine)) {
+            session.execute("CREATE TABLE copy (" + ProductChanges.COLUMNS + ") WITH ('connector' = 'kafka', "
+                    + kafka("products-copy") + ", 'scan.startup.mode' = 'earliest-offset', 'format' = 'debezium-json')");
+            Statements.startJob(session, "INSERT INTO copy SELECT * FROM products");
+            List<ConsumerRecord<String, String>> records = broker.consumeAll("products-copy");
+            // 10 changes, of which the 3 updates are written as a delete and a create each.
+            assertEquals(13, records.size());
+            assertEquals("{\"before\":{\"id\":1,\"name\":\"apple\",\"qty\":10},\"after\":null,\"op\":\"d\"}",
+                    records.get(3).value());
+            assertEquals(ProductChanges.FINAL_STATE, Statements.sortedRows(session, "SELECT * FROM copy"));
+        }
+    }
+
+    @Test
     void anUpsertKafkaTableIsWrittenByKeyWithTombstonesAndReadsBackAsTheTable() throws Exception {
         broker.createTopic("products-upsert", 2);
         String url = "jdbc:h2:mem:upserts" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";

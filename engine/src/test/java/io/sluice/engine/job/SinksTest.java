@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.Session;
+import io.sluice.engine.cdc.DatabaseRows;
 import io.sluice.engine.query.QueryState;
 import io.sluice.runtime.error.SluiceException;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,11 +114,11 @@ class SinksTest {
                     + "'connector' = 'jdbc', 'url' = '" + url + "', 'table-name' = 'totals')");
             Statements.startJob(session, "INSERT INTO events SELECT * FROM input");
             assertEquals(List.of("1|a|10", "2|b|20", "3|a|30", "4|c|40", "5|b|50", "6|a|60"),
-                    query(h2, "SELECT id, k, v FROM events ORDER BY id"));
+                    DatabaseRows.of(ddl, "SELECT id, k, v FROM events ORDER BY id"));
             // One task writes all rows in file order, so the last row of each key is the one kept.
             session.execute("SET 'parallelism' = '1'");
             Statements.startJob(session, "INSERT INTO totals SELECT k, v FROM input");
-            assertEquals(List.of("a|60", "b|50", "c|40"), query(h2, "SELECT k, v FROM totals ORDER BY k"));
+            assertEquals(List.of("a|60", "b|50", "c|40"), DatabaseRows.of(ddl, "SELECT k, v FROM totals ORDER BY k"));
         }
         assertEquals(0, Statements.allocated(engine));
     }
@@ -202,20 +202,5 @@ class SinksTest {
                 "CREATE TABLE p (id INT) WITH ('connector' = 'print', 'print-identifer' = 'x')"));
         assertTrue(option.getMessage().contains("unknown option 'print-identifer' for connector 'print'"),
                 option.getMessage());
-    }
-
-    private static List<String> query(Connection connection, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int c = 1; c <= columns; c++) {
-                    values.add(String.valueOf(result.getObject(c)));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
     }
 }

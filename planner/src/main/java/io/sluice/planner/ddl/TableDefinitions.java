@@ -88,7 +88,7 @@ public final class TableDefinitions {
                 .map(factory -> factory.create(new SourceContext(ddl.name(), ArrowTypeMapping.toSchema(rowType), options,
                         connectors.formats(),
                         rowtime.map(r -> new WatermarkStrategy(r.index(), r.delayMillis())), idleTimeout, metadata, clock,
-                        accessPolicy)))
+                        accessPolicy, ddl.primaryKey())))
                 .orElseGet(() -> new SinkOnlySource(ddl.name(), connector));
         Optional<Sink> sink = sinkFactory.map(factory -> factory.create(new SinkContext(ddl.name(),
                 ArrowTypeMapping.toSchema(writable(rowType, metadata, types)), ddl.primaryKey(), options,

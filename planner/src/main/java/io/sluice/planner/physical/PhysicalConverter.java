@@ -2,6 +2,7 @@ package io.sluice.planner.physical;
 
 import io.sluice.planner.calcite.SluiceTable;
 import io.sluice.planner.window.WindowTableFunction;
+import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -81,8 +82,12 @@ public final class PhysicalConverter {
         if (table == null) {
             throw SluiceException.internal("scan of an unknown kind of table: " + scan.getTable().getQualifiedName(), null);
         }
-        return new SluiceTableScan(scan.getCluster(), scan.getTraitSet().replace(SluiceRel.CONVENTION), scan.getTable(),
-                table.catalogTable(), mode, null);
+        SluiceTableScan tableScan = new SluiceTableScan(scan.getCluster(), scan.getTraitSet().replace(SluiceRel.CONVENTION),
+                scan.getTable(), table.catalogTable(), mode, null);
+        // Operators take retract changelogs: an upsert source's is normalised first, by its key.
+        return tableScan.changelog().mode() == ChangelogMode.UPSERT
+                ? new SluiceChangelogNormalize(tableScan.getTraitSet(), tableScan)
+                : tableScan;
     }
 
     /** A window table function that is not aggregated (SESSION windows exist only when aggregated). */

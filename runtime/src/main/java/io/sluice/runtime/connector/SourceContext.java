@@ -9,6 +9,7 @@ import io.sluice.runtime.security.AccessPolicy;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -32,10 +33,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *                    table was created (such as a generator's default start time)
  * @param accessPolicy the paths and hosts the source may reach: checked when the source is made,
  *                    and again when it opens what may have changed since
+ * @param primaryKey  the declared primary key columns, possibly empty: an upsert source's rows are
+ *                    keyed by it
  */
 public record SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats,
                             Optional<WatermarkStrategy> watermarks, Optional<Duration> idleTimeout,
-                            Map<String, String> metadata, Clock clock, AccessPolicy accessPolicy) {
+                            Map<String, String> metadata, Clock clock, AccessPolicy accessPolicy,
+                            List<String> primaryKey) {
     public SourceContext {
         requireNonNull(tableName, "tableName is null");
         requireNonNull(schema, "schema is null");
@@ -46,6 +50,14 @@ public record SourceContext(String tableName, Schema schema, ConnectorOptions op
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(metadata, "metadata is null")));
         requireNonNull(clock, "clock is null");
         requireNonNull(accessPolicy, "accessPolicy is null");
+        primaryKey = List.copyOf(requireNonNull(primaryKey, "primaryKey is null"));
+    }
+
+    /** A table without a primary key. */
+    public SourceContext(String tableName, Schema schema, ConnectorOptions options, FormatRegistry formats,
+                         Optional<WatermarkStrategy> watermarks, Optional<Duration> idleTimeout,
+                         Map<String, String> metadata, Clock clock, AccessPolicy accessPolicy) {
+        this(tableName, schema, options, formats, watermarks, idleTimeout, metadata, clock, accessPolicy, List.of());
     }
 
     /** A table with no watermark and no metadata columns, on the system clock, under no access restriction. */

@@ -1,10 +1,14 @@
 package io.sluice.runtime.format;
 
+import io.sluice.runtime.changelog.ChangelogMode;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Makes decoders of one configured format; shared across tasks, so immutable. */
 public interface DecoderFactory {
-    /** A decoder writing into {@code target}, whose schema is the one the format was made for. */
+    /**
+     * A decoder writing into {@code target}, whose schema is the one the format was made for, and
+     * for a changelog format ({@link #changelogMode()}) the row-kind column after it.
+     */
     RecordDecoder create(VectorSchemaRoot target);
 
     /**
@@ -13,5 +17,14 @@ public interface DecoderFactory {
      */
     default boolean hasHeaderLine() {
         return false;
+    }
+
+    /**
+     * The kinds of rows the decoded records make: insert-only for a format of rows (the default);
+     * a changelog for a format of changes such as {@code debezium-json}, whose decoders set each
+     * row's kind in the row-kind column (see {@link io.sluice.runtime.changelog.RowKinds}).
+     */
+    default ChangelogMode changelogMode() {
+        return ChangelogMode.INSERT_ONLY;
     }
 }

@@ -21,4 +21,20 @@ public interface RecordDecoder {
     default boolean isRecord(byte[] bytes, int offset, int length) {
         return length > 0;
     }
+
+    /**
+     * The most rows one record decodes into: 1 for a format of rows; 2 for a changelog format,
+     * whose update record holds the old row and the new. A caller leaves room for this many rows.
+     */
+    default int maxRowsPerRecord() {
+        return 1;
+    }
+
+    /**
+     * How many rows the last successful {@link #decode} wrote, from its {@code row} on: always 1
+     * for a format of rows; from 0 to {@link #maxRowsPerRecord()} for a changelog format.
+     */
+    default int rowsDecoded() {
+        return 1;
+    }
 }

@@ -10,8 +10,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public interface RecordEncoder {
     /**
      * Appends row {@code row} of {@code batch} to {@code out}, without a line end. The batch's
-     * columns are the ones the format was made for, in order. Batches may differ from call to
-     * call.
+     * columns are the ones the format was made for, in order, and for a changelog format
+     * ({@link EncoderFactory#changelogMode()}) possibly the row-kind column after them. Batches may
+     * differ from call to call.
      */
     void encode(VectorSchemaRoot batch, int row, RecordBuffer out);
 }

@@ -2,6 +2,7 @@ package io.sluice.runtime.connector.file;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -55,6 +56,12 @@ final class FileSink implements Sink {
             throw new SluiceException(ErrorCode.IO_ERROR, "'" + directory + "' is not a directory: the file sink "
                     + "writes part files into the directory 'path' names");
         }
+    }
+
+    /** A changelog format ({@code debezium-json}) writes each row's kind; the others only append. */
+    @Override
+    public ChangelogMode acceptedChangelog() {
+        return encoders.changelogMode();
     }
 
     @Override

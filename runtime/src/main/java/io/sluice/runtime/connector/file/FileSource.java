@@ -2,6 +2,7 @@ package io.sluice.runtime.connector.file;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.connector.Source;
 import io.sluice.runtime.connector.SourceReader;
@@ -47,6 +48,12 @@ final class FileSource implements Source {
         return new FileSourceReader(
                 FileSplits.forTask(path, policy, splitSize, context.taskIndex(), context.parallelism()),
                 decoders, context.metrics(), context.batchSize(), bufferSize, maxLineBytes);
+    }
+
+    /** A changelog when the format is one, such as {@code debezium-json}. */
+    @Override
+    public ChangelogMode changelogMode() {
+        return decoders.changelogMode();
     }
 
     @Override

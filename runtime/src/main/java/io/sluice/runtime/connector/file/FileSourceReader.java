@@ -49,7 +49,9 @@ final class FileSourceReader implements SourceReader {
         }
         try {
             int row = 0;
-            while (row < batchSize && (lines != null || openNextSplit())) {
+            // A record of a changelog format may make two rows: the batch keeps room for them.
+            int room = batchSize - decoder.maxRowsPerRecord() + 1;
+            while ((row == 0 || row < room) && (lines != null || openNextSplit())) {
                 if (!lines.next()) {
                     closeSplit();
                     continue;
@@ -62,7 +64,7 @@ final class FileSourceReader implements SourceReader {
                 } else if (decoder.isRecord(bytes, start, length)) {
                     String problem = decoder.decode(bytes, start, length, row);
                     if (problem == null) {
-                        row++;
+                        row += decoder.rowsDecoded();
                     } else {
                         reportMalformed(problem, bytes, start, length);
                     }

@@ -27,6 +27,11 @@ enum JdbcDialect {
         return OTHER;
     }
 
+    /** The statement deleting the row of one key: its columns' values are its parameters, in order. */
+    static String deleteStatement(String table, List<String> key) {
+        return "DELETE FROM " + table + " WHERE " + key.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
+    }
+
     /** The statement writing one row: an append without a key, an upsert by the key otherwise. */
     String statement(String table, List<String> columns, List<String> key, ConnectorOptions options) {
         String names = String.join(", ", columns);

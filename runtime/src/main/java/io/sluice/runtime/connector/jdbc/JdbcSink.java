@@ -2,6 +2,7 @@ package io.sluice.runtime.connector.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -23,18 +24,28 @@ final class JdbcSink implements Sink {
     private final Optional<String> username;
     private final Optional<String> password;
     private final String statement;
+    private final String deleteStatement;
+    private final int[] keyColumns;
     private final List<ColumnKind> kinds;
     private final int maxRows;
     private final long intervalMillis;
     private final int maxRetries;
 
+    /**
+     * @param statement       writes one row: an insert, or with a primary key an upsert
+     * @param deleteStatement deletes one key's row, or null without a primary key
+     * @param keyColumns      the primary key's columns, empty without one
+     */
     JdbcSink(String url, String table, Optional<String> username, Optional<String> password, String statement,
-             List<ColumnKind> kinds, int maxRows, long intervalMillis, int maxRetries) {
+             String deleteStatement, int[] keyColumns, List<ColumnKind> kinds, int maxRows, long intervalMillis,
+             int maxRetries) {
         this.url = requireNonNull(url, "url is null");
         this.table = requireNonNull(table, "table is null");
         this.username = requireNonNull(username, "username is null");
         this.password = requireNonNull(password, "password is null");
         this.statement = requireNonNull(statement, "statement is null");
+        this.deleteStatement = deleteStatement;
+        this.keyColumns = keyColumns.clone();
         this.kinds = List.copyOf(requireNonNull(kinds, "kinds is null"));
         this.maxRows = maxRows;
         this.intervalMillis = intervalMillis;
@@ -43,7 +54,17 @@ final class JdbcSink implements Sink {
 
     @Override
     public Output createOutput(TaskContext context) {
-        return new JdbcWriter(this, statement, kinds, maxRows, intervalMillis, maxRetries, context.clock());
+        return new JdbcWriter(this, statement, deleteStatement, keyColumns, kinds, maxRows, intervalMillis, maxRetries,
+                context.clock());
+    }
+
+    /**
+     * With a primary key, the sink writes upserts and deletes by it (and skips the old values of
+     * updates); without one, it appends.
+     */
+    @Override
+    public ChangelogMode acceptedChangelog() {
+        return deleteStatement == null ? ChangelogMode.INSERT_ONLY : ChangelogMode.UPSERT;
     }
 
     /** Connects and asks for no row of the table, so that a wrong URL or table is reported when the INSERT runs. */

@@ -22,10 +22,13 @@ import org.apache.arrow.vector.types.pojo.Field;
  * {@code 'sink.max-retries'} (default 3): how often a failed write is tried again;
  * {@code 'sink.parallelism'} is accepted and ignored.
  *
- * <p>Without a primary key rows are appended ({@code INSERT}). With one ({@code PRIMARY KEY (k)
- * NOT ENFORCED}) they are upserts: a row replaces the row with the same key, written with the
- * database's own statement (H2's {@code MERGE ... KEY}, PostgreSQL's {@code ON CONFLICT}, MySQL's
- * {@code ON DUPLICATE KEY UPDATE}); other databases take appends only. Column and table names are
+ * <p>Without a primary key rows are appended ({@code INSERT}), and the sink takes only queries that
+ * append. With one ({@code PRIMARY KEY (k) NOT ENFORCED}) it takes updating queries too, as
+ * upserts: an insert or an update's new value ({@code +I}, {@code +U}) replaces the row with the
+ * same key, written with the database's own statement (H2's {@code MERGE ... KEY}, PostgreSQL's
+ * {@code ON CONFLICT}, MySQL's {@code ON DUPLICATE KEY UPDATE}); a delete ({@code -D}) deletes the
+ * key's row; an update's old value ({@code -U}) is skipped. Of the changes of one key that are
+ * buffered, only the last is written. Other databases take appends only. Column and table names are
  * written as declared, unquoted, so the database applies its own case rules.
  *
  * <p>The URL must be one the {@link io.sluice.runtime.security.AccessPolicy} lets the connector
@@ -72,9 +75,11 @@ public final class JdbcSinkFactory implements SinkFactory {
         options.getInt(SINK_PARALLELISM, 1);
         List<String> columns = context.schema().getFields().stream().map(Field::getName).toList();
         List<ColumnKind> kinds = ColumnKind.of(context.schema(), "jdbc", context.tableName());
-        String statement = JdbcDialect.of(url).statement(table, columns, context.primaryKey(), options);
-        return new JdbcSink(url, table, username, password, statement, kinds, maxRows, interval.toMillis(),
-                maxRetries);
+        List<String> key = context.primaryKey();
+        String statement = JdbcDialect.of(url).statement(table, columns, key, options);
+        return new JdbcSink(url, table, username, password, statement,
+                key.isEmpty() ? null : JdbcDialect.deleteStatement(table, key),
+                key.stream().mapToInt(columns::indexOf).toArray(), kinds, maxRows, interval.toMillis(), maxRetries);
     }
 
     /** Loads and so registers a driver class; any other class is refused before its static code runs. */

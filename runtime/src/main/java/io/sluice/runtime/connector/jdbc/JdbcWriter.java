@@ -1,6 +1,8 @@
 package io.sluice.runtime.connector.jdbc;
 
 import io.sluice.runtime.Clock;
+import io.sluice.runtime.changelog.RowKind;
+import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.text.ColumnKind;
 import io.sluice.runtime.operator.Output;
@@ -13,41 +15,63 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * One task's writer into a database table: rows are buffered and written in one JDBC batch and
+ * One task's writer into a database table: rows are buffered and written in JDBC batches and
  * one transaction when the buffer is full, when the flush interval has passed (a timer thread
  * sees to that while no rows arrive), and at the end. A failed write is retried with a growing
- * pause; when the retries are spent the job fails with the database's message.
+ * pause; when the retries are spent the job fails with the database's message. With a primary
+ * key the buffer keeps the last change of each key (an upsert or a delete), and a flush writes
+ * the upserts, then the deletes: the keys are distinct, so the order between them does not matter.
  */
 final class JdbcWriter implements Output {
     private static final long FIRST_RETRY_PAUSE_MILLIS = 100;
 
     private final JdbcSink sink;
     private final String sql;
+    private final String deleteSql;
+    private final int[] keyColumns;
     private final ColumnKind[] kinds;
     private final int maxRows;
     private final long intervalMillis;
     private final int maxRetries;
     private final Clock clock;
+    /** Rows to append, without a primary key. */
     private final List<Object[]> buffer = new ArrayList<>();
+    /** The last change of each key, with a primary key: the row to upsert, or {@link #DELETED} with the key's values. */
+    private final Map<List<Object>, Change> changes = new LinkedHashMap<>();
     private final ScheduledExecutorService timer;
     private Connection connection;
     private PreparedStatement statement;
+    private PreparedStatement deleteStatement;
     private long lastFlush;
     private SluiceException timerFailure;
     private boolean closed;
 
-    JdbcWriter(JdbcSink sink, String sql, List<ColumnKind> kinds, int maxRows, long intervalMillis, int maxRetries,
-            Clock clock) {
+    /** A buffered change of one key: its row, to upsert, or to delete. */
+    private record Change(Object[] values, boolean delete) {
+    }
+
+    /**
+     * @param deleteSql  deletes a key's row, or null without a primary key
+     * @param keyColumns the primary key's columns, empty without one
+     */
+    JdbcWriter(JdbcSink sink, String sql, String deleteSql, int[] keyColumns, List<ColumnKind> kinds, int maxRows,
+               long intervalMillis, int maxRetries, Clock clock) {
         this.sink = sink;
         this.sql = sql;
+        this.deleteSql = deleteSql;
+        this.keyColumns = keyColumns;
         this.kinds = kinds.toArray(new ColumnKind[0]);
         this.maxRows = maxRows;
         this.intervalMillis = intervalMillis;
@@ -76,16 +100,33 @@ final class JdbcWriter implements Output {
     public synchronized void emit(VectorSchemaRoot batch) {
         throwTimerFailure();
         List<FieldVector> vectors = batch.getFieldVectors();
+        TinyIntVector rowKinds = RowKinds.carried(batch) ? RowKinds.of(batch) : null;
         for (int row = 0; row < batch.getRowCount(); row++) {
+            byte kind = rowKinds == null ? RowKind.INSERT.code() : rowKinds.get(row);
+            if (kind == RowKind.UPDATE_BEFORE.code()) {
+                continue;
+            }
             Object[] values = new Object[kinds.length];
             for (int c = 0; c < kinds.length; c++) {
                 values[c] = VectorValues.get(vectors.get(c), row);
             }
-            buffer.add(values);
-            if (buffer.size() >= maxRows) {
+            if (deleteSql == null) {
+                buffer.add(values);
+            } else {
+                Object[] key = new Object[keyColumns.length];
+                for (int k = 0; k < key.length; k++) {
+                    key[k] = values[keyColumns[k]];
+                }
+                changes.put(Arrays.asList(key), new Change(values, kind == RowKind.DELETE.code()));
+            }
+            if (buffered() >= maxRows) {
                 flush();
             }
         }
+    }
+
+    private int buffered() {
+        return buffer.size() + changes.size();
     }
 
     @Override
@@ -111,7 +152,7 @@ final class JdbcWriter implements Output {
             }
             closed = true;
             try {
-                if (timerFailure == null && !buffer.isEmpty()) {
+                if (timerFailure == null && buffered() > 0) {
                     flush();
                 }
             } finally {
@@ -121,7 +162,7 @@ final class JdbcWriter implements Output {
     }
 
     private synchronized void flushIfDue() {
-        if (closed || timerFailure != null || buffer.isEmpty() || clock.millis() - lastFlush < intervalMillis) {
+        if (closed || timerFailure != null || buffered() == 0 || clock.millis() - lastFlush < intervalMillis) {
             return;
         }
         try {
@@ -139,7 +180,7 @@ final class JdbcWriter implements Output {
 
     private void flush() {
         lastFlush = clock.millis();
-        if (buffer.isEmpty()) {
+        if (buffered() == 0) {
             return;
         }
         long pause = FIRST_RETRY_PAUSE_MILLIS;
@@ -148,13 +189,10 @@ final class JdbcWriter implements Output {
                 if (connection == null) {
                     open();
                 }
-                for (Object[] values : buffer) {
-                    bind(values);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+                write();
                 connection.commit();
                 buffer.clear();
+                changes.clear();
                 return;
             } catch (SQLException e) {
                 closeConnection();
@@ -172,10 +210,34 @@ final class JdbcWriter implements Output {
         }
     }
 
+    /** Adds the buffered rows to the statements' batches and runs them, in the open transaction. */
+    private void write() throws SQLException {
+        for (Object[] values : buffer) {
+            bind(statement, values, null);
+            statement.addBatch();
+        }
+        boolean deletes = false;
+        for (Change change : changes.values()) {
+            if (change.delete()) {
+                bind(deleteStatement, change.values(), keyColumns);
+                deleteStatement.addBatch();
+                deletes = true;
+            } else {
+                bind(statement, change.values(), null);
+                statement.addBatch();
+            }
+        }
+        statement.executeBatch();
+        if (deletes) {
+            deleteStatement.executeBatch();
+        }
+    }
+
     private void open() throws SQLException {
         connection = sink.connect();
         connection.setAutoCommit(false);
         statement = connection.prepareStatement(sql);
+        deleteStatement = deleteSql == null ? null : connection.prepareStatement(deleteSql);
     }
 
     private void closeConnection() {
@@ -188,13 +250,17 @@ final class JdbcWriter implements Output {
             }
             connection = null;
             statement = null;
+            deleteStatement = null;
         }
     }
 
-    private void bind(Object[] values) throws SQLException {
-        for (int c = 0; c < kinds.length; c++) {
+    /** Binds the row's values, or with {@code columns} those of the columns it names, in order. */
+    private void bind(PreparedStatement statement, Object[] values, int[] columns) throws SQLException {
+        int count = columns == null ? kinds.length : columns.length;
+        for (int i = 0; i < count; i++) {
+            int c = columns == null ? i : columns[i];
             Object value = values[c];
-            int parameter = c + 1;
+            int parameter = i + 1;
             if (value == null) {
                 statement.setNull(parameter, sqlType(kinds[c]));
                 continue;

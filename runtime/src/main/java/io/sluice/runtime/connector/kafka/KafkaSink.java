@@ -2,6 +2,7 @@ package io.sluice.runtime.connector.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.format.EncoderFactory;
 import io.sluice.runtime.operator.Output;
@@ -19,10 +20,15 @@ final class KafkaSink implements Sink {
     private final int[] keyColumns;
     private final String partitioner;
     private final boolean atLeastOnce;
+    private final ChangelogMode accepted;
 
-    /** @param keys the key's encoders, or null for records without a key */
+    /**
+     * @param keys     the key's encoders, or null for records without a key
+     * @param accepted insert-only; retract for a changelog value format, whose encoder writes each
+     *                 row's kind; upsert for an upsert topic, written by key with a tombstone per delete
+     */
     KafkaSink(KafkaOptions options, EncoderFactory values, int[] valueColumns, EncoderFactory keys, int[] keyColumns,
-              String partitioner, boolean atLeastOnce) {
+              String partitioner, boolean atLeastOnce, ChangelogMode accepted) {
         this.options = requireNonNull(options, "options is null");
         this.values = requireNonNull(values, "values is null");
         this.valueColumns = valueColumns.clone();
@@ -30,6 +36,12 @@ final class KafkaSink implements Sink {
         this.keyColumns = keyColumns.clone();
         this.partitioner = requireNonNull(partitioner, "partitioner is null");
         this.atLeastOnce = atLeastOnce;
+        this.accepted = requireNonNull(accepted, "accepted is null");
+    }
+
+    @Override
+    public ChangelogMode acceptedChangelog() {
+        return accepted;
     }
 
     @Override
@@ -47,7 +59,7 @@ final class KafkaSink implements Sink {
         Integer fixedPartition = partitioner.equals("fixed") ? context.taskIndex() % partitions : null;
         return new KafkaWriter(options.topic(), config, values.create(), valueColumns,
                 keys == null ? null : keys.create(), keyColumns, fixedPartition,
-                partitioner.equals("round-robin") ? partitions : 0, context);
+                partitioner.equals("round-robin") ? partitions : 0, accepted, context);
     }
 
     @Override
@@ -57,7 +69,7 @@ final class KafkaSink implements Sink {
 
     @Override
     public String describe() {
-        return "kafka(topic=" + options.topic() + ", bootstrap.servers=" + options.properties().get("bootstrap.servers")
-                + ")";
+        return (accepted == ChangelogMode.UPSERT ? "upsert-kafka" : "kafka") + "(topic=" + options.topic()
+                + ", bootstrap.servers=" + options.properties().get("bootstrap.servers") + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.runtime.connector.kafka;
 
+import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.connector.SinkContext;
@@ -36,6 +37,8 @@ public final class KafkaSinkFactory implements SinkFactory {
     static final String DELIVERY_GUARANTEE = "sink.delivery-guarantee";
     static final String TRANSACTIONAL_ID_PREFIX = "sink.transactional-id-prefix";
     static final String SINK_PARALLELISM = "sink.parallelism";
+    static final String BUFFER_FLUSH_MAX_ROWS = "sink.buffer-flush.max-rows";
+    static final String BUFFER_FLUSH_INTERVAL = "sink.buffer-flush.interval";
 
     @Override
     public String identifier() {
@@ -44,11 +47,26 @@ public final class KafkaSinkFactory implements SinkFactory {
 
     @Override
     public Sink create(SinkContext context) {
+        return create(context, false);
+    }
+
+    /**
+     * The sink of an {@code upsert-kafka} table (see
+     * {@link io.sluice.runtime.connector.upsertkafka.UpsertKafkaSinkFactory}): the same producer,
+     * writing each upsert as its key and value, each delete as its key and no value.
+     */
+    public static Sink createUpsert(SinkContext context) {
+        return create(context, true);
+    }
+
+    private static Sink create(SinkContext context, boolean upsert) {
         ConnectorOptions options = context.options();
         Schema schema = context.schema();
         List<String> columns = schema.getFields().stream().map(Field::getName).toList();
-        KafkaOptions kafka = KafkaOptions.read(options, columns, context.accessPolicy());
-        String partitioner = options.getEnum(PARTITIONER, "default", "default", "fixed", "round-robin");
+        KafkaOptions kafka = upsert ? KafkaOptions.readUpsert(options, context.primaryKey(), context.accessPolicy())
+                : KafkaOptions.read(options, columns, context.accessPolicy());
+        String partitioner = upsert ? "default"
+                : options.getEnum(PARTITIONER, "default", "default", "fixed", "round-robin");
         String guarantee = options.getEnum(DELIVERY_GUARANTEE, "at-least-once", "at-least-once", "none", "exactly-once");
         if (guarantee.equals("exactly-once")) {
             throw new SluiceException(ErrorCode.UNSUPPORTED, "option '" + DELIVERY_GUARANTEE
@@ -57,29 +75,34 @@ public final class KafkaSinkFactory implements SinkFactory {
         }
         options.optional(TRANSACTIONAL_ID_PREFIX);
         options.getInt(SINK_PARALLELISM, 1);
+        if (upsert) {
+            // The producer batches by itself (its linger.ms and batch.size), in place of Flink's buffer.
+            options.getInt(BUFFER_FLUSH_MAX_ROWS, 0);
+            options.getDuration(BUFFER_FLUSH_INTERVAL, java.time.Duration.ZERO);
+        }
 
         int[] keyColumns = kafka.keyFields().stream().mapToInt(columns::indexOf).toArray();
-        List<Integer> valueColumns = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
-            if (!kafka.valueExceptKey() || !kafka.keyFields().contains(columns.get(c))) {
-                valueColumns.add(c);
-            }
-        }
+        int[] valueColumns = kafka.valueColumns(columns);
         ConnectorOptions valueOptions = KafkaOptions.valueFormatOptions(options);
         EncoderFactory values = context.formats().encoders(new FormatContext(context.tableName(),
-                select(schema, valueColumns.stream().mapToInt(Integer::intValue).toArray()), valueOptions));
+                select(schema, valueColumns), valueOptions));
         if (valueOptions != options) {
             valueOptions.checkAllUsed();
+        }
+        if (upsert && !values.changelogMode().isInsertOnly()) {
+            throw options.invalid(KafkaOptions.VALUE_FORMAT, "an upsert topic's values are rows, not changes: "
+                    + "write a changelog format with connector 'kafka'");
         }
         EncoderFactory keys = null;
         if (keyColumns.length > 0) {
             ConnectorOptions keyOptions = KafkaOptions.keyFormatOptions(options);
-            keys = context.formats().encoders(new FormatContext(context.tableName(), select(schema, keyColumns),
+            keys = context.formats().encoders(new FormatContext(context.tableName(), kafka.keySchema(schema),
                     keyOptions));
             keyOptions.checkAllUsed();
         }
-        return new KafkaSink(kafka, values, valueColumns.stream().mapToInt(Integer::intValue).toArray(), keys,
-                keyColumns, partitioner, !guarantee.equals("none"));
+        ChangelogMode accepted = upsert ? ChangelogMode.UPSERT : values.changelogMode();
+        return new KafkaSink(kafka, values, valueColumns, keys, keyColumns, partitioner, !guarantee.equals("none"),
+                accepted);
     }
 
     private static Schema select(Schema schema, int[] columns) {

@@ -2,6 +2,7 @@ package io.sluice.runtime.connector.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.connector.Source;
 import io.sluice.runtime.connector.SourceReader;
@@ -16,6 +17,7 @@ final class KafkaSource implements Source {
     private final String table;
     private final KafkaOptions options;
     private final DecoderFactory decoders;
+    private final UpsertLayout upsert;
     private final int physicalColumns;
     private final int[] metadataColumns;
     private final String[] metadataKeys;
@@ -25,12 +27,14 @@ final class KafkaSource implements Source {
     private final Optional<WatermarkStrategy> watermarks;
     private final Optional<Duration> idleTimeout;
 
-    KafkaSource(String table, KafkaOptions options, DecoderFactory decoders, int physicalColumns, int[] metadataColumns,
+    /** @param upsert how keys and values make upserts, or null for a topic of rows or of changes in the value format */
+    KafkaSource(String table, KafkaOptions options, DecoderFactory decoders, UpsertLayout upsert, int physicalColumns, int[] metadataColumns,
                 String[] metadataKeys, StartupMode startup, long startupTimestamp, boolean bounded,
                 Optional<WatermarkStrategy> watermarks, Optional<Duration> idleTimeout) {
         this.table = requireNonNull(table, "table is null");
         this.options = requireNonNull(options, "options is null");
         this.decoders = requireNonNull(decoders, "decoders is null");
+        this.upsert = upsert;
         this.physicalColumns = physicalColumns;
         this.metadataColumns = metadataColumns.clone();
         this.metadataKeys = metadataKeys.clone();
@@ -55,8 +59,14 @@ final class KafkaSource implements Source {
     @Override
     public SourceReader createReader(TaskContext context, ReadMode mode) {
         int partitions = KafkaTopics.partitions(options.properties(), options.topic(), options.checkTimeout());
-        return new KafkaSourceReader(table, options, decoders, physicalColumns, metadataColumns, metadataKeys, startup,
+        return new KafkaSourceReader(table, options, decoders, upsert, physicalColumns, metadataColumns, metadataKeys, startup,
                 startupTimestamp, bounded || mode == ReadMode.SNAPSHOT, watermarks, idleTimeout, partitions, context);
+    }
+
+    /** An upsert topic is read as upserts by the primary key; a topic in a changelog format as its changes. */
+    @Override
+    public ChangelogMode changelogMode() {
+        return upsert != null ? ChangelogMode.UPSERT : decoders.changelogMode();
     }
 
     @Override
@@ -66,7 +76,7 @@ final class KafkaSource implements Source {
 
     @Override
     public String describe() {
-        return "kafka(topic=" + options.topic() + ", bootstrap.servers=" + options.properties().get("bootstrap.servers")
-                + ")";
+        return (upsert != null ? "upsert-kafka" : "kafka") + "(topic=" + options.topic() + ", bootstrap.servers="
+                + options.properties().get("bootstrap.servers") + ")";
     }
 }

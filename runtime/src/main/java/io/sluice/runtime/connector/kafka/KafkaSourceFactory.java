@@ -62,6 +62,19 @@ public final class KafkaSourceFactory implements SourceFactory {
 
     @Override
     public Source create(SourceContext context) {
+        return create(context, false);
+    }
+
+    /**
+     * The source of an {@code upsert-kafka} table (see
+     * {@link io.sluice.runtime.connector.upsertkafka.UpsertKafkaSourceFactory}): the same reader,
+     * its rows made of each record's key and value, read from the earliest offsets.
+     */
+    public static Source createUpsert(SourceContext context) {
+        return create(context, true);
+    }
+
+    private static Source create(SourceContext context, boolean upsert) {
         ConnectorOptions options = context.options();
         Schema schema = context.schema();
         List<Field> physical = new ArrayList<>();
@@ -83,8 +96,22 @@ public final class KafkaSourceFactory implements SourceFactory {
             metadataColumns[metadataCount] = i;
             metadataKeys[metadataCount++] = key;
         }
-        KafkaOptions kafka = KafkaOptions.read(options, schema.getFields().stream().map(Field::getName).toList(),
-                context.accessPolicy());
+        List<String> columns = physical.stream().map(Field::getName).toList();
+        KafkaOptions kafka = upsert ? KafkaOptions.readUpsert(options, context.primaryKey(), context.accessPolicy())
+                : KafkaOptions.read(options, schema.getFields().stream().map(Field::getName).toList(),
+                        context.accessPolicy());
+        if (upsert) {
+            DecoderFactory values = valueDecoders(context, physical, kafka.valueColumns(columns));
+            if (!values.changelogMode().isInsertOnly()) {
+                throw options.invalid(KafkaOptions.VALUE_FORMAT, "an upsert topic's values are rows, not changes: "
+                        + "read a changelog format with connector 'kafka'");
+            }
+            // As Flink's upsert-kafka: the whole topic, from the start, makes the table.
+            return new KafkaSource(context.tableName(), kafka, values,
+                    upsertLayout(context, kafka, physical, columns), physical.size(),
+                    java.util.Arrays.copyOf(metadataColumns, metadataCount), java.util.Arrays.copyOf(metadataKeys, metadataCount),
+                    StartupMode.EARLIEST_OFFSET, -1, boundedMode(options), context.watermarks(), context.idleTimeout());
+        }
         String[] startupNames = StartupMode.optionValues();
         StartupMode startup = StartupMode.of(options.getEnum(STARTUP_MODE, "group-offsets", startupNames));
         long startupTimestamp = options.getLong(STARTUP_TIMESTAMP, -1);
@@ -98,20 +125,51 @@ public final class KafkaSourceFactory implements SourceFactory {
                 && !kafka.properties().containsKey("group.id")) {
             throw options.invalid(STARTUP_MODE, "'group-offsets' needs 'properties.group.id'");
         }
-        boolean bounded = options.getEnum(BOUNDED_MODE, "unbounded", "unbounded", "latest-offset").equals("latest-offset");
+        boolean bounded = boundedMode(options);
         options.getDuration(PARTITION_DISCOVERY, Duration.ZERO);
-        ConnectorOptions valueOptions = KafkaOptions.valueFormatOptions(options);
-        DecoderFactory decoders = context.formats().decoders(
-                new FormatContext(context.tableName(), new Schema(physical), valueOptions));
-        if (valueOptions != options) {
-            valueOptions.checkAllUsed();
-        }
+        DecoderFactory decoders = valueDecoders(context, physical, kafka.valueColumns(columns));
         if (kafka.valueExceptKey()) {
             throw options.invalid(KafkaOptions.VALUE_FIELDS_INCLUDE, "EXCEPT_KEY cannot be read yet: "
                     + "a Kafka table that is read needs every column in the value");
         }
-        return new KafkaSource(context.tableName(), kafka, decoders, physical.size(),
+        return new KafkaSource(context.tableName(), kafka, decoders, null, physical.size(),
                 java.util.Arrays.copyOf(metadataColumns, metadataCount), java.util.Arrays.copyOf(metadataKeys, metadataCount),
                 startup, startupTimestamp, bounded, context.watermarks(), context.idleTimeout());
+    }
+
+    /** {@code 'scan.bounded.mode'}: true for {@code latest-offset}, reading up to the offsets latest at the start. */
+    private static boolean boundedMode(ConnectorOptions options) {
+        return options.getEnum(BOUNDED_MODE, "unbounded", "unbounded", "latest-offset").equals("latest-offset");
+    }
+
+    private static DecoderFactory valueDecoders(SourceContext context, List<Field> physical, int[] valueColumns) {
+        ConnectorOptions options = context.options();
+        ConnectorOptions valueOptions = KafkaOptions.valueFormatOptions(options);
+        List<Field> fields = java.util.Arrays.stream(valueColumns).mapToObj(physical::get).toList();
+        DecoderFactory decoders = context.formats().decoders(
+                new FormatContext(context.tableName(), new Schema(fields), valueOptions));
+        if (valueOptions != options) {
+            valueOptions.checkAllUsed();
+        }
+        return decoders;
+    }
+
+    private static UpsertLayout upsertLayout(SourceContext context, KafkaOptions kafka, List<Field> physical,
+                                             List<String> columns) {
+        for (String key : kafka.keyFields()) {
+            if (!columns.contains(key)) {
+                throw context.options().invalid(KafkaOptions.KEY_FORMAT, "the primary key column '" + key
+                        + "' is a metadata column; the key is read from the record's key");
+            }
+        }
+        ConnectorOptions keyOptions = KafkaOptions.keyFormatOptions(context.options());
+        Schema keySchema = kafka.keySchema(new Schema(physical));
+        DecoderFactory keys = context.formats().decoders(new FormatContext(context.tableName(), keySchema, keyOptions));
+        keyOptions.checkAllUsed();
+        if (!keys.changelogMode().isInsertOnly()) {
+            throw context.options().invalid(KafkaOptions.KEY_FORMAT, "a key's format cannot be a changelog format");
+        }
+        return new UpsertLayout(keys, keySchema, kafka.keyFields().stream().mapToInt(columns::indexOf).toArray(),
+                kafka.valueColumns(columns));
     }
 }

@@ -1,5 +1,7 @@
 package io.sluice.runtime.connector.kafka;
 
+import io.sluice.runtime.changelog.RowKind;
+import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -10,6 +12,7 @@ import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.WatermarkStrategy;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.vector.ColumnViews;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -71,6 +75,10 @@ final class KafkaSourceReader implements SourceReader {
     private final TaskContext context;
     private final QueryMetrics metrics;
     private final DecoderFactory decoders;
+    /** How keys and values make upserts, or null when each value is a row (or, in a changelog format, a change). */
+    private final UpsertLayout upsert;
+    /** True if batches carry the row-kind column: an upsert topic or a changelog format. */
+    private final boolean changelog;
     private final int physicalColumns;
     private final int[] metadataColumns;
     private final String[] metadataKeys;
@@ -91,14 +99,22 @@ final class KafkaSourceReader implements SourceReader {
 
     private VectorSchemaRoot target;
     private RecordDecoder decoder;
+    private RecordDecoder keyDecoder;
+    /** Where a key is decoded, in its format's names, before its values go to the row's key columns. */
+    private VectorSchemaRoot keys;
+    private FieldVector[] keyVectors;
+    private TinyIntVector kinds;
+    /** The physical columns that a tombstone sets to null: those not in the key. */
+    private FieldVector[] valueVectors;
     private FieldVector[] metadataVectors;
     private long retryAt;
     private long retryPause = FIRST_RETRY_MILLIS;
     private long lastActivityMillis;
     private boolean disconnected;
 
-    KafkaSourceReader(String table, KafkaOptions options, DecoderFactory decoders, int physicalColumns,
-                      int[] metadataColumns, String[] metadataKeys, StartupMode startup, long startupTimestamp,
+    /** @param upsert how keys and values make upserts, or null for a topic of rows or of changes in the value format */
+    KafkaSourceReader(String table, KafkaOptions options, DecoderFactory decoders, UpsertLayout upsert,
+                      int physicalColumns, int[] metadataColumns, String[] metadataKeys, StartupMode startup, long startupTimestamp,
                       boolean bounded, Optional<WatermarkStrategy> watermarks, Optional<Duration> idleTimeout,
                       int partitionCount, TaskContext context) {
         this.table = table;
@@ -107,6 +123,8 @@ final class KafkaSourceReader implements SourceReader {
         this.context = context;
         this.metrics = context.metrics();
         this.decoders = decoders;
+        this.upsert = upsert;
+        this.changelog = upsert != null || !decoders.changelogMode().isInsertOnly();
         this.physicalColumns = physicalColumns;
         this.metadataColumns = metadataColumns;
         this.metadataKeys = metadataKeys;
@@ -226,8 +244,9 @@ final class KafkaSourceReader implements SourceReader {
             return 0;
         }
         int rows = 0;
-        int batchSize = context.batchSize();
-        while (rows < batchSize && remaining > 0) {
+        // A record of a changelog format may make two rows: the batch keeps room for them.
+        int room = context.batchSize() - decoder.maxRowsPerRecord() + 1;
+        while ((rows == 0 || rows < room) && remaining > 0) {
             if (!pending.hasNext()) {
                 if (rows > 0 || !poll()) {
                     break;
@@ -250,7 +269,7 @@ final class KafkaSourceReader implements SourceReader {
         return rows == 0 && remaining == 0 ? END : rows;
     }
 
-    /** Decodes one record into row {@code row}; returns 1 if it became a row, 0 if it was skipped. */
+    /** Decodes one record into rows from {@code row} on; returns how many it made, 0 if it was skipped. */
     private int readRecord(ConsumerRecord<byte[], byte[]> record, int row, long now) {
         int slot = slots[record.partition()];
         if (done[slot]) {
@@ -263,38 +282,83 @@ final class KafkaSourceReader implements SourceReader {
             }
         }
         lastRecordMillis[slot] = now;
+        int rows = upsert != null ? readUpsert(record, row) : readValue(record, row);
+        for (int r = row; r < row + rows; r++) {
+            for (int i = 0; i < metadataVectors.length; i++) {
+                switch (metadataKeys[i]) {
+                    case KafkaMetadata.PARTITION -> ((IntVector) metadataVectors[i]).setSafe(r, record.partition());
+                    case KafkaMetadata.OFFSET -> ((BigIntVector) metadataVectors[i]).setSafe(r, record.offset());
+                    case KafkaMetadata.TIMESTAMP -> ((TimeStampMilliVector) metadataVectors[i]).setSafe(r, record.timestamp());
+                    default -> ((VarCharVector) metadataVectors[i]).setSafe(r, topicBytes);
+                }
+            }
+            if (watermarks != null) {
+                TimeStampMilliVector rowtimes = (TimeStampMilliVector) target.getVector(watermarks.rowtimeColumn());
+                if (!rowtimes.isNull(r)) {
+                    maxRowtime[slot] = Math.max(maxRowtime[slot], rowtimes.get(r));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The value alone makes the rows: a row, or in a changelog format a change's rows. */
+    private int readValue(ConsumerRecord<byte[], byte[]> record, int row) {
         byte[] value = record.value();
         if (value == null) {
-            metrics.reportMalformed(location(record), "the record has no value", "");
-            return 0;
-        }
-        // Each value is a text of its own, which may start with a byte-order mark.
-        int start = ByteOrderMark.at(value, 0, value.length);
-        if (!decoder.isRecord(value, start, value.length - start)) {
-            metrics.reportMalformed(location(record), "the value is blank", "");
-            return 0;
-        }
-        String problem = decoder.decode(value, start, value.length - start, row);
-        if (problem != null) {
-            metrics.reportMalformed(location(record), problem,
-                    new String(value, 0, Math.min(value.length, 1024), StandardCharsets.UTF_8));
-            return 0;
-        }
-        for (int i = 0; i < metadataVectors.length; i++) {
-            switch (metadataKeys[i]) {
-                case KafkaMetadata.PARTITION -> ((IntVector) metadataVectors[i]).setSafe(row, record.partition());
-                case KafkaMetadata.OFFSET -> ((BigIntVector) metadataVectors[i]).setSafe(row, record.offset());
-                case KafkaMetadata.TIMESTAMP -> ((TimeStampMilliVector) metadataVectors[i]).setSafe(row, record.timestamp());
-                default -> ((VarCharVector) metadataVectors[i]).setSafe(row, topicBytes);
+            // A tombstone follows a delete in a topic of changes; it holds no change of its own.
+            if (!changelog) {
+                metrics.reportMalformed(location(record), "the record has no value", "");
             }
+            return 0;
         }
-        if (watermarks != null) {
-            TimeStampMilliVector rowtimes = (TimeStampMilliVector) target.getVector(watermarks.rowtimeColumn());
-            if (!rowtimes.isNull(row)) {
-                maxRowtime[slot] = Math.max(maxRowtime[slot], rowtimes.get(row));
+        return decode(decoder, record, value, "value", row) ? decoder.rowsDecoded() : 0;
+    }
+
+    /** The key makes the primary key's columns, the value the others: an upsert, or a delete when there is no value. */
+    private int readUpsert(ConsumerRecord<byte[], byte[]> record, int row) {
+        byte[] key = record.key();
+        if (key == null) {
+            metrics.reportMalformed(location(record), "the record has no key, which an upsert topic needs", "");
+            return 0;
+        }
+        if (!decode(keyDecoder, record, key, "key", 0)) {
+            return 0;
+        }
+        for (int k = 0; k < keyVectors.length; k++) {
+            keyVectors[k].copyFromSafe(0, row, keys.getVector(k));
+        }
+        byte[] value = record.value();
+        if (value == null) {
+            for (FieldVector vector : valueVectors) {
+                vector.setNull(row);
             }
+            RowKinds.set(kinds, row, RowKind.DELETE);
+            return 1;
         }
+        if (!decode(decoder, record, value, "value", row)) {
+            return 0;
+        }
+        RowKinds.set(kinds, row, RowKind.UPDATE_AFTER);
         return 1;
+    }
+
+    /** Decodes a key or value into rows from {@code row} on; false, counted as malformed, if it is not one. */
+    private boolean decode(RecordDecoder decoder, ConsumerRecord<byte[], byte[]> record, byte[] bytes, String part,
+                           int row) {
+        // Each key and value is a text of its own, which may start with a byte-order mark.
+        int start = ByteOrderMark.at(bytes, 0, bytes.length);
+        if (!decoder.isRecord(bytes, start, bytes.length - start)) {
+            metrics.reportMalformed(location(record), "the " + part + " is blank", "");
+            return false;
+        }
+        String problem = decoder.decode(bytes, start, bytes.length - start, row);
+        if (problem != null) {
+            metrics.reportMalformed(location(record), upsert == null ? problem : "the " + part + ": " + problem,
+                    new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.UTF_8));
+            return false;
+        }
+        return true;
     }
 
     /** Fetches the next records; false if none came (or the fetch failed and waits to be retried). */
@@ -422,12 +486,35 @@ final class KafkaSourceReader implements SourceReader {
                 physical.add(batch.getVector(c));
             }
         }
-        if (physical.size() != physicalColumns) {
+        int expected = physicalColumns + (changelog ? 1 : 0);
+        if (physical.size() != expected) {
             throw SluiceException.internal("Kafka source of '" + table + "' got a batch of " + physical.size()
-                    + " value columns, expected " + physicalColumns, null);
+                    + " value columns, expected " + expected, null);
         }
-        // A view over the batch's own vectors, so the decoder writes into them; not closed here.
-        decoder = decoders.create(metadataColumns.length == 0 ? batch : new VectorSchemaRoot(physical));
+        // Views over the batch's own vectors, so the decoders write into them; not closed here.
+        VectorSchemaRoot rows = metadataColumns.length == 0 ? batch : new VectorSchemaRoot(physical);
+        if (upsert == null) {
+            decoder = decoders.create(rows);
+            return;
+        }
+        kinds = RowKinds.of(rows);
+        decoder = decoders.create(ColumnViews.of(rows, upsert.valueColumns()));
+        if (keys == null) {
+            keys = VectorSchemaRoot.create(upsert.keySchema(), context.allocator());
+            keyDecoder = upsert.keys().create(keys);
+        }
+        keyVectors = Arrays.stream(upsert.keyColumns()).mapToObj(rows::getVector).toArray(FieldVector[]::new);
+        boolean[] inKey = new boolean[physicalColumns];
+        for (int column : upsert.keyColumns()) {
+            inKey[column] = true;
+        }
+        List<FieldVector> others = new ArrayList<>();
+        for (int c = 0; c < physicalColumns; c++) {
+            if (!inKey[c]) {
+                others.add(rows.getVector(c));
+            }
+        }
+        valueVectors = others.toArray(new FieldVector[0]);
     }
 
     private String location(ConsumerRecord<byte[], byte[]> record) {
@@ -455,6 +542,9 @@ final class KafkaSourceReader implements SourceReader {
 
     @Override
     public void close() {
+        if (keys != null) {
+            keys.close();
+        }
         if (consumer != null) {
             consumer.close(CLOSE_TIMEOUT);
         }

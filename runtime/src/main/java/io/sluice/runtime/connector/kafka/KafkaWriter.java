@@ -1,17 +1,19 @@
 package io.sluice.runtime.connector.kafka;
 
+import io.sluice.runtime.changelog.ChangelogMode;
+import io.sluice.runtime.changelog.RowKind;
+import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.RecordBuffer;
 import io.sluice.runtime.format.RecordEncoder;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.vector.ColumnViews;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,6 +41,7 @@ final class KafkaWriter implements Output {
     private final int[] keyColumns;
     private final Integer fixedPartition;
     private final int roundRobinPartitions;
+    private final ChangelogMode accepted;
     private final TaskContext context;
     private final RecordBuffer buffer = new RecordBuffer();
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
@@ -51,15 +54,21 @@ final class KafkaWriter implements Output {
     private VectorSchemaRoot bound;
     private VectorSchemaRoot valueView;
     private VectorSchemaRoot keyView;
+    /** The bound batch's row kinds, or null when it has none (its rows are inserts). */
+    private TinyIntVector kinds;
     private boolean closed;
 
     /**
      * @param keys                 the key's encoder, or null for records without a key
      * @param fixedPartition       the one partition this task writes to, or null
      * @param roundRobinPartitions the partitions to take in turn, or 0 to leave the choice to the client
+     * @param accepted             the sink's changelog mode: with upsert, a delete is a record of its key
+     *                             and no value, and the old value of an update is not written; with
+     *                             retract, the value's changelog format writes each row's kind
      */
     KafkaWriter(String topic, Map<String, Object> config, RecordEncoder values, int[] valueColumns, RecordEncoder keys,
-                int[] keyColumns, Integer fixedPartition, int roundRobinPartitions, TaskContext context) {
+                int[] keyColumns, Integer fixedPartition, int roundRobinPartitions, ChangelogMode accepted,
+                TaskContext context) {
         this.topic = topic;
         this.values = values;
         this.valueColumns = valueColumns;
@@ -67,6 +76,7 @@ final class KafkaWriter implements Output {
         this.keyColumns = keyColumns;
         this.fixedPartition = fixedPartition;
         this.roundRobinPartitions = roundRobinPartitions;
+        this.accepted = accepted;
         this.context = context;
         this.nextPartition = context.taskIndex();
         try {
@@ -82,9 +92,16 @@ final class KafkaWriter implements Output {
         throwSendFailure();
         bind(batch);
         for (int row = 0; row < batch.getRowCount(); row++) {
-            buffer.clear();
-            values.encode(valueView, row, buffer);
-            byte[] value = buffer.toByteArray();
+            byte kind = kinds == null ? RowKind.INSERT.code() : kinds.get(row);
+            if (accepted == ChangelogMode.UPSERT && kind == RowKind.UPDATE_BEFORE.code()) {
+                continue;
+            }
+            byte[] value = null;
+            if (accepted != ChangelogMode.UPSERT || kind != RowKind.DELETE.code()) {
+                buffer.clear();
+                values.encode(valueView, row, buffer);
+                value = buffer.toByteArray();
+            }
             byte[] key = null;
             if (keys != null) {
                 buffer.clear();
@@ -147,15 +164,14 @@ final class KafkaWriter implements Output {
             return;
         }
         bound = batch;
-        valueView = valueColumns.length == batch.getFieldVectors().size() ? batch : view(batch, valueColumns);
-        keyView = keys == null ? null : view(batch, keyColumns);
-    }
-
-    private static VectorSchemaRoot view(VectorSchemaRoot batch, int[] columns) {
-        List<FieldVector> vectors = new ArrayList<>();
-        for (int column : columns) {
-            vectors.add(batch.getVector(column));
+        kinds = RowKinds.carried(batch) ? RowKinds.of(batch) : null;
+        int[] columns = valueColumns;
+        if (kinds != null && accepted == ChangelogMode.RETRACT) {
+            // The changelog format reads each row's kind after the value's columns.
+            columns = java.util.Arrays.copyOf(valueColumns, valueColumns.length + 1);
+            columns[valueColumns.length] = batch.getFieldVectors().size() - 1;
         }
-        return new VectorSchemaRoot(vectors);
+        valueView = columns.length == batch.getFieldVectors().size() ? batch : ColumnViews.of(batch, columns);
+        keyView = keys == null ? null : ColumnViews.of(batch, keyColumns);
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * The {@code print} connector: writes every row to the engine process's standard output (or
  * standard error), one line per row in Flink's form {@code +I[a, 1, 2026-01-01 00:00:01.000]}, for
- * trying pipelines out and debugging.
+ * trying pipelines out and debugging. It takes updating queries too: each change is printed with
+ * its kind, {@code +I}, {@code -U}, {@code +U} or {@code -D}, as Flink prints them.
  *
  * <p>Options, with Flink's names: {@code 'print-identifier'}: a prefix naming the sink, so that
  * lines of several print sinks can be told apart; {@code 'standard-error'}: {@code true} prints

@@ -4,6 +4,7 @@ import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.Source;
 import io.sluice.runtime.connector.SourceContext;
 import io.sluice.runtime.connector.SourceFactory;
+import io.sluice.runtime.format.DecoderFactory;
 import io.sluice.runtime.format.FormatContext;
 
 /**
@@ -60,8 +61,12 @@ public final class SocketSourceFactory implements SourceFactory {
             throw options.invalid(BYTE_DELIMITER, "'" + delimiter + "' is not a byte value (0 to 255)");
         }
         String format = options.required(FORMAT);
-        return new SocketSource(context.tableName(), hostname, port, (byte) delimiter, format,
-                context.formats().decoders(new FormatContext(context.tableName(), context.schema(), options)),
-                maxRecordBytes);
+        DecoderFactory decoders = context.formats().decoders(new FormatContext(context.tableName(), context.schema(),
+                options));
+        if (!decoders.changelogMode().isInsertOnly()) {
+            throw options.invalid(FORMAT, "'" + format + "' is a changelog format, which the socket connector does "
+                    + "not read; read changes from 'kafka' or 'file'");
+        }
+        return new SocketSource(context.tableName(), hostname, port, (byte) delimiter, format, decoders, maxRecordBytes);
     }
 }

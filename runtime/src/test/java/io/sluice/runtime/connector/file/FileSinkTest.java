@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.Clock;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.connector.SinkContext;
@@ -13,8 +12,8 @@ import io.sluice.runtime.format.FormatRegistry;
 import io.sluice.runtime.format.csv.CsvFormatFactory;
 import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.task.JobControl;
-import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.testing.HandClock;
+import io.sluice.runtime.testing.TestTasks;
 import io.sluice.runtime.vector.ColumnTypes;
 import io.sluice.runtime.vector.VectorValues;
 import java.nio.file.Files;
@@ -37,36 +36,16 @@ class FileSinkTest {
     @TempDir
     Path directory;
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock implements Clock {
-        long now = 1_000;
-
-        @Override
-        public long millis() {
-            return now;
-        }
-
-        @Override
-        public long nanos() {
-            return now * 1_000_000;
-        }
-
-        @Override
-        public void sleepUntil(long deadlineMillis) {
-            now = Math.max(now, deadlineMillis);
-        }
-    }
-
     @Test
     void aPartFileRollsOverAfterTheIntervalAndOnlyFinishedFilesAreVisible() throws Exception {
-        ManualClock clock = new ManualClock();
+        HandClock clock = new HandClock();
         Sink sink = sink(Map.of("sink.rolling-policy.rollover-interval", "10 s", "csv.header", "true"));
         RootAllocator allocator = new RootAllocator();
         try (VectorSchemaRoot batch = VectorSchemaRoot.create(SCHEMA, allocator)) {
-            try (Output output = sink.createOutput(context(allocator, clock))) {
+            try (Output output = sink.createOutput(TestTasks.context(allocator, new QueryMetrics(), clock, 0, 1, 16))) {
                 output.emit(batch(batch, "a", 1));
                 assertEquals(List.of(), finished(), "the first part is still in progress");
-                clock.now += 10_000;
+                clock.advance(10_000);
                 output.emitWatermark(0);
                 assertEquals(1, finished().size(), "ten seconds later it rolled");
                 output.emit(batch(batch, "b", 2));
@@ -110,19 +89,5 @@ class FileSinkTest {
         VectorValues.set(batch.getVector(1), 0, v);
         batch.setRowCount(1);
         return batch;
-    }
-
-    private static TaskContext context(RootAllocator allocator, Clock clock) {
-        JobControl running = new JobControl() {
-            @Override
-            public boolean isStopping() {
-                return false;
-            }
-
-            @Override
-            public void finishEarly() {
-            }
-        };
-        return new TaskContext("t-0", 0, 1, allocator, new QueryMetrics(), clock, running, 16);
     }
 }

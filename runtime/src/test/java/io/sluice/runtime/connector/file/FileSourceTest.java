@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.runtime.changelog.ChangelogMode;
+import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.ConnectorRegistry;
 import io.sluice.runtime.connector.ReadMode;
@@ -355,7 +357,7 @@ class FileSourceTest {
         SluiceException badFormat = assertThrows(SluiceException.class,
                 () -> create(new FileSourceFactory(), ID_NAME, Map.of("path", "/tmp", "format", "xml")));
         assertTrue(badFormat.getMessage().startsWith("unknown format 'xml' in option 'format' of connector 'file'; "
-                + "known formats: csv, json"), badFormat.getMessage());
+                + "known formats: csv, debezium-json, json"), badFormat.getMessage());
     }
 
     @Test
@@ -391,6 +393,35 @@ class FileSourceTest {
         Source source = create(new FileSourceFactory(), ID_NAME,
                 Map.of("path", file.toString(), "format", "csv", "csv.null-literal", ""));
         assertEquals(List.of("1|aaaaaaaa", "2|bbbbbbbb", "NULL|NULL", "4|NULL"), readAll(source, 1, 0, 2, new QueryMetrics()));
+    }
+
+    @Test
+    void aChangelogFormatMakesAChangelogWhoseUpdatesStayWithinABatch() throws IOException {
+        write("changes.json", String.join("\n",
+                "{\"op\":\"c\",\"after\":{\"id\":1,\"name\":\"a\"}}",
+                "{\"op\":\"u\",\"before\":{\"id\":1,\"name\":\"a\"},\"after\":{\"id\":1,\"name\":\"b\"}}",
+                "{\"op\":\"x\"}",
+                "{\"op\":\"u\",\"before\":{\"id\":1,\"name\":\"b\"},\"after\":{\"id\":1,\"name\":\"c\"}}",
+                "{\"op\":\"d\",\"before\":{\"id\":1,\"name\":\"c\"}}"));
+        Source source = create(new FileSourceFactory(), ID_NAME, Map.of("path", dir.resolve("changes.json").toString(),
+                "format", "debezium-json"));
+        assertEquals(ChangelogMode.RETRACT, source.changelogMode());
+        QueryMetrics metrics = new QueryMetrics();
+        List<String> rows = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(RowKinds.withRowKind(ID_NAME), allocator);
+             SourceReader reader = source.createReader(TestTasks.context(allocator, metrics, 0, 1, 2), ReadMode.SNAPSHOT)) {
+            for (int count = reader.read(root); count != SourceReader.END; count = reader.read(root)) {
+                sizes.add(count);
+                for (int row = 0; row < count; row++) {
+                    rows.add(RowKinds.at(root, row).shortString() + "|" + Rows.row(root, row).replaceAll("\\|[0-9]+$", ""));
+                }
+            }
+        }
+        // Batches of at most 2 rows: an update's two rows never split across batches.
+        assertEquals(List.of(1, 2, 2, 1), sizes);
+        assertEquals(List.of("+I|1|a", "-U|1|a", "+U|1|b", "-U|1|b", "+U|1|c", "-D|1|c"), rows);
+        assertEquals(1, metrics.malformedRecords());
     }
 
     /** What one multiset has more of than the other, as {@code +row} (missing) and {@code -row} (extra); at most ten. */

@@ -13,8 +13,9 @@ import org.apache.calcite.rex.RexLiteral;
  * {@code FILTER}) and looks at the job's stop as a Calc kernel's loop does, a merge of two groups,
  * and the writing of a group's results. Over a changelog the accumulators are the retractable
  * flavour and the loop reads each row's kind: a {@code -U} or {@code -D} row is taken out of its
- * group, a {@code +I} or {@code +U} row added; such kernels have no merge. Over appended rows (the
- * windows) the loop and accumulators are the append-only ones, which pay nothing for this.
+ * group, a {@code +I} or {@code +U} row added. Retractable kernels have no merge; a non-windowed
+ * aggregation over appended rows may still ask for them, for the DISTINCT aggregates only they
+ * have. Windows get the append-only accumulators and loop, which pay nothing for any of this.
  */
 public final class AggregateKernelGenerator {
     public static final String CLASS_NAME = "io.sluice.generated.AggregateKernelImpl";
@@ -24,16 +25,21 @@ public final class AggregateKernelGenerator {
      * @param resultTypes       the type of each call's result
      * @param firstResultColumn the output column of the first call's result; the others follow
      * @param constants         the literal an input column always holds, or null (LISTAGG's separator)
+     * @param retractable       whether to make the retractable accumulators (which are not merged)
      * @param changelog         whether the input is a changelog, its row kind in the column after
-     *                          the row type's
+     *                          the row type's; it needs retractable accumulators
      */
     public GeneratedKernel generate(List<AggregateCall> calls, List<RelDataType> resultTypes, RelDataType inputRowType,
-                                    int firstResultColumn, IntFunction<RexLiteral> constants, boolean changelog) {
+                                    int firstResultColumn, IntFunction<RexLiteral> constants, boolean retractable,
+                                    boolean changelog) {
+        if (changelog && !retractable) {
+            throw new IllegalArgumentException("a changelog needs retractable accumulators");
+        }
         CodeGenContext context = new CodeGenContext();
         StateFields fields = new StateFields();
         List<AccumulatorCode> accumulators = new ArrayList<>();
         for (AggregateCall call : calls) {
-            accumulators.add(Accumulators.create(call, fields, inputRowType, constants, changelog));
+            accumulators.add(Accumulators.create(call, fields, inputRowType, constants, retractable));
         }
         InputColumns inputs = new InputColumns(inputRowType, "input", "row");
         StringBuilder adds = new StringBuilder();
@@ -54,7 +60,8 @@ public final class AggregateKernelGenerator {
             adds.append(filtered(filter, accumulators.get(i).accumulate(args, "g")));
             if (changelog) {
                 retracts.append(filtered(filter, accumulators.get(i).retract(args, "g")));
-            } else {
+            }
+            if (!retractable) {
                 merge.append(accumulators.get(i).merge("t", "s"));
             }
             String vector = "out" + i;
@@ -70,8 +77,8 @@ public final class AggregateKernelGenerator {
             perRow = "if (io.sluice.runtime.changelog.RowKind.retracts(MemoryUtil.getByte(kinds + row))) {\n" + retracts
                     + "} else {\n" + adds + "}\n";
         }
-        String mergeBody = changelog
-                ? "throw new UnsupportedOperationException(\"the groups of a changelog are not merged\");\n"
+        String mergeBody = retractable
+                ? "throw new UnsupportedOperationException(\"retractable accumulators are not merged\");\n"
                 : fields.declarations("target", "t") + fields.declarations("source", "s") + merge;
         String source = """
                 package io.sluice.generated;

@@ -91,15 +91,21 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
                 RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl()));
     }
 
-    /** The generated accumulators: retractable ones reading the row kind when the input is a changelog. */
+    /**
+     * The generated accumulators: retractable ones reading the row kind when the input is a
+     * changelog, or when a DISTINCT aggregate other than COUNT needs them (only they keep the
+     * values it has seen with their counts); the cheaper append-only ones otherwise.
+     */
     public GeneratedKernel kernel() {
+        boolean distinct = calls.stream()
+                .anyMatch(call -> call.isDistinct() && !call.getAggregation().getName().equals("COUNT"));
         List<RelDataType> resultTypes = new ArrayList<>();
         List<RelDataTypeField> fields = getRowType().getFieldList();
         for (int i = 0; i < calls.size(); i++) {
             resultTypes.add(fields.get(keyColumns.length + i).getType());
         }
         return new AggregateKernelGenerator().generate(calls, resultTypes, getInput().getRowType(), keyColumns.length,
-                constants::get, changelogInput);
+                constants::get, changelogInput || distinct, changelogInput);
     }
 
     @Override

@@ -108,7 +108,7 @@ public final class SluiceWindowAggregate extends SingleRel implements SluiceRel 
             resultTypes.add(fields.get(groupOutputs.size() + i).getType());
         }
         return new AggregateKernelGenerator().generate(calls, resultTypes, getInput().getRowType(), groupOutputs.size(),
-                constants::get, false);
+                constants::get, false, false);
     }
 
     @Override

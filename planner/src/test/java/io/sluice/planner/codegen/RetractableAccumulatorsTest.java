@@ -79,7 +79,7 @@ class RetractableAccumulatorsTest {
         call("distinct_sum", SqlStdOperatorTable.SUM, true, 1, SqlTypeName.INTEGER);
         call("variance", SqlStdOperatorTable.VAR_POP, false, 1, SqlTypeName.DOUBLE);
         call("average", SqlStdOperatorTable.AVG, false, 1, SqlTypeName.INTEGER);
-        GeneratedKernel generated = new AggregateKernelGenerator().generate(calls, resultTypes, input, 0, c -> null, true);
+        GeneratedKernel generated = new AggregateKernelGenerator().generate(calls, resultTypes, input, 0, c -> null, true, true);
         assertTrue(generated.source().contains("RowKind.retracts("), generated.source());
         AggregateKernel kernel = KernelCompiler.instantiate(new KernelCompiler(getClass().getClassLoader())
                 .compile(generated.className(), generated.source(), AggregateKernel.class),
@@ -110,7 +110,7 @@ class RetractableAccumulatorsTest {
     void aWindowKeepsItsAppendOnlyAccumulators() {
         call("min", SqlStdOperatorTable.MIN, false, 1, SqlTypeName.INTEGER);
         call("list", SqlStdOperatorTable.LISTAGG, false, 0, SqlTypeName.VARCHAR);
-        String source = new AggregateKernelGenerator().generate(calls, resultTypes, input, 0, c -> null, false).source();
+        String source = new AggregateKernelGenerator().generate(calls, resultTypes, input, 0, c -> null, false, false).source();
         assertFalse(source.contains("RowKind"), source);
         assertFalse(source.contains("ValueCounts"), source);
         assertFalse(source.contains("ArrivalList"), source);

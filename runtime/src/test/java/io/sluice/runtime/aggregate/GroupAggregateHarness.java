@@ -10,9 +10,8 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.task.JobControl;
-import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.testing.Rows;
+import io.sluice.runtime.testing.TestTasks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,17 +42,6 @@ final class GroupAggregateHarness implements AutoCloseable {
             Field.nullable("k", ArrowType.Utf8.INSTANCE),
             new Field("count", FieldType.notNullable(new ArrowType.Int(64, true)), null),
             Field.nullable("sum", new ArrowType.Int(64, true))));
-    private static final JobControl RUNNING = new JobControl() {
-        @Override
-        public boolean isStopping() {
-            return false;
-        }
-
-        @Override
-        public void finishEarly() {
-        }
-    };
-
     private final RootAllocator root = new RootAllocator();
     private final BufferAllocator query = root.newChildAllocator("query", 0, Long.MAX_VALUE);
     private final List<String> output = new ArrayList<>();
@@ -82,27 +70,27 @@ final class GroupAggregateHarness implements AutoCloseable {
                 millis = Math.max(millis, deadlineMillis);
             }
         };
-        TaskContext context = new TaskContext("test-task", 0, 1, query, new QueryMetrics(), clock, RUNNING, 1024);
-        operator = (GroupAggregateOperator) factory.create(context, new Output() {
-            @Override
-            public void emit(VectorSchemaRoot batch) {
-                for (int row = 0; row < batch.getRowCount(); row++) {
-                    String values = Rows.row(batch, row);
-                    // the row kind, printed last as its code, goes first as +I/-U/+U/-D
-                    output.add(RowKinds.at(batch, row).shortString() + "|" + values.substring(0, values.lastIndexOf('|')));
+        operator = (GroupAggregateOperator) factory.create(TestTasks.context(query, new QueryMetrics(), clock, 0, 1, 1024),
+                new Output() {
+                @Override
+                public void emit(VectorSchemaRoot batch) {
+                    for (int row = 0; row < batch.getRowCount(); row++) {
+                        String values = Rows.row(batch, row);
+                        // the row kind, printed last as its code, goes first as +I/-U/+U/-D
+                        output.add(RowKinds.at(batch, row).shortString() + "|" + values.substring(0, values.lastIndexOf('|')));
+                    }
                 }
-            }
 
-            @Override
-            public void emitWatermark(long watermark) {
-                output.add("watermark " + watermark);
-            }
+                @Override
+                public void emitWatermark(long watermark) {
+                    output.add("watermark " + watermark);
+                }
 
-            @Override
-            public void finish() {
-                output.add("end");
-            }
-        });
+                @Override
+                public void finish() {
+                    output.add("end");
+                }
+            });
     }
 
     /** One batch of rows, each {@code {kind, key, value}}; the kind is ignored for an insert-only input. */

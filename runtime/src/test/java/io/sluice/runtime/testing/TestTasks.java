@@ -24,7 +24,13 @@ public final class TestTasks {
 
     public static TaskContext context(BufferAllocator allocator, QueryMetrics metrics, int taskIndex, int parallelism,
             int batchSize) {
-        return new TaskContext("test-task-" + taskIndex, taskIndex, parallelism, allocator, metrics, Clock.SYSTEM,
-                RUNNING, batchSize);
+        return context(allocator, metrics, Clock.SYSTEM, taskIndex, parallelism, batchSize);
+    }
+
+    /** A task whose clock the test drives. */
+    public static TaskContext context(BufferAllocator allocator, QueryMetrics metrics, Clock clock, int taskIndex,
+            int parallelism, int batchSize) {
+        return new TaskContext("test-task-" + taskIndex, taskIndex, parallelism, allocator, metrics, clock, RUNNING,
+                batchSize);
     }
 }

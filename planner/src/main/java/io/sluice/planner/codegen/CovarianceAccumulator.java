@@ -74,6 +74,9 @@ final class CovarianceAccumulator extends AccumulatorCode {
                 + "final double oldMeanY = " + at("", d(meanY), g) + " - ey / " + n + ";\n"
                 + at("", d(m2X), g) + " -= (x - oldMeanX) * ex;\n"
                 + at("", d(m2Y), g) + " -= (y - oldMeanY) * ey;\n"
+                // rounding must not leave a negative sum of squares, whose root is NaN
+                + at("", d(m2X), g) + " = Math.max(0d, " + at("", d(m2X), g) + ");\n"
+                + at("", d(m2Y), g) + " = Math.max(0d, " + at("", d(m2Y), g) + ");\n"
                 + at("", d(coMoment), g) + " -= (x - oldMeanX) * ey;\n"
                 + at("", d(meanX), g) + " = oldMeanX;\n"
                 + at("", d(meanY), g) + " = oldMeanY;\n}\n";

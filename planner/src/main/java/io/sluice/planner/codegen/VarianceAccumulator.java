@@ -52,7 +52,9 @@ final class VarianceAccumulator extends AccumulatorCode {
                 + "final double delta = x - " + mu + ";\n"
                 + n + "--;\n"
                 + mu + " -= delta / " + n + ";\n"
-                + ss + " -= delta * (x - " + mu + ");\n}\n");
+                + ss + " -= delta * (x - " + mu + ");\n"
+                // rounding must not leave a negative sum of squares, whose root is NaN
+                + "if (" + ss + " < 0) {\n" + ss + " = 0;\n}\n}\n");
     }
 
     @Override

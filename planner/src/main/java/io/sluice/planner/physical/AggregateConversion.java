@@ -33,7 +33,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * multiplied for HOP and CUMULATE, and the projection between function and aggregation is rebuilt
  * over the function's input. A plain GROUP BY over a stream, or over an updating input, makes an
  * updating result ({@link SluiceGroupAggregate}); over bounded, appended rows it is one window,
- * which gives its result once, when the input ends.
+ * which gives its result once, when the input ends (unless it groups by keys with a DISTINCT
+ * aggregate only the updating aggregation has).
  */
 final class AggregateConversion {
     private final PhysicalConverter converter;
@@ -72,7 +73,9 @@ final class AggregateConversion {
                     converted, aggregate.getRowType(), WindowSpec.carried(), carriedEnd, keys, outputs,
                     aggregate.getAggCallList(), constants(program));
         }
-        if (mode == ReadMode.STREAM || !Changelog.of(converted).isInsertOnly()) {
+        if (mode == ReadMode.STREAM || !Changelog.of(converted).isInsertOnly()
+                // without keys the one-shot path stays: only it gives the one row of an aggregate of no rows
+                || keys.length > 0 && SluiceGroupAggregate.hasDistinctOnlyItComputes(aggregate.getAggCallList())) {
             return new SluiceGroupAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
                     converted, aggregate.getRowType(), keys, aggregate.getAggCallList(), constants(program));
         }

@@ -97,15 +97,22 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
      * values it has seen with their counts); the cheaper append-only ones otherwise.
      */
     public GeneratedKernel kernel() {
-        boolean distinct = calls.stream()
-                .anyMatch(call -> call.isDistinct() && !call.getAggregation().getName().equals("COUNT"));
         List<RelDataType> resultTypes = new ArrayList<>();
         List<RelDataTypeField> fields = getRowType().getFieldList();
         for (int i = 0; i < calls.size(); i++) {
             resultTypes.add(fields.get(keyColumns.length + i).getType());
         }
         return new AggregateKernelGenerator().generate(calls, resultTypes, getInput().getRowType(), keyColumns.length,
-                constants::get, changelogInput || distinct, changelogInput);
+                constants::get, changelogInput || hasDistinctOnlyItComputes(calls), changelogInput);
+    }
+
+    /**
+     * Whether a call is a DISTINCT aggregate other than COUNT (and MIN and MAX, which DISTINCT does
+     * not change): only the retractable accumulators, and so only this node, compute it.
+     */
+    static boolean hasDistinctOnlyItComputes(List<AggregateCall> calls) {
+        return calls.stream().anyMatch(call -> call.isDistinct()
+                && !List.of("COUNT", "MIN", "MAX").contains(call.getAggregation().getName()));
     }
 
     @Override

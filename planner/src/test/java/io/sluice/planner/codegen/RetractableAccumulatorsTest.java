@@ -59,9 +59,14 @@ class RetractableAccumulatorsTest {
     private final RelDataTypeFactory.Builder output = types.builder();
 
     private void call(String name, SqlAggFunction function, boolean distinct, int arg, SqlTypeName resultType) {
+        call(name, function, distinct, arg < 0 ? List.of() : List.of(arg), resultType);
+    }
+
+    private void call(String name, SqlAggFunction function, boolean distinct, List<Integer> args,
+                      SqlTypeName resultType) {
         RelDataType type = types.createTypeWithNullability(types.createSqlType(resultType), true);
-        calls.add(AggregateCall.create(function, distinct, false, false, List.of(), arg < 0 ? List.of() : List.of(arg),
-                -1, null, RelCollations.EMPTY, type, name));
+        calls.add(AggregateCall.create(function, distinct, false, false, List.of(), args, -1, null, RelCollations.EMPTY,
+                type, name));
         resultTypes.add(type);
         output.add(name, type);
     }
@@ -79,6 +84,9 @@ class RetractableAccumulatorsTest {
         call("distinct_sum", SqlStdOperatorTable.SUM, true, 1, SqlTypeName.INTEGER);
         call("variance", SqlStdOperatorTable.VAR_POP, false, 1, SqlTypeName.DOUBLE);
         call("average", SqlStdOperatorTable.AVG, false, 1, SqlTypeName.INTEGER);
+        // the covariance of v with itself is its variance
+        call("covariance", SqlStdOperatorTable.COVAR_POP, false, List.of(1, 1), SqlTypeName.DOUBLE);
+        call("stddev", SqlStdOperatorTable.STDDEV_SAMP, false, 1, SqlTypeName.DOUBLE);
         GeneratedKernel generated = new AggregateKernelGenerator().generate(calls, resultTypes, input, 0, c -> null, true, true);
         assertTrue(generated.source().contains("RowKind.retracts("), generated.source());
         AggregateKernel kernel = KernelCompiler.instantiate(new KernelCompiler(getClass().getClassLoader())
@@ -90,18 +98,24 @@ class RetractableAccumulatorsTest {
              VectorSchemaRoot rows = VectorSchemaRoot.create(RowKinds.withRowKind(ArrowTypeMapping.toSchema(input)),
                      allocator);
              VectorSchemaRoot results = VectorSchemaRoot.create(ArrowTypeMapping.toSchema(output.build()), allocator)) {
-            // 5, 3, 9, 3: mean 5, squared deviations 0 + 4 + 16 + 4 = 24.
+            // 5, 3, 9, 3: mean 5, squared deviations 0 + 4 + 16 + 4 = 24; 24 / 4 = 6, sqrt(24 / 3) = sqrt(8).
             accumulate(kernel, state, rows, "+I a 5", "+I b 3", "+I c 9", "+I d 3");
-            assertEquals("4|20|3|9|a|d|a,b,c,d|3|17|6.0|5", result(kernel, state, results));
+            String full = result(kernel, state, results);
+            assertTrue(full.startsWith("4|20|3|9|a|d|a,b,c,d|3|17|6.0|5|"), full);
+            assertEquals(6.0, Double.parseDouble(full.split("\\|")[11]), 1e-9);
+            assertEquals(Math.sqrt(8), Double.parseDouble(full.split("\\|")[12]), 1e-9);
             // c and a go: b 3 and d 3 remain.
             accumulate(kernel, state, rows, "-D c 9", "-U a 5");
             String remaining = result(kernel, state, results);
             assertTrue(remaining.startsWith("2|6|3|3|b|d|b,d|1|3|"), remaining);
-            assertEquals(0.0, Double.parseDouble(remaining.split("\\|")[9]), 1e-9);
-            assertTrue(remaining.endsWith("|3"), remaining);
+            String[] values = remaining.split("\\|");
+            assertEquals(0.0, Double.parseDouble(values[9]), 1e-9);
+            assertEquals("3", values[10]);
+            assertEquals(0.0, Double.parseDouble(values[11]), 1e-9);
+            assertEquals(0.0, Double.parseDouble(values[12]), 1e-6);
             // The last rows go: the group is empty, its count 0 and every other result NULL.
             accumulate(kernel, state, rows, "-D b 3", "-D d 3");
-            assertEquals("0|NULL|NULL|NULL|NULL|NULL|NULL|0|NULL|NULL|NULL", result(kernel, state, results));
+            assertEquals("0|NULL|NULL|NULL|NULL|NULL|NULL|0|NULL|NULL|NULL|NULL|NULL", result(kernel, state, results));
             assertEquals(0, state.heldBytes(0), "what the group's kept values were charged is given back");
         }
     }

@@ -77,7 +77,7 @@ final class AggregateConversion {
                 // without keys the one-shot path stays: only it gives the one row of an aggregate of no rows
                 || keys.length > 0 && SluiceGroupAggregate.hasDistinctOnlyItComputes(aggregate.getAggCallList())) {
             return new SluiceGroupAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
-                    converted, aggregate.getRowType(), keys, aggregate.getAggCallList(), constants(program));
+                    converted, aggregate.getRowType(), keys, aggregate.getAggCallList(), constants(program), mode);
         }
         return new SluiceWindowAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
                 converted, aggregate.getRowType(), WindowSpec.global(), -1, keys, outputs, aggregate.getAggCallList(),

@@ -7,6 +7,7 @@ import io.sluice.runtime.aggregate.GroupAggregateOperatorFactory;
 import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.codegen.AggregateKernel;
+import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.util.ArrayList;
@@ -35,15 +36,19 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
     private final List<AggregateCall> calls;
     private final Map<Integer, RexLiteral> constants;
     private final boolean changelogInput;
+    private final ReadMode mode;
     private final Changelog changelog;
 
     /**
      * @param keyColumns the input columns the groups are keyed by, in output order
      * @param calls      the aggregate calls over input columns
      * @param constants  input columns that hold a literal (LISTAGG separators)
+     * @param mode       how the query reads: for SNAPSHOT, an aggregation without keys over no rows
+     *                   gives SQL's one row at the end
      */
     public SluiceGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelDataType rowType,
-                                int[] keyColumns, List<AggregateCall> calls, Map<Integer, RexLiteral> constants) {
+                                int[] keyColumns, List<AggregateCall> calls, Map<Integer, RexLiteral> constants,
+                                ReadMode mode) {
         super(cluster, traits, input);
         Changelog inputChangelog = Changelog.of(input);
         if (inputChangelog.mode() == ChangelogMode.UPSERT) {
@@ -55,12 +60,14 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
         this.calls = List.copyOf(calls);
         this.constants = Map.copyOf(constants);
         this.changelogInput = inputChangelog.carriesRowKinds();
+        this.mode = mode;
         this.changelog = Changelog.retract(ImmutableBitSet.range(keyColumns.length), "the GROUP BY aggregation");
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new SluiceGroupAggregate(getCluster(), traitSet, sole(inputs), rowType, keyColumns, calls, constants);
+        return new SluiceGroupAggregate(getCluster(), traitSet, sole(inputs), rowType, keyColumns, calls, constants,
+                mode);
     }
 
     @Override
@@ -88,7 +95,8 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
         org.apache.arrow.vector.types.pojo.Schema inputSchema = ArrowTypeMapping.toSchema(getInput().getRowType());
         return keyed.add(new GroupAggregateOperatorFactory(keyColumns, kernelClass, kernel.references(), changelogInput,
                 changelogInput ? RowKinds.withRowKind(inputSchema) : inputSchema,
-                RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl()));
+                RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl(),
+                mode == ReadMode.SNAPSHOT));
     }
 
     /**

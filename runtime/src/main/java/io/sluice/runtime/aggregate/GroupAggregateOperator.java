@@ -2,6 +2,7 @@ package io.sluice.runtime.aggregate;
 
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.codegen.AccumulatorState;
 import io.sluice.runtime.codegen.AggregateKernel;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
@@ -193,6 +194,16 @@ final class GroupAggregateOperator implements Operator {
         RowKinds.set(RowKinds.of(batch), target, kind);
     }
 
+    /** The result of the accumulators of a group that holds no rows. */
+    private void insertResultOfNoRows() {
+        AccumulatorState empty = kernel.newState();
+        empty.ensureCapacity(1);
+        resetResults();
+        kernel.emit(empty, 0, after, 0);
+        after.setRowCount(1);
+        emit(after, 0, RowKind.INSERT);
+    }
+
     private void resetResults() {
         for (FieldVector vector : before.getFieldVectors()) {
             vector.reset();
@@ -223,6 +234,9 @@ final class GroupAggregateOperator implements Operator {
 
     @Override
     public void finish() {
+        if (spec.finalResult() && keyOutputColumns.length == 0 && state.liveGroups() == 0) {
+            insertResultOfNoRows();
+        }
         rows.flush();
         output.finish();
     }

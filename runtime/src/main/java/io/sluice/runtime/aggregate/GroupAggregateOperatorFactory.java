@@ -27,10 +27,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param inputSchema  the input's columns (with the row kind last when it is a changelog)
  * @param outputSchema the output's columns, the row kind last
  * @param stateTtl     how long a group may stay untouched before it is dropped (without a {@code -D})
+ * @param finalResult  whether the result is read when the bounded input ends (a plain {@code SELECT}):
+ *                     then an aggregation without keys and without rows left inserts, at the end,
+ *                     the one row SQL gives for no rows ({@code COUNT(*)} 0, the others NULL)
  */
 public record GroupAggregateOperatorFactory(int[] keyColumns, Class<? extends AggregateKernel> kernelClass,
                                             List<Object> references, boolean changelog, Schema inputSchema,
-                                            Schema outputSchema, StateTtl stateTtl) implements OperatorFactory {
+                                            Schema outputSchema, StateTtl stateTtl, boolean finalResult)
+        implements OperatorFactory {
     public GroupAggregateOperatorFactory {
         keyColumns = keyColumns.clone();
         requireNonNull(kernelClass, "kernelClass is null");

@@ -53,7 +53,7 @@ final class GroupAggregateHarness implements AutoCloseable {
         this.changelog = changelog;
         GroupAggregateOperatorFactory factory = new GroupAggregateOperatorFactory(new int[] {0},
                 RetractingCountSumKernel.class, List.of(), changelog, changelog ? RowKinds.withRowKind(ROWS) : ROWS,
-                RowKinds.withRowKind(RESULTS), ttl);
+                RowKinds.withRowKind(RESULTS), ttl, false);
         Clock clock = new Clock() {
             @Override
             public long millis() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.planner.codegen.CalcKernelGenerator;
 import io.sluice.planner.physical.JobBuilder;
 import io.sluice.planner.physical.SluiceCalc;
+import io.sluice.planner.physical.SluiceGroupAggregate;
 import io.sluice.planner.physical.SluiceRel;
 import io.sluice.planner.physical.SluiceTableScan;
 import io.sluice.planner.physical.SluiceWindowAggregate;
@@ -96,6 +97,9 @@ public record PlannedQuery(boolean streaming, RelDataType rowType, RelNode logic
             sources.add(new CalcKernelGenerator(node.getCluster().getRexBuilder()).generate(program).source());
         }
         if (node instanceof SluiceWindowAggregate aggregate) {
+            sources.add(aggregate.kernel().source());
+        }
+        if (node instanceof SluiceGroupAggregate aggregate) {
             sources.add(aggregate.kernel().source());
         }
     }

@@ -47,6 +47,14 @@ class PlanSnapshotTest {
                 // SELECT STREAM reads the stream in stream mode; the plan has no Delta left.
                 Arguments.of("stream",
                         "SELECT STREAM ts, UPPER(user_id) AS who FROM clicks WHERE url LIKE '/c%'"),
+                // A GROUP BY without a window over a stream updates its groups: a group aggregation
+                // keyed by user_id, its accumulators append-only since its input only appends.
+                Arguments.of("group_by_over_stream",
+                        "SELECT STREAM user_id, COUNT(*) AS n, MAX(url) AS last_url FROM clicks GROUP BY user_id"),
+                // The outer aggregation's input updates: its accumulators are the retractable ones.
+                Arguments.of("aggregate_of_aggregate",
+                        "SELECT STREAM n, COUNT(*) AS users FROM (SELECT user_id, COUNT(*) AS n FROM clicks "
+                                + "GROUP BY user_id) GROUP BY n"),
                 // A SELECT without FROM reads one literal row.
                 Arguments.of("values",
                         "SELECT 1 + 2 AS three, 'x' || 'y' AS xy"));

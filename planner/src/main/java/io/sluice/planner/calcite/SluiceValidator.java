@@ -5,17 +5,26 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWindowTableFunction;
+import org.apache.calcite.sql.validate.SqlModality;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorNamespace;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Calcite's validator with Sluice's one streaming extension: the bounds of a window table
- * function are ascending (see {@link WindowTableNamespace}).
+ * Calcite's validator with Sluice's streaming extensions: the bounds of a window table function
+ * are ascending (see {@link WindowTableNamespace}), and an aggregation over a stream need not group
+ * by an ascending expression. Calcite refuses {@code SELECT STREAM k, COUNT(*) FROM t GROUP BY k}
+ * because its results would never be final; Sluice, as Flink, answers it with an updating result
+ * (each group's row is retracted and replaced as it changes).
  */
 public final class SluiceValidator extends SqlValidatorImpl {
+    /** The query whose modality is being checked, if it aggregates over a stream. */
+    private @Nullable SqlSelect streamingAggregation;
+
     public SluiceValidator(SqlOperatorTable operators, SqlValidatorCatalogReader catalogReader,
                            RelDataTypeFactory typeFactory, Config config) {
         super(operators, catalogReader, typeFactory, config);
@@ -26,6 +35,31 @@ public final class SluiceValidator extends SqlValidatorImpl {
                                      boolean forceNullable) {
         super.registerNamespace(usingScope, alias, isWindowFunction(ns.getNode()) ? new WindowTableNamespace(ns) : ns,
                 forceNullable);
+    }
+
+    /**
+     * Calcite's check of a streaming query's inputs and ORDER BY, without its demand for an
+     * ascending GROUP BY key: while the query's modality is checked, its aggregation is not shown
+     * to the check (the only place that asks for it with {@link #getAggregate} there). Nested
+     * queries are checked from inside this call, so the query being checked is saved and restored.
+     */
+    @Override
+    public boolean validateModality(SqlSelect select, SqlModality modality, boolean fail) {
+        if (modality != SqlModality.STREAM) {
+            return super.validateModality(select, modality, fail);
+        }
+        SqlSelect outer = streamingAggregation;
+        streamingAggregation = select;
+        try {
+            return super.validateModality(select, modality, fail);
+        } finally {
+            streamingAggregation = outer;
+        }
+    }
+
+    @Override
+    protected @Nullable SqlNode getAggregate(SqlSelect select) {
+        return select == streamingAggregation ? null : super.getAggregate(select);
     }
 
     private static boolean isWindowFunction(SqlNode node) {

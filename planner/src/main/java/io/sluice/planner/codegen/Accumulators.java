@@ -15,40 +15,73 @@ final class Accumulators {
     }
 
     /**
-     * @param constants the literal value of an input column that is a constant, or null
+     * @param constants   the literal value of an input column that is a constant, or null
+     * @param retractable whether rows may be taken out again (the input is a changelog): then the
+     *                    accumulators keep what they need to undo a row, and have no merge
      */
     static AccumulatorCode create(AggregateCall call, StateFields fields, RelDataType inputRowType,
-                                  IntFunction<RexLiteral> constants) {
-        List<Integer> args = call.getArgList();
+                                  IntFunction<RexLiteral> constants, boolean retractable) {
         String name = call.getAggregation().getName();
-        if (call.isDistinct() && !name.equals("COUNT") && !name.equals("MIN") && !name.equals("MAX")) {
+        boolean idempotent = name.equals("MIN") || name.equals("MAX");
+        if (!call.isDistinct() || idempotent) {
+            return retractable ? retractable(call, fields, inputRowType, constants) : appendOnly(call, fields, inputRowType,
+                    constants);
+        }
+        if (!retractable && !name.equals("COUNT")) {
             throw new SluiceException(ErrorCode.UNSUPPORTED, "DISTINCT is supported in COUNT only, not in " + name);
         }
+        if (call.getArgList().size() != 1) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, name + "(DISTINCT ...) of several columns is not supported yet");
+        }
+        return retractable
+                ? new DistinctAccumulator(fields, retractable(call, fields, inputRowType, constants))
+                : new CountDistinctAccumulator(fields);
+    }
+
+    /** The accumulators windows use: they only ever add rows, and merge slices. */
+    private static AccumulatorCode appendOnly(AggregateCall call, StateFields fields, RelDataType inputRowType,
+                                              IntFunction<RexLiteral> constants) {
+        String name = call.getAggregation().getName();
         return switch (name) {
-            case "COUNT", "REGR_COUNT" -> call.isDistinct()
-                    ? distinctCount(call, fields)
-                    : new CountAccumulator(fields);
-            case "SUM", "$SUM0" -> new SumAccumulator(fields, false, javaType(inputRowType, args.get(0)));
-            case "AVG" -> new SumAccumulator(fields, true, javaType(inputRowType, args.get(0)));
-            case "MIN", "MAX" -> new MinMaxAccumulator(fields, name.equals("MAX"), javaType(inputRowType, args.get(0)));
+            case "MIN", "MAX" -> new MinMaxAccumulator(fields, name.equals("MAX"), javaType(inputRowType, call, 0));
             case "FIRST_VALUE", "LAST_VALUE" ->
-                    new FirstLastAccumulator(fields, name.equals("LAST_VALUE"), javaType(inputRowType, args.get(0)));
-            case "VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP", "STDDEV", "VARIANCE" -> new VarianceAccumulator(fields,
-                    !name.endsWith("_POP"), name.startsWith("STDDEV"), javaType(inputRowType, args.get(0)));
-            case "COVAR_POP", "COVAR_SAMP", "CORR", "REGR_SLOPE", "REGR_INTERCEPT", "REGR_SXX", "REGR_SYY" ->
-                    new CovarianceAccumulator(fields, CovarianceAccumulator.Statistic.valueOf(name),
-                            javaType(inputRowType, args.get(0)), javaType(inputRowType, args.get(1)));
-            case "LISTAGG" -> new ListAggAccumulator(fields, separator(args, constants));
-            default -> throw new SluiceException(ErrorCode.UNSUPPORTED,
-                    "the aggregate function " + name + " is not supported yet");
+                    new FirstLastAccumulator(fields, name.equals("LAST_VALUE"), javaType(inputRowType, call, 0));
+            case "LISTAGG" -> new ListAggAccumulator(fields, separator(call.getArgList(), constants));
+            default -> arithmetic(call, fields, inputRowType);
         };
     }
 
-    private static AccumulatorCode distinctCount(AggregateCall call, StateFields fields) {
-        if (call.getArgList().size() != 1) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, "COUNT(DISTINCT ...) of several columns is not supported yet");
-        }
-        return new CountDistinctAccumulator(fields);
+    /** Accumulators that can also take a row out, keeping the values they need for that. */
+    private static AccumulatorCode retractable(AggregateCall call, StateFields fields, RelDataType inputRowType,
+                                               IntFunction<RexLiteral> constants) {
+        String name = call.getAggregation().getName();
+        return switch (name) {
+            case "MIN", "MAX" ->
+                    new RetractableMinMaxAccumulator(fields, name.equals("MAX"), javaType(inputRowType, call, 0));
+            case "FIRST_VALUE", "LAST_VALUE" -> new ArrivalOrderAccumulator(fields, name.equals("LAST_VALUE")
+                    ? ArrivalOrderAccumulator.Result.LAST : ArrivalOrderAccumulator.Result.FIRST,
+                    javaType(inputRowType, call, 0), null);
+            case "LISTAGG" -> new ArrivalOrderAccumulator(fields, ArrivalOrderAccumulator.Result.JOINED,
+                    JavaTypes.STRING, separator(call.getArgList(), constants));
+            default -> arithmetic(call, fields, inputRowType);
+        };
+    }
+
+    /** The accumulators whose retract path undoes their add path exactly (counts, sums, moments). */
+    private static AccumulatorCode arithmetic(AggregateCall call, StateFields fields, RelDataType inputRowType) {
+        String name = call.getAggregation().getName();
+        return switch (name) {
+            case "COUNT", "REGR_COUNT" -> new CountAccumulator(fields);
+            case "SUM", "$SUM0" -> new SumAccumulator(fields, false, javaType(inputRowType, call, 0));
+            case "AVG" -> new SumAccumulator(fields, true, javaType(inputRowType, call, 0));
+            case "VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP", "STDDEV", "VARIANCE" -> new VarianceAccumulator(fields,
+                    !name.endsWith("_POP"), name.startsWith("STDDEV"), javaType(inputRowType, call, 0));
+            case "COVAR_POP", "COVAR_SAMP", "CORR", "REGR_SLOPE", "REGR_INTERCEPT", "REGR_SXX", "REGR_SYY" ->
+                    new CovarianceAccumulator(fields, CovarianceAccumulator.Statistic.valueOf(name),
+                            javaType(inputRowType, call, 0), javaType(inputRowType, call, 1));
+            default -> throw new SluiceException(ErrorCode.UNSUPPORTED,
+                    "the aggregate function " + name + " is not supported yet");
+        };
     }
 
     private static String separator(List<Integer> args, IntFunction<RexLiteral> constants) {
@@ -62,7 +95,7 @@ final class Accumulators {
         return JavaTypes.stringLiteral(literal.getValueAs(NlsString.class).getValue());
     }
 
-    private static String javaType(RelDataType rowType, int column) {
-        return JavaTypes.of(rowType.getFieldList().get(column).getType());
+    private static String javaType(RelDataType rowType, AggregateCall call, int arg) {
+        return JavaTypes.of(rowType.getFieldList().get(call.getArgList().get(arg)).getType());
     }
 }

@@ -13,10 +13,19 @@ final class CountAccumulator extends AccumulatorCode {
 
     @Override
     String accumulate(List<GeneratedExpression> args, String g) {
+        return whenCounted(args, l(count) + "[" + g + "]++;\n");
+    }
+
+    /** The statements run for a row whose arguments are all non-null. */
+    private static String whenCounted(List<GeneratedExpression> args, String statements) {
         String nulls = args.stream().filter(GeneratedExpression::nullable).map(a -> "!" + a.isNull())
                 .reduce((a, b) -> a + " && " + b).orElse("");
-        String add = l(count) + "[" + g + "]++;\n";
-        return nulls.isEmpty() ? add : "if (" + nulls + ") {\n" + add + "}\n";
+        return nulls.isEmpty() ? statements : "if (" + nulls + ") {\n" + statements + "}\n";
+    }
+
+    @Override
+    String retract(List<GeneratedExpression> args, String g) {
+        return whenCounted(args, l(count) + "[" + g + "]--;\n");
     }
 
     @Override

@@ -22,7 +22,7 @@ final class CountDistinctAccumulator extends AccumulatorCode {
         GeneratedExpression x = args.get(0);
         String set = o(values) + "[" + g + "]";
         String add = "if (" + set + " == null) {\n" + set + " = new java.util.HashSet();\n}\n"
-                + "{\nfinal Object distinct = " + box(x) + ";\n"
+                + "{\nfinal Object distinct = " + distinctKey(x) + ";\n"
                 + "if (((java.util.HashSet) " + set + ").add(distinct)) {\n"
                 + "state.hold(" + g + ", " + HEAP_SIZE + ".ofHashEntry(distinct));\n}\n}\n";
         return x.nullable() ? "if (!" + x.isNull() + ") {\n" + add + "}\n" : add;
@@ -45,19 +45,5 @@ final class CountDistinctAccumulator extends AccumulatorCode {
         String set = o(values) + "[" + g + "]";
         return VectorSetters.set(resultType, vector, row,
                 "(" + set + " == null ? 0L : (long) ((java.util.HashSet) " + set + ").size())", "false");
-    }
-
-    /** The value as an object whose equals and hashCode match SQL equality. */
-    private static String box(GeneratedExpression x) {
-        return switch (x.javaType()) {
-            case "boolean" -> "Boolean.valueOf(" + x.value() + ")";
-            case "int" -> "Integer.valueOf(" + x.value() + ")";
-            case "long" -> "Long.valueOf(" + x.value() + ")";
-            // + 0 turns -0.0 into 0.0, which SQL holds equal and Float.equals does not.
-            case "float" -> "Float.valueOf(" + x.value() + " + 0.0f)";
-            case "double" -> "Double.valueOf(" + x.value() + " + 0.0d)";
-            case JavaTypes.DECIMAL -> x.value() + ".stripTrailingZeros()";
-            default -> x.value();
-        };
     }
 }

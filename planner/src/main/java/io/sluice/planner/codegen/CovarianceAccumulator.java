@@ -7,7 +7,7 @@ import org.apache.calcite.rel.type.RelDataType;
  * The two-variable statistics of {@code (y, x)} pairs where both are non-null: {@code COVAR_POP,
  * COVAR_SAMP, CORR, REGR_SLOPE, REGR_INTERCEPT, REGR_SXX, REGR_SYY}. Kept as count, means, sums of
  * squared deviations and the co-moment, updated and merged exactly (the two-variable Welford and
- * Chan formulas).
+ * Chan formulas); a retracted pair is taken out by the update undone.
  */
 final class CovarianceAccumulator extends AccumulatorCode {
     enum Statistic { COVAR_POP, COVAR_SAMP, CORR, REGR_SLOPE, REGR_INTERCEPT, REGR_SXX, REGR_SYY }
@@ -54,6 +54,34 @@ final class CovarianceAccumulator extends AccumulatorCode {
                 + at("", d(coMoment), g) + " += dx * (y - " + at("", d(meanY), g) + ");\n}\n";
         String nulls = (y.nullable() ? "!" + y.isNull() : "true") + " && " + (x.nullable() ? "!" + x.isNull() : "true");
         return "if (" + nulls + ") " + update;
+    }
+
+    /** The two-variable Welford update undone: the statistics without the pair. */
+    @Override
+    String retract(List<GeneratedExpression> args, String g) {
+        GeneratedExpression y = args.get(0);
+        GeneratedExpression x = args.get(1);
+        String n = at("", l(count), g);
+        String reset = n + " = 0;\n" + at("", d(meanX), g) + " = 0;\n" + at("", d(meanY), g) + " = 0;\n"
+                + at("", d(m2X), g) + " = 0;\n" + at("", d(m2Y), g) + " = 0;\n" + at("", d(coMoment), g) + " = 0;\n";
+        String update = "if (" + n + " <= 1) {\n" + reset + "} else {\n"
+                + "final double y = " + asDouble(y.value(), yType) + ";\n"
+                + "final double x = " + asDouble(x.value(), xType) + ";\n"
+                + "final double ex = x - " + at("", d(meanX), g) + ";\n"
+                + "final double ey = y - " + at("", d(meanY), g) + ";\n"
+                + n + "--;\n"
+                + "final double oldMeanX = " + at("", d(meanX), g) + " - ex / " + n + ";\n"
+                + "final double oldMeanY = " + at("", d(meanY), g) + " - ey / " + n + ";\n"
+                + at("", d(m2X), g) + " -= (x - oldMeanX) * ex;\n"
+                + at("", d(m2Y), g) + " -= (y - oldMeanY) * ey;\n"
+                // rounding must not leave a negative sum of squares, whose root is NaN
+                + at("", d(m2X), g) + " = Math.max(0d, " + at("", d(m2X), g) + ");\n"
+                + at("", d(m2Y), g) + " = Math.max(0d, " + at("", d(m2Y), g) + ");\n"
+                + at("", d(coMoment), g) + " -= (x - oldMeanX) * ey;\n"
+                + at("", d(meanX), g) + " = oldMeanX;\n"
+                + at("", d(meanY), g) + " = oldMeanY;\n}\n";
+        String nulls = (y.nullable() ? "!" + y.isNull() : "true") + " && " + (x.nullable() ? "!" + x.isNull() : "true");
+        return "if (" + nulls + ") {\n" + update + "}\n";
     }
 
     @Override

@@ -5,7 +5,8 @@ import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * {@code SUM(x)} and {@code AVG(x)}: a running sum (long for integers, wrapping on overflow as
- * Flink does; double; or decimal) and, for AVG and for a sum of no rows being NULL, a count.
+ * Flink does; double; or decimal) and, for AVG and for a sum of no rows being NULL, a count. Over a
+ * changelog, a retracted value is subtracted; a group whose values all went sums to NULL.
  * AVG of integers truncates, as in Calcite and Flink.
  */
 final class SumAccumulator extends AccumulatorCode {
@@ -40,6 +41,23 @@ final class SumAccumulator extends AccumulatorCode {
                 : sum("", g) + " += " + x.value() + ";\n";
         add += l(count) + "[" + g + "]++;\n";
         return x.nullable() ? "if (!" + x.isNull() + ") {\n" + add + "}\n" : add;
+    }
+
+    /**
+     * Takes the value out of the sum. When the group's last value goes, the sum starts over from
+     * nothing, so that a double sum does not keep the rounding of what was added and taken out.
+     */
+    @Override
+    String retract(List<GeneratedExpression> args, String g) {
+        GeneratedExpression x = args.get(0);
+        String n = l(count) + "[" + g + "]";
+        String take = switch (javaType) {
+            case JavaTypes.DECIMAL -> sum("", g) + " = " + sum("", g) + " == null ? " + x.value() + ".negate() : "
+                    + "((java.math.BigDecimal) " + sum("", g) + ").subtract(" + x.value() + ");\n";
+            default -> sum("", g) + " -= " + x.value() + ";\n";
+        };
+        String reset = sum("", g) + " = " + (javaType.equals(JavaTypes.DECIMAL) ? "null" : "0") + ";\n";
+        return ifNotNull(x, take + "if (--" + n + " == 0) {\n" + reset + "}\n");
     }
 
     @Override

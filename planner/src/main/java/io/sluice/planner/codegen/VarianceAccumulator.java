@@ -6,7 +6,8 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * {@code VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP}: count, mean and sum of squared deviations,
  * updated one value at a time (Welford) and merged exactly (Chan et al.), which keeps the result
- * accurate where a sum of squares would cancel.
+ * accurate where a sum of squares would cancel. A retracted value is taken out by the same update
+ * undone.
  */
 final class VarianceAccumulator extends AccumulatorCode {
     private final boolean sample;
@@ -37,6 +38,23 @@ final class VarianceAccumulator extends AccumulatorCode {
                 + mu + " += delta / " + n + ";\n"
                 + ss + " += delta * (x - " + mu + ");\n}\n";
         return x.nullable() ? "if (!" + x.isNull() + ") " + update : update;
+    }
+
+    /** Welford's update undone: the mean and squared deviations without the value. */
+    @Override
+    String retract(List<GeneratedExpression> args, String g) {
+        GeneratedExpression x = args.get(0);
+        String n = l(count) + "[" + g + "]";
+        String mu = d(mean) + "[" + g + "]";
+        String ss = d(m2) + "[" + g + "]";
+        return ifNotNull(x, "if (" + n + " <= 1) {\n" + n + " = 0;\n" + mu + " = 0;\n" + ss + " = 0;\n} else {\n"
+                + "final double x = " + asDouble(x.value(), argumentJavaType) + ";\n"
+                + "final double delta = x - " + mu + ";\n"
+                + n + "--;\n"
+                + mu + " -= delta / " + n + ";\n"
+                + ss + " -= delta * (x - " + mu + ");\n"
+                // rounding must not leave a negative sum of squares, whose root is NaN
+                + "if (" + ss + " < 0) {\n" + ss + " = 0;\n}\n}\n");
     }
 
     @Override

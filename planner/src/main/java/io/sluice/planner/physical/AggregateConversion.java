@@ -27,11 +27,14 @@ import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Turns a logical aggregation into a {@link SluiceWindowAggregate}. Over a window table function
- * ({@code GROUP BY window_start, window_end, ...}), the window columns are not materialized: the
- * operator assigns windows itself, so the rows are not multiplied for HOP and CUMULATE, and the
- * projection between function and aggregation is rebuilt over the function's input. A plain
- * GROUP BY is one window over a bounded input.
+ * Turns a logical aggregation into a {@link SluiceWindowAggregate} or a {@link SluiceGroupAggregate}.
+ * Over a window table function ({@code GROUP BY window_start, window_end, ...}), the window
+ * columns are not materialized: the operator assigns windows itself, so the rows are not
+ * multiplied for HOP and CUMULATE, and the projection between function and aggregation is rebuilt
+ * over the function's input. A plain GROUP BY over a stream, or over an updating input, makes an
+ * updating result ({@link SluiceGroupAggregate}); over bounded, appended rows it is one window,
+ * which gives its result once, when the input ends (unless it groups by keys with a DISTINCT
+ * aggregate only the updating aggregation has).
  */
 final class AggregateConversion {
     private final PhysicalConverter converter;
@@ -70,10 +73,11 @@ final class AggregateConversion {
                     converted, aggregate.getRowType(), WindowSpec.carried(), carriedEnd, keys, outputs,
                     aggregate.getAggCallList(), constants(program));
         }
-        if (mode == ReadMode.STREAM) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, "a GROUP BY over a stream needs a window (GROUP BY "
-                    + "window_start, window_end of a window table function, or GROUP BY TUMBLE(...)); updating results "
-                    + "are not supported yet");
+        if (mode == ReadMode.STREAM || !Changelog.of(converted).isInsertOnly()
+                // without keys the one-shot path stays: only it gives the one row of an aggregate of no rows
+                || keys.length > 0 && SluiceGroupAggregate.hasDistinctOnlyItComputes(aggregate.getAggCallList())) {
+            return new SluiceGroupAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
+                    converted, aggregate.getRowType(), keys, aggregate.getAggCallList(), constants(program), mode);
         }
         return new SluiceWindowAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
                 converted, aggregate.getRowType(), WindowSpec.global(), -1, keys, outputs, aggregate.getAggCallList(),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.codegen.KernelCompiler;
 import io.sluice.runtime.exchange.ExchangeSpec;
+import io.sluice.runtime.exchange.KeyHashPartitioner;
 import io.sluice.runtime.exchange.Partitioning;
 import io.sluice.runtime.job.JobSpec;
 import io.sluice.runtime.job.PipelineInput;
@@ -93,6 +94,19 @@ public final class JobBuilder {
         close(left, new PipelineOutput.ToExchange(id, leftPartitioning, 0));
         close(right, new PipelineOutput.ToExchange(id, rightPartitioning, left.parallelism));
         return new Stream(new PipelineInput.FromExchange(id, left.parallelism), consumers);
+    }
+
+    /**
+     * Brings the rows of each key to one task: hash-partitioned by the key columns at the query's
+     * parallelism (no exchange when all runs in one task), or gathered to one task without keys.
+     */
+    public Stream partitionByKeys(Stream from, int[] keyColumns) {
+        if (keyColumns.length == 0) {
+            return gather(from);
+        }
+        return parallelism == 1 && from.parallelism == 1
+                ? from
+                : exchange(from, new Partitioning.Hash(new KeyHashPartitioner(keyColumns)), parallelism);
     }
 
     /** Brings the stream to one task, with an exchange if it runs in several. */

@@ -4,8 +4,6 @@ import io.sluice.planner.codegen.AggregateKernelGenerator;
 import io.sluice.planner.codegen.GeneratedKernel;
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.codegen.AggregateKernel;
-import io.sluice.runtime.exchange.KeyHashPartitioner;
-import io.sluice.runtime.exchange.Partitioning;
 import io.sluice.runtime.window.GroupOutput;
 import io.sluice.runtime.window.WindowAggregateOperatorFactory;
 import io.sluice.runtime.window.WindowSpec;
@@ -93,12 +91,7 @@ public final class SluiceWindowAggregate extends SingleRel implements SluiceRel 
     @Override
     public JobBuilder.Stream implement(JobBuilder builder) {
         JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
-        JobBuilder.Stream keyed = keyColumns.length == 0
-                ? builder.gather(input)
-                : builder.parallelism() == 1 && input.parallelism() == 1
-                        ? input
-                        : builder.exchange(input, new Partitioning.Hash(new KeyHashPartitioner(keyColumns)),
-                                builder.parallelism());
+        JobBuilder.Stream keyed = builder.partitionByKeys(input, keyColumns);
         GeneratedKernel kernel = kernel();
         Class<? extends AggregateKernel> kernelClass = builder.compiler().compile(kernel.className(), kernel.source(),
                 AggregateKernel.class);
@@ -115,7 +108,7 @@ public final class SluiceWindowAggregate extends SingleRel implements SluiceRel 
             resultTypes.add(fields.get(groupOutputs.size() + i).getType());
         }
         return new AggregateKernelGenerator().generate(calls, resultTypes, getInput().getRowType(), groupOutputs.size(),
-                constants::get);
+                constants::get, false, false);
     }
 
     @Override

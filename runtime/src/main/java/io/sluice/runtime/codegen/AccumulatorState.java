@@ -79,6 +79,35 @@ public final class AccumulatorState {
     }
 
     /**
+     * Moves group {@code from}'s accumulators to group {@code to}, which must be clear, and clears
+     * {@code from}: how a state is compacted when groups go.
+     */
+    public void move(int from, int to) {
+        for (long[] field : longs) {
+            field[to] = field[from];
+        }
+        for (double[] field : doubles) {
+            field[to] = field[from];
+        }
+        for (boolean[] field : flags) {
+            field[to] = field[from];
+        }
+        for (Object[] field : objects) {
+            field[to] = field[from];
+        }
+        if (objects.length > 0) {
+            heldBytes[to] = heldBytes[from];
+            totalHeldBytes += heldBytes[from];
+        }
+        clear(from);
+    }
+
+    /** The bytes {@link #hold} charged to a group. */
+    public long heldBytes(int group) {
+        return objects.length > 0 ? heldBytes[group] : 0;
+    }
+
+    /**
      * Charges {@code bytes} more to a group: what one of its objects grew by (see
      * {@link io.sluice.runtime.memory.HeapSize}). Cleared with the group.
      */

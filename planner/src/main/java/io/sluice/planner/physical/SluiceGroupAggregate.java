@@ -1,0 +1,130 @@
+package io.sluice.planner.physical;
+
+import io.sluice.planner.codegen.AggregateKernelGenerator;
+import io.sluice.planner.codegen.GeneratedKernel;
+import io.sluice.planner.type.ArrowTypeMapping;
+import io.sluice.runtime.aggregate.GroupAggregateOperatorFactory;
+import io.sluice.runtime.changelog.ChangelogMode;
+import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.codegen.AggregateKernel;
+import io.sluice.runtime.connector.ReadMode;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A {@code GROUP BY} without a window over a stream or an updating input: its result updates as
+ * rows come and go, a retract changelog keyed by the grouping columns (which lead the output). The
+ * input is partitioned by the keys (gathered to one task without keys); each task keeps its
+ * groups' accumulators, retractable when the input is a changelog.
+ */
+public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
+    private final int[] keyColumns;
+    private final List<AggregateCall> calls;
+    private final Map<Integer, RexLiteral> constants;
+    private final boolean changelogInput;
+    private final ReadMode mode;
+    private final Changelog changelog;
+
+    /**
+     * @param keyColumns the input columns the groups are keyed by, in output order
+     * @param calls      the aggregate calls over input columns
+     * @param constants  input columns that hold a literal (LISTAGG separators)
+     * @param mode       how the query reads: for SNAPSHOT, an aggregation without keys over no rows
+     *                   gives SQL's one row at the end
+     */
+    public SluiceGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelDataType rowType,
+                                int[] keyColumns, List<AggregateCall> calls, Map<Integer, RexLiteral> constants,
+                                ReadMode mode) {
+        super(cluster, traits, input);
+        Changelog inputChangelog = Changelog.of(input);
+        if (inputChangelog.mode() == ChangelogMode.UPSERT) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, "the GROUP BY aggregation needs the old value of each "
+                    + "update, which its input (" + inputChangelog.origin() + ") does not carry");
+        }
+        this.rowType = rowType;
+        this.keyColumns = keyColumns.clone();
+        this.calls = List.copyOf(calls);
+        this.constants = Map.copyOf(constants);
+        this.changelogInput = inputChangelog.carriesRowKinds();
+        this.mode = mode;
+        this.changelog = Changelog.retract(ImmutableBitSet.range(keyColumns.length), "the GROUP BY aggregation");
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new SluiceGroupAggregate(getCluster(), traitSet, sole(inputs), rowType, keyColumns, calls, constants,
+                mode);
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        List<String> groups = new ArrayList<>();
+        for (int key : keyColumns) {
+            groups.add("$" + key);
+        }
+        return super.explainTerms(pw).item("group", groups).item("aggs", calls)
+                .itemIf("retract", true, changelogInput);
+    }
+
+    @Override
+    public Changelog changelog() {
+        return changelog;
+    }
+
+    @Override
+    public JobBuilder.Stream implement(JobBuilder builder) {
+        JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
+        JobBuilder.Stream keyed = builder.partitionByKeys(input, keyColumns);
+        GeneratedKernel kernel = kernel();
+        Class<? extends AggregateKernel> kernelClass = builder.compiler().compile(kernel.className(), kernel.source(),
+                AggregateKernel.class);
+        org.apache.arrow.vector.types.pojo.Schema inputSchema = ArrowTypeMapping.toSchema(getInput().getRowType());
+        return keyed.add(new GroupAggregateOperatorFactory(keyColumns, kernelClass, kernel.references(), changelogInput,
+                changelogInput ? RowKinds.withRowKind(inputSchema) : inputSchema,
+                RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl(),
+                mode == ReadMode.SNAPSHOT));
+    }
+
+    /**
+     * The generated accumulators: retractable ones reading the row kind when the input is a
+     * changelog, or when a DISTINCT aggregate other than COUNT needs them (only they keep the
+     * values it has seen with their counts); the cheaper append-only ones otherwise.
+     */
+    public GeneratedKernel kernel() {
+        List<RelDataType> resultTypes = new ArrayList<>();
+        List<RelDataTypeField> fields = getRowType().getFieldList();
+        for (int i = 0; i < calls.size(); i++) {
+            resultTypes.add(fields.get(keyColumns.length + i).getType());
+        }
+        return new AggregateKernelGenerator().generate(calls, resultTypes, getInput().getRowType(), keyColumns.length,
+                constants::get, changelogInput || hasDistinctOnlyItComputes(calls), changelogInput);
+    }
+
+    /**
+     * Whether a call is a DISTINCT aggregate other than COUNT (and MIN and MAX, which DISTINCT does
+     * not change): only the retractable accumulators, and so only this node, compute it.
+     */
+    static boolean hasDistinctOnlyItComputes(List<AggregateCall> calls) {
+        return calls.stream().anyMatch(call -> call.isDistinct()
+                && !List.of("COUNT", "MIN", "MAX").contains(call.getAggregation().getName()));
+    }
+
+    @Override
+    public String toString() {
+        return "SluiceGroupAggregate(keys=" + Arrays.toString(keyColumns) + ")";
+    }
+}

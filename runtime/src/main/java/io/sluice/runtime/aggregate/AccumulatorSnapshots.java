@@ -1,0 +1,103 @@
+package io.sluice.runtime.aggregate;
+
+import io.sluice.runtime.codegen.AccumulatorState;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the accumulators of groups {@code [0, groups)} to a state snapshot and reads them back:
+ * each field array as it is, and each object an accumulator keeps (a decimal sum, a string, the
+ * values of a retractable MIN or LISTAGG, the set of a COUNT DISTINCT) as a tagged value after a
+ * byte saying what it was.
+ */
+final class AccumulatorSnapshots {
+    private static final int PLAIN = 0;
+    private static final int VALUE_COUNTS = 1;
+    private static final int ARRIVAL_LIST = 2;
+    private static final int SET = 3;
+    private static final int TEXT = 4;
+
+    private AccumulatorSnapshots() {
+    }
+
+    static void write(AccumulatorState state, int groups, StateWriter out) throws IOException {
+        for (long[] field : state.longs) {
+            out.writeLongs(field, groups);
+        }
+        for (double[] field : state.doubles) {
+            out.writeDoubles(field, groups);
+        }
+        for (boolean[] field : state.flags) {
+            out.writeBooleans(field, groups);
+        }
+        for (Object[] field : state.objects) {
+            for (int g = 0; g < groups; g++) {
+                writeObject(field[g], out);
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            out.writeLong(state.heldBytes(g));
+        }
+    }
+
+    /** Reads what {@link #write} wrote into an empty state of the same kernel. */
+    static void read(AccumulatorState state, int groups, StateReader in) throws IOException {
+        state.ensureCapacity(groups);
+        for (long[] field : state.longs) {
+            System.arraycopy(in.readLongs(), 0, field, 0, groups);
+        }
+        for (double[] field : state.doubles) {
+            System.arraycopy(in.readDoubles(), 0, field, 0, groups);
+        }
+        for (boolean[] field : state.flags) {
+            System.arraycopy(in.readBooleans(), 0, field, 0, groups);
+        }
+        for (Object[] field : state.objects) {
+            for (int g = 0; g < groups; g++) {
+                field[g] = readObject(in);
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            long held = in.readLong();
+            if (held != 0) {
+                state.hold(g, held);
+            }
+        }
+    }
+
+    private static void writeObject(Object value, StateWriter out) throws IOException {
+        if (value instanceof ValueCounts counts) {
+            out.writeInt(VALUE_COUNTS);
+            out.writeValue(counts.toList());
+        } else if (value instanceof ArrivalList list) {
+            out.writeInt(ARRIVAL_LIST);
+            out.writeValue(list.toList());
+        } else if (value instanceof Set<?> set) {
+            out.writeInt(SET);
+            out.writeValue(new ArrayList<>(set));
+        } else if (value instanceof StringBuilder text) {
+            out.writeInt(TEXT);
+            out.writeValue(text.toString());
+        } else {
+            out.writeInt(PLAIN);
+            out.writeValue(value);
+        }
+    }
+
+    private static Object readObject(StateReader in) throws IOException {
+        int kind = in.readInt();
+        Object value = in.readValue();
+        return switch (kind) {
+            case VALUE_COUNTS -> ValueCounts.fromList((List<?>) value);
+            case ARRIVAL_LIST -> ArrivalList.fromList((List<?>) value);
+            case SET -> new HashSet<>((List<?>) value);
+            case TEXT -> new StringBuilder((String) value);
+            default -> value;
+        };
+    }
+}

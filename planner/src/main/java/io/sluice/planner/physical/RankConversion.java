@@ -8,7 +8,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
+import io.sluice.runtime.sort.SortField;
 import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexBuilder;
@@ -18,6 +22,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 
@@ -77,18 +82,45 @@ final class RankConversion {
         }
         List<RexNode> projections = program.expandList(program.getProjectList());
         RexNode residual = rest.isEmpty() ? null : RexUtil.composeConjunction(rex, rest);
-        boolean outputRank = RelOptUtil.InputFinder.bits(projections, residual).get(rankColumn);
+        ImmutableBitSet read = RelOptUtil.InputFinder.bits(projections, residual);
+        boolean outputRank = read.get(rankColumn);
+        // Only the columns read above, the partition keys and the sort keys go into the Top-N (and its state).
+        List<SortField> order = SortFields.of(group.orderKeys);
+        ImmutableBitSet used = read.clear(rankColumn).union(group.keys)
+                .union(ImmutableBitSet.of(order.stream().mapToInt(SortField::column).toArray()));
+        RelNode source = window.getInput();
+        int[] newIndex = new int[rankColumn + 1];
+        RexProgramBuilder pruned = new RexProgramBuilder(source.getRowType(), rex);
+        RelDataTypeFactory.Builder rowType = calc.getCluster().getTypeFactory().builder();
+        for (int column : used) {
+            newIndex[column] = pruned.getProjectList().size();
+            pruned.addProject(rex.makeInputRef(source, column), source.getRowType().getFieldNames().get(column));
+            rowType.add(source.getRowType().getFieldList().get(column));
+        }
+        newIndex[rankColumn] = used.cardinality();
+        if (outputRank) {
+            rowType.add(window.getRowType().getFieldList().get(rankColumn));
+        }
+        SluiceRel input = converter.convert(source);
+        if (used.cardinality() < rankColumn) {
+            input = converter.calcOver(input, pruned.getProgram());
+        }
         SluiceRank rank = new SluiceRank(window.getCluster(), window.getTraitSet().replace(SluiceRel.CONVENTION),
-                converter.convert(window.getInput()),
-                outputRank ? window.getRowType() : window.getInput().getRowType(), function,
-                group.keys.toArray(), SortFields.of(group.orderKeys), bounds.low, bounds.high, outputRank);
-        // the rank column is last, so every reference the program keeps points at the same column
+                input, rowType.build(), function, group.keys.toList().stream().mapToInt(k -> newIndex[k]).toArray(),
+                order.stream().map(f -> new SortField(newIndex[f.column()], f.descending(), f.nullsFirst())).toList(),
+                bounds.low, bounds.high, outputRank);
+        RexShuttle remap = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(newIndex[ref.getIndex()], ref.getType());
+            }
+        };
         RexProgramBuilder above = new RexProgramBuilder(rank.getRowType(), rex);
         for (int i = 0; i < projections.size(); i++) {
-            above.addProject(projections.get(i), program.getOutputRowType().getFieldNames().get(i));
+            above.addProject(projections.get(i).accept(remap), program.getOutputRowType().getFieldNames().get(i));
         }
         if (residual != null) {
-            above.addCondition(residual);
+            above.addCondition(residual.accept(remap));
         }
         RexProgram remaining = above.getProgram();
         return remaining.isTrivial() ? rank : converter.calcOver(rank, remaining);

@@ -47,12 +47,13 @@ public final class SluiceRank extends SingleRel implements SluiceRel {
     }
 
     /**
-     * A partition's key and the rank identify an output row; without the rank, the partition's
-     * key does when it keeps one row, or else the input's key, as rows pass unchanged.
+     * With ROW_NUMBER, a partition's key and the number identify an output row, and the key alone
+     * does when a partition keeps one row; ranks with ties identify none, so the input's key
+     * does, as rows pass unchanged.
      */
     private ImmutableBitSet upsertKey(Changelog input) {
         ImmutableBitSet partition = ImmutableBitSet.of(partitionKeys);
-        if (outputRank) {
+        if (function == RankFunction.ROW_NUMBER && outputRank) {
             return partition.union(ImmutableBitSet.of(getInput().getRowType().getFieldCount()));
         }
         return function == RankFunction.ROW_NUMBER && high == 1 ? partition : input.upsertKey();

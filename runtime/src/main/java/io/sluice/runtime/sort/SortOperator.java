@@ -12,15 +12,21 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Runs a {@link SortOperatorFactory}. Rows are appended to one batch in the operator's own
  * allocator, a child of the query's, so the query's memory limit covers them; at the end their
  * positions are sorted (a stable merge sort over an int array) and the wanted range is taken out
- * batch by batch. Watermarks are not passed on: every row comes after the input has ended.
+ * batch by batch. With a LIMIT only the first {@code offset + fetch} rows can be output, so once
+ * twice as many are buffered they are sorted and the rest dropped. Watermarks are not passed on:
+ * every row comes after the input has ended.
  */
 final class SortOperator implements Operator {
+    /** Fewer rows than this are not worth sorting early, however small the LIMIT. */
+    private static final int MIN_ROWS_TO_TRIM = 4096;
+
     private final SortOperatorFactory spec;
     private final Output output;
     private final int batchSize;
     private final BufferAllocator allocator;
     private final RowComparator comparator;
-    private final VectorSchemaRoot rows;
+    private final long keep;
+    private VectorSchemaRoot rows;
 
     SortOperator(SortOperatorFactory spec, TaskContext context, Output output) {
         this.spec = spec;
@@ -31,11 +37,31 @@ final class SortOperator implements Operator {
         this.rows = VectorSchemaRoot.create(spec.schema(), allocator);
         // Appending reads the target's offsets, so they must exist even when it is empty.
         rows.allocateNew();
+        this.keep = spec.fetch() < 0 || spec.order().isEmpty() ? Long.MAX_VALUE : spec.offset() + spec.fetch();
     }
 
     @Override
     public void process(VectorSchemaRoot batch) {
         Batches.append(batch, rows);
+        if (keep <= Integer.MAX_VALUE / 2 && rows.getRowCount() >= Math.max(MIN_ROWS_TO_TRIM, 2 * keep)) {
+            int[] order = sorted();
+            VectorSchemaRoot kept = Batches.take(rows, order, (int) keep, allocator);
+            rows.close();
+            rows = kept;
+        }
+    }
+
+    /** The positions of the rows buffered, in the sort order. */
+    private int[] sorted() {
+        int count = rows.getRowCount();
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        if (!spec.order().isEmpty()) {
+            mergeSort(order, new int[count], 0, count);
+        }
+        return order;
     }
 
     @Override
@@ -45,13 +71,7 @@ final class SortOperator implements Operator {
     @Override
     public void finish() {
         int count = rows.getRowCount();
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        if (!spec.order().isEmpty()) {
-            mergeSort(order, new int[count], 0, count);
-        }
+        int[] order = sorted();
         long end = spec.fetch() < 0 ? count : Math.min(count, spec.offset() + spec.fetch());
         for (long from = spec.offset(); from < end; from += batchSize) {
             int[] chunk = Arrays.copyOfRange(order, (int) from, (int) Math.min(end, from + batchSize));

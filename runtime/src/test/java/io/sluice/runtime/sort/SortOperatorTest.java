@@ -36,10 +36,19 @@ class SortOperatorTest {
      */
     @Test
     void rowsComeAsAModelSortsThem() {
-        Random random = new Random(7);
-        for (int round = 0; round < 200; round++) {
+        checkAgainstModel(new Random(7), 200, 60, 10);
+    }
+
+    /** Enough rows that a sort with a LIMIT drops rows it can no longer output, again and again. */
+    @Test
+    void aLimitedSortDropsRowsItCannotOutputAndStillSortsAsTheModel() {
+        checkAgainstModel(new Random(8), 10, 20_000, 500);
+    }
+
+    private static void checkAgainstModel(Random random, int rounds, int maxRows, int maxBatch) {
+        for (int round = 0; round < rounds; round++) {
             List<Object[]> rows = new ArrayList<>();
-            int count = random.nextInt(60);
+            int count = random.nextInt(maxRows);
             for (int i = 0; i < count; i++) {
                 rows.add(new Object[] {
                         random.nextInt(5) == 0 ? null : "k" + random.nextInt(4) + (random.nextBoolean() ? "é" : ""),
@@ -59,13 +68,13 @@ class SortOperatorTest {
                 Object[] row = sorted.get((int) i);
                 expected.add(text(row[0]) + "|" + text(row[1]) + "|" + text(row[2]));
             }
-            assertEquals(expected, sort(rows, order, offset, fetch, random),
+            assertEquals(expected, sort(rows, order, offset, fetch, random, maxBatch),
                     "round " + round + ": " + order + " offset " + offset + " fetch " + fetch);
         }
     }
 
     private static List<String> sort(List<Object[]> rows, List<SortField> order, long offset, long fetch,
-                                     Random random) {
+                                     Random random, int maxBatch) {
         List<String> output = new ArrayList<>();
         try (RootAllocator root = new RootAllocator()) {
             BufferAllocator query = root.newChildAllocator("query", 0, Long.MAX_VALUE);
@@ -85,7 +94,7 @@ class SortOperatorTest {
                         }
                     });
             for (int from = 0; from < rows.size(); ) {
-                int to = Math.min(rows.size(), from + 1 + random.nextInt(10));
+                int to = Math.min(rows.size(), from + 1 + random.nextInt(maxBatch));
                 try (VectorSchemaRoot batch = VectorSchemaRoot.create(SCHEMA, query)) {
                     for (int i = from; i < to; i++) {
                         Object[] row = rows.get(i);

@@ -12,7 +12,8 @@ import org.apache.calcite.rel.SingleRel;
 
 /**
  * {@code ORDER BY}, {@code OFFSET} and {@code LIMIT} over a bounded input: every row gathered to
- * one task and buffered, then emitted in order when the input ends.
+ * one task and buffered, then emitted in order when the input ends. Over an updating input the
+ * rows sorted are those its changelog leaves, so the output only appends.
  */
 public final class SluiceSort extends SingleRel implements SluiceRel {
     private final List<SortField> order;
@@ -23,7 +24,6 @@ public final class SluiceSort extends SingleRel implements SluiceRel {
     public SluiceSort(RelOptCluster cluster, RelTraitSet traits, RelNode input, List<SortField> order, long offset,
                       long fetch) {
         super(cluster, traits, input);
-        Changelog.of(input).requireInsertOnly("ORDER BY or OFFSET over a bounded input");
         this.order = List.copyOf(order);
         this.offset = offset;
         this.fetch = fetch;
@@ -49,6 +49,6 @@ public final class SluiceSort extends SingleRel implements SluiceRel {
     public JobBuilder.Stream implement(JobBuilder builder) {
         JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
         return builder.gather(input).add(new SortOperatorFactory(ArrowTypeMapping.toSchema(getInput().getRowType()),
-                order, offset, fetch));
+                Changelog.of(getInput()).carriesRowKinds(), order, offset, fetch));
     }
 }

@@ -14,12 +14,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * sorted when the input ends, skipping the first {@code offset} and stopping after {@code fetch}.
  * Runs with parallelism 1, after the rows of all tasks are gathered.
  *
- * @param schema the rows' columns
+ * @param schema the rows' columns, without the row-kind column a changelog input carries
+ * @param changelogInput true if the input is a changelog: the rows sorted are those it leaves
  * @param order  the sort order; empty keeps the order rows came in
  * @param offset how many sorted rows to skip
  * @param fetch  how many rows to emit at most; -1 for all
  */
-public record SortOperatorFactory(Schema schema, List<SortField> order, long offset, long fetch)
+public record SortOperatorFactory(Schema schema, boolean changelogInput, List<SortField> order, long offset, long fetch)
         implements OperatorFactory {
     public SortOperatorFactory {
         requireNonNull(schema, "schema is null");

@@ -44,6 +44,11 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 public final class QueryPlanner {
     private static final HepProgram LOGICAL_REWRITES = HepProgram.builder()
             .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+            // OVER calls move out of projections into windows (a Top-N is a filter over one);
+            // UNION becomes an aggregation over UNION ALL.
+            .addRuleCollection(List.of(
+                    CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
+                    CoreRules.UNION_TO_DISTINCT))
             .addRuleCollection(List.of(
                     CoreRules.FILTER_PROJECT_TRANSPOSE,
                     // Projections move into a join's inputs, where they can prune a window function's columns.
@@ -101,7 +106,9 @@ public final class QueryPlanner {
         rewriter.setRoot(rel);
         RelNode logical = rewriter.findBestExp();
 
-        boolean limited = logical instanceof Sort sort && sort.fetch != null;
+        // a LIMIT without ORDER BY ends once it has its rows; a sort needs all of them
+        boolean limited = logical instanceof Sort sort && sort.fetch != null
+                && sort.getCollation().getFieldCollations().isEmpty();
         SluiceRel physical = new PhysicalConverter(streaming ? ReadMode.STREAM : ReadMode.SNAPSHOT).convert(logical);
         if (!streaming) {
             physical = (SluiceRel) readUnboundedAsStreams(physical, limited);

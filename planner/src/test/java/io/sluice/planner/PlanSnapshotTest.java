@@ -57,7 +57,18 @@ class PlanSnapshotTest {
                                 + "GROUP BY user_id) GROUP BY n"),
                 // A SELECT without FROM reads one literal row.
                 Arguments.of("values",
-                        "SELECT 1 + 2 AS three, 'x' || 'y' AS xy"));
+                        "SELECT 1 + 2 AS three, 'x' || 'y' AS xy"),
+                // A filter on ROW_NUMBER() over a window is a Top-N; the scan reads only the
+                // columns the Top-N sorts, partitions and passes on, and the rank is not computed.
+                Arguments.of("top_n",
+                        "SELECT customer, amount FROM (SELECT customer, amount, ROW_NUMBER() OVER "
+                                + "(PARTITION BY customer ORDER BY amount DESC) AS rn FROM orders) WHERE rn <= 3"),
+                // The inputs of a UNION ALL are cast to its column types where they differ.
+                Arguments.of("union_all",
+                        "SELECT id FROM orders UNION ALL SELECT qty + 0.5 FROM orders"),
+                // ORDER BY with OFFSET and LIMIT over a bounded input: one sort.
+                Arguments.of("order_by",
+                        "SELECT id, qty FROM orders ORDER BY qty DESC NULLS LAST, id LIMIT 5 OFFSET 2"));
     }
 
     @ParameterizedTest(name = "{0}")

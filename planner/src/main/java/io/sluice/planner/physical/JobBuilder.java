@@ -109,6 +109,22 @@ public final class JobBuilder {
                 : exchange(from, new Partitioning.Hash(new KeyHashPartitioner(keyColumns)), parallelism);
     }
 
+    /**
+     * Ends several streams' pipelines at one exchange and starts the pipeline that reads them all
+     * as one input (a union): the streams' batches must have the same columns.
+     */
+    public Stream union(List<Stream> inputs, Partitioning partitioning, int consumers) {
+        int id = exchanges.size();
+        exchanges.add(new ExchangeSpec(id, inputs.stream().mapToInt(Stream::parallelism).sum(), consumers,
+                EXCHANGE_CAPACITY));
+        int producers = 0;
+        for (Stream input : inputs) {
+            close(input, new PipelineOutput.ToExchange(id, partitioning, producers));
+            producers += input.parallelism;
+        }
+        return new Stream(new PipelineInput.FromExchange(id), consumers);
+    }
+
     /** Brings the stream to one task, with an exchange if it runs in several. */
     public Stream gather(Stream from) {
         return from.parallelism == 1 ? from : exchange(from, new Partitioning.Gather(), 1);

@@ -20,19 +20,22 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
@@ -48,6 +51,9 @@ public final class PhysicalConverter {
     private final ReadMode mode;
     private final AggregateConversion aggregates;
     private final JoinConversion joins;
+    private final RankConversion ranks;
+    private final SortConversion sorts;
+    private final UnionConversion unions;
     private final Map<Class<? extends RelNode>, BiFunction<PhysicalConverter, RelNode, SluiceRel>> conversions =
             new LinkedHashMap<>();
 
@@ -56,12 +62,19 @@ public final class PhysicalConverter {
         this.mode = mode;
         this.aggregates = new AggregateConversion(this, mode);
         this.joins = new JoinConversion(this, mode);
+        this.ranks = new RankConversion(this);
+        this.sorts = new SortConversion(this, ranks, mode);
+        this.unions = new UnionConversion(this);
         conversions.put(LogicalAggregate.class, (c, node) -> c.aggregates.convert((Aggregate) node));
         conversions.put(LogicalJoin.class, (c, node) -> c.joins.convert((Join) node));
         conversions.put(LogicalTableFunctionScan.class, (c, node) -> c.windowTableFunction((TableFunctionScan) node));
         conversions.put(LogicalTableScan.class, (c, node) -> c.scan((TableScan) node));
         conversions.put(LogicalCalc.class, (c, node) -> c.calc((Calc) node));
-        conversions.put(LogicalSort.class, (c, node) -> c.limit((Sort) node));
+        conversions.put(LogicalSort.class, (c, node) -> c.sorts.convert((Sort) node));
+        conversions.put(LogicalUnion.class, (c, node) -> c.unions.convert((Union) node));
+        conversions.put(LogicalWindow.class, (c, node) -> {
+            throw RankConversion.unsupportedOver();
+        });
         conversions.put(LogicalValues.class, (c, node) -> {
             Values values = (Values) node;
             return new SluiceValues(values.getCluster(), values.getRowType(), values.getTuples(),
@@ -161,6 +174,9 @@ public final class PhysicalConverter {
                 && call.getOperator() instanceof WindowTableFunction function && function.kind() != WindowKind.SESSION) {
             return windowTableFunction(scan, calc.getProgram());
         }
+        if (calc.getInput() instanceof Window window) {
+            return ranks.convert(calc, window);
+        }
         return calcOver(convert(calc.getInput()), calc.getProgram());
     }
 
@@ -181,30 +197,11 @@ public final class PhysicalConverter {
         return new SluiceCalc(input.getCluster(), input.getTraitSet(), input, program);
     }
 
-    private SluiceRel limit(Sort sort) {
-        if (!sort.getCollation().getFieldCollations().isEmpty()) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, "ORDER BY is not supported yet");
-        }
-        if (sort.offset != null) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, "OFFSET is not supported yet");
-        }
-        if (sort.fetch == null) {
-            return convert(sort.getInput());
-        }
-        if (!(sort.fetch instanceof RexLiteral literal)) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, "LIMIT must be a number");
-        }
-        long limit = literal.getValueAs(Long.class);
-        return new SluiceLimit(sort.getCluster(), sort.getTraitSet().replace(SluiceRel.CONVENTION),
-                convert(sort.getInput()), limit);
-    }
-
     private static String describe(RelNode node) {
         String kind = node.getRelTypeName().replace("Logical", "");
         return switch (kind) {
             case "Correlate" -> "correlated subqueries are";
             case "Union", "Intersect", "Minus" -> "set operations (" + kind.toUpperCase(java.util.Locale.ROOT) + ") are";
-            case "Window" -> "OVER windows are";
             default -> "the operation " + kind + " is";
         };
     }

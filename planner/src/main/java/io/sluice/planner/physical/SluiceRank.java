@@ -1,0 +1,90 @@
+package io.sluice.planner.physical;
+
+import io.sluice.planner.type.ArrowTypeMapping;
+import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.exchange.KeyHashPartitioner;
+import io.sluice.runtime.exchange.Partitioning;
+import io.sluice.runtime.rank.RankFunction;
+import io.sluice.runtime.rank.RankOperatorFactory;
+import io.sluice.runtime.sort.SortField;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A Top-N: per partition, the rows ranked {@code [low, high]} in an order, as a changelog that
+ * follows the ranking as rows come and go; with {@code high = 1} and ROW_NUMBER, a deduplication.
+ * The rows are hash-partitioned by the partition keys (gathered to one task without keys).
+ * Its row type is the input's, then the rank (BIGINT) when {@code outputRank}.
+ */
+public final class SluiceRank extends SingleRel implements SluiceRel {
+    private final RankFunction function;
+    private final int[] partitionKeys;
+    private final List<SortField> order;
+    private final long low;
+    private final long high;
+    private final boolean outputRank;
+    private final Changelog changelog;
+
+    public SluiceRank(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelDataType rowType,
+                      RankFunction function, int[] partitionKeys, List<SortField> order, long low, long high,
+                      boolean outputRank) {
+        super(cluster, traits, input);
+        this.rowType = rowType;
+        this.function = function;
+        this.partitionKeys = partitionKeys.clone();
+        this.order = List.copyOf(order);
+        this.low = low;
+        this.high = high;
+        this.outputRank = outputRank;
+        this.changelog = Changelog.retract(upsertKey(Changelog.of(input)), "the Top-N");
+    }
+
+    /**
+     * With ROW_NUMBER, a partition's key and the number identify an output row, and the key alone
+     * does when a partition keeps one row; ranks with ties identify none, so the input's key
+     * does, as rows pass unchanged.
+     */
+    private ImmutableBitSet upsertKey(Changelog input) {
+        ImmutableBitSet partition = ImmutableBitSet.of(partitionKeys);
+        if (function == RankFunction.ROW_NUMBER && outputRank) {
+            return partition.union(ImmutableBitSet.of(getInput().getRowType().getFieldCount()));
+        }
+        return function == RankFunction.ROW_NUMBER && high == 1 ? partition : input.upsertKey();
+    }
+
+    @Override
+    public Changelog changelog() {
+        return changelog;
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new SluiceRank(getCluster(), traitSet, sole(inputs), rowType, function, partitionKeys, order, low, high,
+                outputRank);
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        return super.explainTerms(pw).item("function", function).item("partition", Arrays.toString(partitionKeys))
+                .item("order", SortFields.describe(order))
+                .item("ranks", low + ".." + high).item("outputRank", outputRank);
+    }
+
+    @Override
+    public JobBuilder.Stream implement(JobBuilder builder) {
+        JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
+        JobBuilder.Stream partitioned = partitionKeys.length == 0 ? builder.gather(input)
+                : builder.exchange(input, new Partitioning.Hash(new KeyHashPartitioner(partitionKeys)),
+                        builder.parallelism());
+        return partitioned.add(new RankOperatorFactory(ArrowTypeMapping.toSchema(getInput().getRowType()),
+                Changelog.of(getInput()).carriesRowKinds(), partitionKeys, order, function, low, high, outputRank,
+                RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl()));
+    }
+}

@@ -4,6 +4,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWindowTableFunction;
@@ -19,7 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * are ascending (see {@link WindowTableNamespace}), and an aggregation over a stream need not group
  * by an ascending expression. Calcite refuses {@code SELECT STREAM k, COUNT(*) FROM t GROUP BY k}
  * because its results would never be final; Sluice, as Flink, answers it with an updating result
- * (each group's row is retracted and replaced as it changes).
+ * (each group's row is retracted and replaced as it changes); for the same reason an {@code ORDER BY}
+ * with a {@code LIMIT} over a stream need not start with an ascending expression (a Top-N).
  */
 public final class SluiceValidator extends SqlValidatorImpl {
     /** The query whose modality is being checked, if it aggregates over a stream. */
@@ -50,10 +52,20 @@ public final class SluiceValidator extends SqlValidatorImpl {
         }
         SqlSelect outer = streamingAggregation;
         streamingAggregation = select;
+        // ORDER BY ... LIMIT over a stream is a Top-N of all rows, an updating result: Calcite's
+        // demand that a streaming ORDER BY start with an ascending expression holds only without it.
+        SqlNodeList order = select.getOrderList();
+        boolean topN = order != null && !order.isEmpty() && select.getFetch() != null;
+        if (topN) {
+            select.setOrderBy(null);
+        }
         try {
             return super.validateModality(select, modality, fail);
         } finally {
             streamingAggregation = outer;
+            if (topN) {
+                select.setOrderBy(order);
+            }
         }
     }
 

@@ -24,8 +24,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param leftChangelog  whether the left input's batches carry the row-kind column (last)
  * @param rightChangelog whether the right input's batches do
  * @param condition      the condition beyond the key equalities, or null
- * @param emitsRowKinds  whether the output carries the row-kind column; when not (an inner join
- *                       of appending inputs), every output row is an insert
+ * @param emitsRowKinds  whether the output carries the row-kind column; when not (an inner or
+ *                       semi join of appending inputs), every output row is an insert
  * @param outputSchema   the left columns, the right ones (not for a semi or anti join), then the
  *                       row kind if emitted
  */
@@ -53,8 +53,8 @@ public record JoinOperatorFactory(JoinKind kind, Schema leftSchema, Schema right
                         + rightType + " on the right");
             }
         }
-        if (!emitsRowKinds && (kind != JoinKind.INNER || leftChangelog || rightChangelog)) {
-            throw new IllegalArgumentException("only an inner join of appending inputs appends only");
+        if (!emitsRowKinds && (!(kind == JoinKind.INNER || kind == JoinKind.SEMI) || leftChangelog || rightChangelog)) {
+            throw new IllegalArgumentException("only an inner or semi join of appending inputs appends only");
         }
     }
 

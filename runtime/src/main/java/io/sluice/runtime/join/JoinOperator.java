@@ -8,7 +8,6 @@ import io.sluice.runtime.codegen.KernelContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.task.TaskContext;
-import io.sluice.runtime.vector.Vectors;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -108,22 +107,7 @@ final class JoinOperator implements TwoInputOperator {
             keyIds = new int[count];
             selection = new int[count];
         }
-        int[] keyColumns = spec.keys(input);
-        long[] validity = Arrays.stream(keyColumns)
-                .mapToObj(rows::getVector)
-                .filter(vector -> vector.getNullCount() > 0)
-                .mapToLong(FieldVector::getValidityBufferAddress)
-                .toArray();
-        int keyed = 0;
-        for (int row = 0; row < count; row++) {
-            boolean valid = true;
-            for (long address : validity) {
-                valid &= Vectors.isValid(address, row);
-            }
-            if (valid) {
-                selection[keyed++] = row;
-            }
-        }
+        int keyed = KeyColumns.nonNullRows(rows, spec.keys(input), selection);
         int[] ids = new int[keyed];
         state.keyIds(input, rows, selection, keyed, ids, now);
         Arrays.fill(keyIds, 0, count, NO_KEY);

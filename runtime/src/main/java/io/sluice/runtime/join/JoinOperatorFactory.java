@@ -7,7 +7,6 @@ import io.sluice.runtime.operator.OperatorFactory;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.task.TaskContext;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -41,18 +40,7 @@ public record JoinOperatorFactory(JoinKind kind, Schema leftSchema, Schema right
         requireNonNull(stateTtl, "stateTtl is null");
         leftKeys = leftKeys.clone();
         rightKeys = rightKeys.clone();
-        if (leftKeys.length != rightKeys.length) {
-            throw new IllegalArgumentException("a join needs as many keys on each side");
-        }
-        for (int i = 0; i < leftKeys.length; i++) {
-            // both inputs' keys are numbered by one hash
-            ArrowType leftType = leftSchema.getFields().get(leftKeys[i]).getType();
-            ArrowType rightType = rightSchema.getFields().get(rightKeys[i]).getType();
-            if (!leftType.equals(rightType)) {
-                throw new IllegalArgumentException("join key " + i + " is " + leftType + " on the left but "
-                        + rightType + " on the right");
-            }
-        }
+        KeyColumns.requireSameTypes(leftSchema, rightSchema, leftKeys, rightKeys);
         if (!emitsRowKinds && (!(kind == JoinKind.INNER || kind == JoinKind.SEMI) || leftChangelog || rightChangelog)) {
             throw new IllegalArgumentException("only an inner or semi join of appending inputs appends only");
         }

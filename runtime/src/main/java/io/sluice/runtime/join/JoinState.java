@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -56,20 +55,13 @@ final class JoinState implements KeyedState {
      * key columns must not be NULL.
      */
     void keyIds(int input, VectorSchemaRoot batch, int[] selection, int count, int[] ids, long nowMillis) {
-        keys.groupIds(keyView(batch, keyColumns[input]), selection, count, ids);
+        keys.groupIds(KeyColumns.view(batch, keyColumns[input]), selection, count, ids);
         if (touched.length < keys.groupCount()) {
             touched = Arrays.copyOf(touched, Math.max(keys.groupCount(), touched.length * 2));
         }
         for (int j = 0; j < count; j++) {
             touched[ids[j]] = nowMillis;
         }
-    }
-
-    /** Key columns of a batch, in key order, viewed as a batch of their own (sharing its vectors: not closed). */
-    static VectorSchemaRoot keyView(VectorSchemaRoot batch, int[] columns) {
-        List<FieldVector> vectors = Arrays.stream(columns).mapToObj(batch::getVector).toList();
-        List<Field> fields = vectors.stream().map(FieldVector::getField).toList();
-        return new VectorSchemaRoot(fields, vectors, batch.getRowCount());
     }
 
     /** Reclaims removed rows when there are many; charges the state's size to the query. */

@@ -13,9 +13,9 @@ import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.testing.Rows;
+import io.sluice.runtime.testing.TestTasks;
 import io.sluice.runtime.vector.ColumnTypes;
 import io.sluice.runtime.vector.VectorValues;
 import java.io.ByteArrayInputStream;
@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
  * are written {@code kind left right}, e.g. {@code +I 1|a|1|x}.
  */
 class JoinOperatorTest {
-    private static final Schema SIDE = new Schema(List.of(
+    static final Schema SIDE = new Schema(List.of(
             Field.nullable("k", ColumnTypes.BIGINT), Field.nullable("v", ColumnTypes.VARCHAR)));
-    private static final Schema JOINED = new Schema(List.of(
+    static final Schema JOINED = new Schema(List.of(
             Field.nullable("l_k", ColumnTypes.BIGINT), Field.nullable("l_v", ColumnTypes.VARCHAR),
             Field.nullable("r_k", ColumnTypes.BIGINT), Field.nullable("r_v", ColumnTypes.VARCHAR)));
 
@@ -233,17 +233,7 @@ class JoinOperatorTest {
                 throw new UnsupportedOperationException("tests drive time");
             }
         };
-        JobControl running = new JobControl() {
-            @Override
-            public boolean isStopping() {
-                return false;
-            }
-
-            @Override
-            public void finishEarly() {
-            }
-        };
-        TaskContext context = new TaskContext("join", 0, 1, query, new QueryMetrics(), clock, running, 1024);
+        TaskContext context = TestTasks.context(query, new QueryMetrics(), clock, 1024);
         return (TwoInputOperator) factory.create(context, new Output() {
             @Override
             public void emit(VectorSchemaRoot batch) {

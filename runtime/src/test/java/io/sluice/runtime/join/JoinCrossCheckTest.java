@@ -3,7 +3,6 @@ package io.sluice.runtime.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.Clock;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.metrics.QueryMetrics;
@@ -72,7 +71,7 @@ class JoinCrossCheckTest {
             JoinOperatorFactory factory = new JoinOperatorFactory(kind, SIDE, SIDE, new int[] {0}, new int[] {0},
                     true, true, null, true, output, StateTtl.NEVER);
             try (TwoInputOperator join = (TwoInputOperator) factory.create(
-                    TestTasks.context(query, new QueryMetrics(), Clock.SYSTEM, 7), applyingTo(result, seed))) {
+                    TestTasks.context(query, new QueryMetrics(), 0, 1, 7), applyingTo(result, seed))) {
                 for (int batch = 0; batch < batches; batch++) {
                     int input = random.nextInt(2);
                     List<Row> rows = new ArrayList<>();

@@ -13,9 +13,9 @@ import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.testing.Rows;
-import io.sluice.runtime.testing.TestTasks;
 import io.sluice.runtime.vector.ColumnTypes;
 import io.sluice.runtime.vector.VectorValues;
 import java.io.ByteArrayInputStream;
@@ -233,7 +233,17 @@ class JoinOperatorTest {
                 throw new UnsupportedOperationException("tests drive time");
             }
         };
-        TaskContext context = TestTasks.context(query, new QueryMetrics(), clock, 1024);
+        JobControl running = new JobControl() {
+            @Override
+            public boolean isStopping() {
+                return false;
+            }
+
+            @Override
+            public void finishEarly() {
+            }
+        };
+        TaskContext context = new TaskContext("join", 0, 1, query, new QueryMetrics(), clock, running, 1024);
         return (TwoInputOperator) factory.create(context, new Output() {
             @Override
             public void emit(VectorSchemaRoot batch) {

@@ -27,9 +27,4 @@ public final class TestTasks {
         return new TaskContext("test-task-" + taskIndex, taskIndex, parallelism, allocator, metrics, Clock.SYSTEM,
                 RUNNING, batchSize);
     }
-
-    /** A context for one task whose time the test drives. */
-    public static TaskContext context(BufferAllocator allocator, QueryMetrics metrics, Clock clock, int batchSize) {
-        return new TaskContext("test-task-0", 0, 1, allocator, metrics, clock, RUNNING, batchSize);
-    }
 }

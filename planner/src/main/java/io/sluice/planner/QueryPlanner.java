@@ -100,7 +100,7 @@ public final class QueryPlanner {
                         .withInSubQueryThreshold(Integer.MAX_VALUE));
         RelRoot root = converter.convertQuery(validated, false, true);
         RelNode rel = converter.trimUnusedFields(true, root.project());
-        rel = withoutDeltas(rel);
+        rel = SubQueryJoins.rewrite(withoutDeltas(rel));
 
         HepPlanner rewriter = new HepPlanner(LOGICAL_REWRITES);
         rewriter.setRoot(rel);

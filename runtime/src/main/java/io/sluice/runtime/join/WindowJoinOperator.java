@@ -5,7 +5,6 @@ import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.Batches;
-import io.sluice.runtime.vector.Vectors;
 import io.sluice.runtime.window.SliceAssigner;
 import io.sluice.runtime.window.group.GroupByHash;
 import io.sluice.runtime.window.group.GroupByHashes;
@@ -154,7 +153,7 @@ final class WindowJoinOperator implements TwoInputOperator {
      * chained, and each right row is paired with its chain, the pairs emitted as they fill a batch.
      */
     private void pair(VectorSchemaRoot left, VectorSchemaRoot right, VaryingKeys keys, BitSet matched, Pairs pairs) {
-        VectorSchemaRoot leftKeys = keyColumns(left, keys.left());
+        VectorSchemaRoot leftKeys = KeyColumns.view(left, keys.left());
         int[] leftRows = withKeys(leftKeys);
         int keyed = leftRows.length;
         GroupByHash hash = GroupByHashes.create(leftKeys.getSchema(), allColumns(leftKeys), keyed);
@@ -168,7 +167,7 @@ final class WindowJoinOperator implements TwoInputOperator {
             next[leftRows[j]] = first[groups[j]];
             first[groups[j]] = leftRows[j];
         }
-        VectorSchemaRoot rightKeys = keyColumns(right, keys.right());
+        VectorSchemaRoot rightKeys = KeyColumns.view(right, keys.right());
         int[] rightRows = withKeys(rightKeys);
         int[] rightGroups = new int[rightRows.length];
         hash.groupIds(rightKeys, rightRows, rightRows.length, rightGroups);
@@ -183,39 +182,15 @@ final class WindowJoinOperator implements TwoInputOperator {
         }
     }
 
-    /**
-     * A view of an input's key columns, in key order, so that both inputs' keys are read by one
-     * hash. It shares the input's vectors: it is not closed.
-     */
-    private static VectorSchemaRoot keyColumns(VectorSchemaRoot batch, int[] keys) {
-        List<FieldVector> vectors = Arrays.stream(keys).mapToObj(batch::getVector).toList();
-        List<Field> fields = vectors.stream().map(FieldVector::getField).toList();
-        return new VectorSchemaRoot(fields, vectors, batch.getRowCount());
-    }
-
     private static int[] allColumns(VectorSchemaRoot batch) {
         return IntStream.range(0, batch.getFieldVectors().size()).toArray();
     }
 
     /** The rows whose key columns are all non-null (a NULL key matches nothing). */
     private static int[] withKeys(VectorSchemaRoot keys) {
-        int count = keys.getRowCount();
-        long[] nullable = keys.getFieldVectors().stream()
-                .filter(vector -> vector.getNullCount() > 0)
-                .mapToLong(FieldVector::getValidityBufferAddress)
-                .toArray();
-        int[] rows = new int[count];
-        int kept = 0;
-        for (int row = 0; row < count; row++) {
-            boolean keyed = true;
-            for (long validity : nullable) {
-                keyed &= Vectors.isValid(validity, row);
-            }
-            if (keyed) {
-                rows[kept++] = row;
-            }
-        }
-        return kept == count ? rows : Arrays.copyOf(rows, kept);
+        int[] rows = new int[keys.getRowCount()];
+        int kept = KeyColumns.nonNullRows(keys, allColumns(keys), rows);
+        return kept == rows.length ? rows : Arrays.copyOf(rows, kept);
     }
 
     /** Emits the pairs collected so far: the left row's columns, then the right row's (or NULLs). */

@@ -6,7 +6,6 @@ import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.OperatorFactory;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.task.TaskContext;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -28,18 +27,10 @@ public record WindowJoinOperatorFactory(JoinKind kind, Schema leftSchema, Schema
         requireNonNull(rightSchema, "rightSchema is null");
         leftKeys = leftKeys.clone();
         rightKeys = rightKeys.clone();
-        if (leftKeys.length != rightKeys.length || leftKeys.length == 0) {
-            throw new IllegalArgumentException("a join needs as many keys on each side, at least one");
+        if (leftKeys.length == 0) {
+            throw new IllegalArgumentException("a window join needs at least one key");
         }
-        for (int i = 0; i < leftKeys.length; i++) {
-            // both inputs' keys are read by one hash
-            ArrowType leftType = leftSchema.getFields().get(leftKeys[i]).getType();
-            ArrowType rightType = rightSchema.getFields().get(rightKeys[i]).getType();
-            if (!leftType.equals(rightType)) {
-                throw new IllegalArgumentException("join key " + i + " is " + leftType + " on the left but "
-                        + rightType + " on the right");
-            }
-        }
+        KeyColumns.requireSameTypes(leftSchema, rightSchema, leftKeys, rightKeys);
         if ((leftWindowEnd < 0) != (rightWindowEnd < 0)) {
             throw new IllegalArgumentException("both inputs of a window join need a window end");
         }

@@ -1,0 +1,316 @@
+package io.sluice.runtime.join;
+
+import io.sluice.runtime.changelog.RowKind;
+import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.codegen.CalcKernel;
+import io.sluice.runtime.codegen.KernelCompiler;
+import io.sluice.runtime.codegen.KernelContext;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.TwoInputOperator;
+import io.sluice.runtime.task.TaskContext;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * See {@link JoinOperatorFactory}. A batch is matched in three steps: its rows' keys are numbered
+ * in the {@link JoinState}'s hash; each row's candidates (the other input's rows of its key) are
+ * listed and, with a condition, filtered by its kernel over a batch of the candidate pairs; then
+ * the rows are applied one by one, in order, updating the counts of matches and emitting what
+ * changed (Flink's {@code StreamingJoinOperator} and {@code StreamingSemiAntiJoinOperator}). Added
+ * rows are appended to the state together, before the next retraction that may take them back.
+ */
+final class JoinOperator implements TwoInputOperator {
+    private static final int NO_KEY = -1;
+
+    private final JoinOperatorFactory spec;
+    private final TaskContext context;
+    private final Output output;
+    private final BufferAllocator allocator;
+    private final JoinState state;
+    private final CalcKernel condition;
+    private final JoinOutput out;
+    private long lastExpiry;
+
+    private int[] keyIds = new int[0];
+    private int[] selection = new int[0];
+    private int[] candidateStart = new int[1];
+    private int[] candidates = new int[16];
+    private int[] pendingRows = new int[0];
+    private int[] pendingKeys = new int[0];
+    private int[] pendingMatches = new int[0];
+    private int pending;
+
+    JoinOperator(JoinOperatorFactory spec, TaskContext context, Output output) {
+        this.spec = spec;
+        this.context = context;
+        this.output = output;
+        this.allocator = context.allocator().newChildAllocator(context.taskName() + "/Join", 0, Long.MAX_VALUE);
+        this.state = new JoinState(spec.leftSchema(), spec.rightSchema(), spec.leftKeys(), spec.rightKeys(),
+                allocator, "the join");
+        this.condition = spec.condition() == null ? null : KernelCompiler.instantiate(spec.condition().kernelClass(),
+                new KernelContext(spec.condition().references().toArray(), context.clock(), context.job()));
+        this.out = new JoinOutput(spec, allocator, output, context.batchSize());
+        this.lastExpiry = context.clock().millis();
+    }
+
+    /** The operator's state, for tests that snapshot and restore it. */
+    JoinState state() {
+        return state;
+    }
+
+    @Override
+    public void process(int input, VectorSchemaRoot batch) {
+        int count = batch.getRowCount();
+        if (count == 0) {
+            return;
+        }
+        long now = context.clock().millis();
+        boolean changelog = spec.carriesRowKinds(input);
+        VectorSchemaRoot rows = changelog ? withoutRowKind(batch) : batch;
+        TinyIntVector kinds = changelog ? RowKinds.of(batch) : null;
+        JoinRows other = state.side(1 - input);
+        numberKeys(input, rows, count, now);
+        listCandidates(other, count);
+        if (condition != null) {
+            filterCandidates(input, rows, other.rows(), count);
+        }
+        out.begin(input, rows, other.rows());
+        for (int row = 0; row < count; row++) {
+            boolean adds = kinds == null || !RowKind.retracts(kinds.get(row));
+            if (spec.kind().leftOnly()) {
+                semiOrAnti(input, rows, row, adds);
+            } else {
+                join(input, rows, row, adds);
+            }
+        }
+        appendPending(input, rows);
+        out.flush();
+        state.maintain();
+        expireIdleKeys(now);
+    }
+
+    /** The batch's own columns, without the row kind (sharing its vectors: not closed). */
+    private static VectorSchemaRoot withoutRowKind(VectorSchemaRoot batch) {
+        List<FieldVector> vectors = batch.getFieldVectors().subList(0, batch.getFieldVectors().size() - 1);
+        List<Field> fields = vectors.stream().map(FieldVector::getField).toList();
+        return new VectorSchemaRoot(fields, vectors, batch.getRowCount());
+    }
+
+    /** Writes each row's key id, or {@link #NO_KEY} when a key column is NULL (it matches nothing). */
+    private void numberKeys(int input, VectorSchemaRoot rows, int count, long now) {
+        if (keyIds.length < count) {
+            keyIds = new int[count];
+            selection = new int[count];
+        }
+        int keyed = KeyColumns.nonNullRows(rows, spec.keys(input), selection);
+        int[] ids = new int[keyed];
+        state.keyIds(input, rows, selection, keyed, ids, now);
+        Arrays.fill(keyIds, 0, count, NO_KEY);
+        for (int j = 0; j < keyed; j++) {
+            keyIds[selection[j]] = ids[j];
+        }
+    }
+
+    /** Lists, per row, the other input's rows of its key: row {@code r}'s are {@code candidates[candidateStart[r]..candidateStart[r + 1])}. */
+    private void listCandidates(JoinRows other, int count) {
+        if (candidateStart.length < count + 1) {
+            candidateStart = new int[count + 1];
+        }
+        int size = 0;
+        for (int row = 0; row < count; row++) {
+            candidateStart[row] = size;
+            if (keyIds[row] == NO_KEY) {
+                continue;
+            }
+            for (int kept = other.head(keyIds[row]); kept != JoinRows.NONE; kept = other.next(kept)) {
+                if (size == candidates.length) {
+                    candidates = Arrays.copyOf(candidates, size * 2);
+                }
+                candidates[size++] = kept;
+            }
+        }
+        candidateStart[count] = size;
+    }
+
+    /** Keeps the candidates whose pair passes the condition, a batch of pairs at a time. */
+    private void filterCandidates(int input, VectorSchemaRoot rows, VectorSchemaRoot otherRows, int count) {
+        int total = candidateStart[count];
+        int[] inputRow = new int[total];
+        for (int row = 0; row < count; row++) {
+            Arrays.fill(inputRow, candidateStart[row], candidateStart[row + 1], row);
+        }
+        boolean[] passes = new boolean[total];
+        int chunk = context.batchSize();
+        int[] passing = new int[chunk];
+        for (int from = 0; from < total; from += chunk) {
+            int size = Math.min(chunk, total - from);
+            int[] inputs = Arrays.copyOfRange(inputRow, from, from + size);
+            int[] others = Arrays.copyOfRange(candidates, from, from + size);
+            VectorSchemaRoot left = input == 0 ? rows : otherRows;
+            VectorSchemaRoot right = input == 0 ? otherRows : rows;
+            try (VectorSchemaRoot pairs = JoinedBatches.of(
+                    JoinedBatches.take(left, spec.leftSchema(), input == 0 ? inputs : others, size, allocator),
+                    JoinedBatches.take(right, spec.rightSchema(), input == 0 ? others : inputs, size, allocator),
+                    size)) {
+                int passed = condition.filter(pairs, passing);
+                for (int j = 0; j < passed; j++) {
+                    passes[from + passing[j]] = true;
+                }
+            }
+        }
+        int kept = 0;
+        for (int row = 0; row < count; row++) {
+            int start = candidateStart[row];
+            int end = candidateStart[row + 1];
+            candidateStart[row] = kept;
+            for (int k = start; k < end; k++) {
+                if (passes[k]) {
+                    candidates[kept++] = candidates[k];
+                }
+            }
+        }
+        candidateStart[count] = kept;
+    }
+
+    /** An inner or outer join's work for one input row (Flink's {@code StreamingJoinOperator}). */
+    private void join(int input, VectorSchemaRoot rows, int row, boolean adds) {
+        int other = 1 - input;
+        JoinRows otherRows = state.side(other);
+        boolean padMine = spec.kind().keepsUnmatched(input);
+        boolean padOthers = spec.kind().keepsUnmatched(other);
+        int from = candidateStart[row];
+        int to = candidateStart[row + 1];
+        if (adds) {
+            if (from == to && padMine) {
+                out.add(row, JoinRows.NONE, RowKind.INSERT);
+            }
+            for (int k = from; k < to; k++) {
+                int kept = candidates[k];
+                if (padOthers && otherRows.matches(kept) == 0) {
+                    out.add(JoinRows.NONE, kept, RowKind.DELETE);
+                }
+                otherRows.addMatches(kept, 1);
+                out.add(row, kept, RowKind.INSERT);
+            }
+            keep(row, to - from);
+            return;
+        }
+        forget(input, rows, row);
+        if (from == to && padMine) {
+            out.add(row, JoinRows.NONE, RowKind.DELETE);
+        }
+        for (int k = from; k < to; k++) {
+            int kept = candidates[k];
+            out.add(row, kept, RowKind.DELETE);
+            if (otherRows.addMatches(kept, -1) == 0 && padOthers) {
+                out.add(JoinRows.NONE, kept, RowKind.INSERT);
+            }
+        }
+    }
+
+    /**
+     * A semi or anti join's work for one input row (Flink's {@code StreamingSemiAntiJoinOperator}):
+     * a left row is emitted while it has partners (semi) or none (anti); a right row changes its
+     * left partners' counts, which emits or takes back those whose count leaves or reaches zero.
+     */
+    private void semiOrAnti(int input, VectorSchemaRoot rows, int row, boolean adds) {
+        boolean semi = spec.kind() == JoinKind.SEMI;
+        int from = candidateStart[row];
+        int to = candidateStart[row + 1];
+        if (input == 0) {
+            if (!adds) {
+                forget(input, rows, row);
+            }
+            if (semi == (to > from)) {
+                out.add(row, JoinRows.NONE, adds ? RowKind.INSERT : RowKind.DELETE);
+            }
+            if (adds) {
+                keep(row, to - from);
+            }
+            return;
+        }
+        if (!adds) {
+            forget(input, rows, row);
+        }
+        JoinRows left = state.side(0);
+        for (int k = from; k < to; k++) {
+            int kept = candidates[k];
+            int matches = left.addMatches(kept, adds ? 1 : -1);
+            if (matches == (adds ? 1 : 0)) {
+                // semi: a first partner adds the left row, a last one gone takes it back; anti the reverse
+                out.add(JoinRows.NONE, kept, adds == semi ? RowKind.INSERT : RowKind.DELETE);
+            }
+        }
+        if (adds) {
+            keep(row, 0);
+        }
+    }
+
+    /** Marks an added row to be kept (rows with a NULL key are not: they never match). */
+    private void keep(int row, int matches) {
+        if (keyIds[row] == NO_KEY) {
+            return;
+        }
+        if (pending == pendingRows.length) {
+            int size = Math.max(16, pending * 2);
+            pendingRows = Arrays.copyOf(pendingRows, size);
+            pendingKeys = Arrays.copyOf(pendingKeys, size);
+            pendingMatches = Arrays.copyOf(pendingMatches, size);
+        }
+        pendingRows[pending] = row;
+        pendingKeys[pending] = keyIds[row];
+        pendingMatches[pending] = matches;
+        pending++;
+    }
+
+    /** Takes back the kept row a retraction names (after keeping the rows added before it). */
+    private void forget(int input, VectorSchemaRoot rows, int row) {
+        if (keyIds[row] == NO_KEY) {
+            return;
+        }
+        appendPending(input, rows);
+        JoinRows mine = state.side(input);
+        int kept = mine.find(keyIds[row], rows, row);
+        if (kept != JoinRows.NONE) {
+            mine.remove(kept);
+        }
+    }
+
+    private void appendPending(int input, VectorSchemaRoot rows) {
+        state.side(input).append(rows, pendingRows, pending, pendingKeys, pendingMatches);
+        pending = 0;
+    }
+
+    private void expireIdleKeys(long now) {
+        if (spec.stateTtl().enabled() && now - lastExpiry >= Math.max(1, spec.stateTtl().millis() / 4)) {
+            state.expire(spec.stateTtl().cutoff(now));
+            lastExpiry = now;
+        }
+    }
+
+    @Override
+    public void processWatermark(long watermark) {
+        expireIdleKeys(context.clock().millis());
+        output.emitWatermark(watermark);
+    }
+
+    @Override
+    public void finish() {
+        output.finish();
+    }
+
+    @Override
+    public void close() {
+        try {
+            state.close();
+            allocator.close();
+        } finally {
+            output.close();
+        }
+    }
+}

@@ -50,6 +50,10 @@ public final class QueryPlanner {
                     CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
                     CoreRules.UNION_TO_DISTINCT))
             .addRuleCollection(List.of(
+                    // A WHERE over a join (FROM a, b WHERE a.k = b.k) becomes its condition, so
+                    // that its equalities key the join and the rest filters each input early.
+                    CoreRules.FILTER_INTO_JOIN,
+                    CoreRules.JOIN_CONDITION_PUSH,
                     CoreRules.FILTER_PROJECT_TRANSPOSE,
                     // Projections move into a join's inputs, where they can prune a window function's columns.
                     CoreRules.PROJECT_JOIN_TRANSPOSE,

@@ -68,7 +68,12 @@ class PlanSnapshotTest {
                         "SELECT id FROM orders UNION ALL SELECT qty + 0.5 FROM orders"),
                 // ORDER BY with OFFSET and LIMIT over a bounded input: one sort.
                 Arguments.of("order_by",
-                        "SELECT id, qty FROM orders ORDER BY qty DESC NULLS LAST, id LIMIT 5 OFFSET 2"));
+                        "SELECT id, qty FROM orders ORDER BY qty DESC NULLS LAST, id LIMIT 5 OFFSET 2"),
+                // A join written with a comma and WHERE: the equality keys the join, and the
+                // condition on one input filters it before the join.
+                Arguments.of("comma_join",
+                        "SELECT STREAM o.id, c.url FROM orders o, clicks c WHERE o.customer = c.user_id "
+                                + "AND c.url LIKE '/c%' AND o.qty > CHAR_LENGTH(c.url)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -133,8 +133,20 @@ final class JoinOperator implements TwoInputOperator {
                 }
                 candidates[size++] = kept;
             }
+            // Chains run newest first; pairs go out in the order the kept rows came, so that
+            // whatever ranks the join's output (a Top-N breaking ties by arrival) sees them as
+            // they arrived.
+            reverse(candidates, candidateStart[row], size);
         }
         candidateStart[count] = size;
+    }
+
+    private static void reverse(int[] values, int from, int to) {
+        for (int i = from, j = to - 1; i < j; i++, j--) {
+            int swapped = values[i];
+            values[i] = values[j];
+            values[j] = swapped;
+        }
     }
 
     /** Keeps the candidates whose pair passes the condition, a batch of pairs at a time. */

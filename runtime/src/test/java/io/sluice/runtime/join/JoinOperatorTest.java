@@ -143,7 +143,8 @@ class JoinOperatorTest {
             send(join, 0, true, "+I 1 c", "-D 2 b");
             assertOutput("+I 1|c");
             send(join, 1, true, "-D 1 y");
-            assertOutput("-D 1|c", "-D 1|a", "-D 1|a");
+            // the left rows go in the order they came
+            assertOutput("-D 1|a", "-D 1|a", "-D 1|c");
         }
     }
 

@@ -74,6 +74,15 @@ public record PlannedQuery(boolean streaming, RelDataType rowType, RelNode logic
         return physical.changelog();
     }
 
+    /**
+     * This query for a consumer that writes its rows by {@code key}: its plan in upsert mode
+     * where that saves the old values of updates (see {@link SluiceRel#inUpsertMode}).
+     */
+    public PlannedQuery inUpsertMode(org.apache.calcite.util.ImmutableBitSet key) {
+        SluiceRel upsert = physical.inUpsertMode(key);
+        return upsert == physical ? this : new PlannedQuery(streaming, rowType, logical, upsert, compiler);
+    }
+
     /** What EXPLAIN prints: the two plans and the generated code. */
     public String explain() {
         StringBuilder text = new StringBuilder();

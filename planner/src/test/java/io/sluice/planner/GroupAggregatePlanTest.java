@@ -35,4 +35,18 @@ class GroupAggregatePlanTest {
         assertTrue(kernels.get(1).contains("RowKind.retracts") && kernels.get(1).contains("ValueCounts"), kernels.get(1));
         assertTrue(query.explain().contains("SluiceGroupAggregate"), query.explain());
     }
+
+    @Test
+    void writtenByItsKeyTheAggregationLeavesOutOldValues() {
+        PlannedQuery query = TestCatalog.plan(environment,
+                "SELECT STREAM COUNT(*) AS n, user_id FROM clicks GROUP BY user_id");
+        PlannedQuery upsert = query.inUpsertMode(ImmutableBitSet.of(1));
+        assertEquals(ChangelogMode.UPSERT, upsert.changelog().mode());
+        assertTrue(upsert.physicalPlan().contains("upsert=[true]"), upsert.physicalPlan());
+        // another key, or a filter that could drop a row by its new value, keeps the old values
+        assertEquals(ChangelogMode.RETRACT, query.inUpsertMode(ImmutableBitSet.of(0)).changelog().mode());
+        PlannedQuery filtered = TestCatalog.plan(environment,
+                "SELECT STREAM n, user_id FROM (SELECT COUNT(*) AS n, user_id FROM clicks GROUP BY user_id) WHERE n > 2");
+        assertEquals(ChangelogMode.RETRACT, filtered.inUpsertMode(ImmutableBitSet.of(1)).changelog().mode());
+    }
 }

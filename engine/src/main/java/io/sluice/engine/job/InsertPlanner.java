@@ -1,5 +1,7 @@
 package io.sluice.engine.job;
 
+import org.apache.calcite.util.ImmutableBitSet;
+
 import io.sluice.planner.physical.Changelog;
 import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.state.StateTtl;
@@ -135,6 +137,10 @@ public final class InsertPlanner {
             plan = planner.plan(reshaped(query, columns, target.writableColumns()));
         }
         checkChangelog(plan.changelog(), target, sink);
+        if (sink.acceptedChangelog() == ChangelogMode.UPSERT && !target.primaryKey().isEmpty()) {
+            List<String> written = target.writableColumns().stream().map(RelDataTypeField::getName).toList();
+            plan = plan.inUpsertMode(ImmutableBitSet.of(target.primaryKey().stream().mapToInt(written::indexOf).toArray()));
+        }
         return new Plan(statement, target, sink, plan);
     }
 

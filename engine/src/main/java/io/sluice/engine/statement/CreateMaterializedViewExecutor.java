@@ -43,10 +43,13 @@ final class CreateMaterializedViewExecutor implements StatementExecutor<CreateVi
         MaterializedView view = new MaterializedView(statement.name());
         CatalogTable target = table(statement.name(), rowType, List.of(), view);
         String text = "CREATE MATERIALIZED VIEW " + statement.name() + " AS " + statement.query().text();
-        InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(target, view.sink(),
+        InsertPlanner.Plan planned = new InsertPlanner(session.engine().sql()).plan(target, view.sink(),
                 new Insert(statement.name(), List.of(), query, statement.position()), text);
-        plan.check();
-        int[] key = plan.query().changelog().upsertKey().toArray();
+        planned.check();
+        int[] key = planned.query().changelog().upsertKey().toArray();
+        // The rows are kept by the key, a new value replacing the old: the query need not send the old.
+        InsertPlanner.Plan plan = key.length == 0 ? planned : new InsertPlanner.Plan(planned.statement(),
+                planned.target(), planned.sink(), planned.query().inUpsertMode(planned.query().changelog().upsertKey()));
         view.keepRows(rowType.getFieldCount(), key);
         List<String> keyNames = java.util.Arrays.stream(key).mapToObj(rowType.getFieldNames()::get).toList();
         session.engine().catalog().add(table(statement.name(), rowType, keyNames, view), false);

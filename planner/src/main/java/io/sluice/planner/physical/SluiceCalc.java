@@ -39,6 +39,24 @@ public final class SluiceCalc extends Calc implements SluiceRel {
     }
 
     /**
+     * A projection without a filter passes a keyed write on to its input: a filter could not, since
+     * a row that stops passing it must be taken back by its old value.
+     */
+    @Override
+    public SluiceRel inUpsertMode(ImmutableBitSet key) {
+        if (getProgram().getCondition() != null || key.isEmpty() || !key.equals(changelog.upsertKey())) {
+            return this;
+        }
+        int[] passedOn = CalcKernelGenerator.passedOn(getProgram());
+        ImmutableBitSet.Builder inputKey = ImmutableBitSet.builder();
+        for (int column : key) {
+            inputKey.set(passedOn[column]);
+        }
+        SluiceRel input = ((SluiceRel) getInput()).inUpsertMode(inputKey.build());
+        return input == getInput() ? this : new SluiceCalc(getCluster(), getTraitSet(), input, getProgram());
+    }
+
+    /**
      * Where a program's output keeps an input key: the output columns that pass the key's columns
      * on, or empty when a key column is dropped or computed over.
      */

@@ -38,6 +38,7 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
     private final boolean changelogInput;
     private final ReadMode mode;
     private final Changelog changelog;
+    private final boolean upsert;
 
     /**
      * @param keyColumns the input columns the groups are keyed by, in output order
@@ -49,6 +50,13 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
     public SluiceGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelDataType rowType,
                                 int[] keyColumns, List<AggregateCall> calls, Map<Integer, RexLiteral> constants,
                                 ReadMode mode) {
+        this(cluster, traits, input, rowType, keyColumns, calls, constants, mode, false);
+    }
+
+    /** @param upsert whether the result is written by its keys, so each update leaves out its old value */
+    private SluiceGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelDataType rowType,
+                                 int[] keyColumns, List<AggregateCall> calls, Map<Integer, RexLiteral> constants,
+                                 ReadMode mode, boolean upsert) {
         super(cluster, traits, input);
         Changelog inputChangelog = Changelog.of(input);
         if (inputChangelog.mode() == ChangelogMode.UPSERT) {
@@ -61,13 +69,22 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
         this.constants = Map.copyOf(constants);
         this.changelogInput = inputChangelog.carriesRowKinds();
         this.mode = mode;
-        this.changelog = Changelog.retract(ImmutableBitSet.range(keyColumns.length), "the GROUP BY aggregation");
+        this.upsert = upsert;
+        Changelog retract = Changelog.retract(ImmutableBitSet.range(keyColumns.length), "the GROUP BY aggregation");
+        this.changelog = upsert ? new Changelog(ChangelogMode.UPSERT, retract.upsertKey(), retract.origin()) : retract;
+    }
+
+    @Override
+    public SluiceRel inUpsertMode(ImmutableBitSet key) {
+        return upsert || keyColumns.length == 0 || !key.equals(changelog.upsertKey()) ? this
+                : new SluiceGroupAggregate(getCluster(), getTraitSet(), getInput(), rowType, keyColumns, calls, constants,
+                        mode, true);
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
         return new SluiceGroupAggregate(getCluster(), traitSet, sole(inputs), rowType, keyColumns, calls, constants,
-                mode);
+                mode, upsert);
     }
 
     @Override
@@ -77,7 +94,7 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
             groups.add("$" + key);
         }
         return super.explainTerms(pw).item("group", groups).item("aggs", calls)
-                .itemIf("retract", true, changelogInput);
+                .itemIf("retract", true, changelogInput).itemIf("upsert", true, upsert);
     }
 
     @Override
@@ -96,7 +113,7 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
         return keyed.add(new GroupAggregateOperatorFactory(keyColumns, kernelClass, kernel.references(), changelogInput,
                 changelogInput ? RowKinds.withRowKind(inputSchema) : inputSchema,
                 RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl(),
-                mode == ReadMode.SNAPSHOT));
+                mode == ReadMode.SNAPSHOT, !upsert));
     }
 
     /**

@@ -157,7 +157,9 @@ final class GroupAggregateOperator implements Operator {
                 state.remove(group, true);
             } else if (wasLive[i]) {
                 if (!sameResult(i)) {
-                    emit(before, i, RowKind.UPDATE_BEFORE);
+                    if (spec.updateBefore()) {
+                        emit(before, i, RowKind.UPDATE_BEFORE);
+                    }
                     emit(after, i, RowKind.UPDATE_AFTER);
                 }
             } else if (live) {

@@ -30,10 +30,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param finalResult  whether the result is read when the bounded input ends (a plain {@code SELECT}):
  *                     then an aggregation without keys and without rows left inserts, at the end,
  *                     the one row SQL gives for no rows ({@code COUNT(*)} 0, the others NULL)
+ * @param updateBefore whether an update emits its old value ({@code -U}) before the new; not for a
+ *                     consumer that writes the result by its keys (upsert mode)
  */
 public record GroupAggregateOperatorFactory(int[] keyColumns, Class<? extends AggregateKernel> kernelClass,
                                             List<Object> references, boolean changelog, Schema inputSchema,
-                                            Schema outputSchema, StateTtl stateTtl, boolean finalResult)
+                                            Schema outputSchema, StateTtl stateTtl, boolean finalResult,
+                                            boolean updateBefore)
         implements OperatorFactory {
     public GroupAggregateOperatorFactory {
         keyColumns = keyColumns.clone();

@@ -50,10 +50,15 @@ final class GroupAggregateHarness implements AutoCloseable {
     private long millis;
 
     GroupAggregateHarness(boolean changelog, StateTtl ttl) {
+        this(changelog, ttl, true);
+    }
+
+    /** @param updateBefore whether updates emit their old values (false: upsert mode) */
+    GroupAggregateHarness(boolean changelog, StateTtl ttl, boolean updateBefore) {
         this.changelog = changelog;
         GroupAggregateOperatorFactory factory = new GroupAggregateOperatorFactory(new int[] {0},
                 RetractingCountSumKernel.class, List.of(), changelog, changelog ? RowKinds.withRowKind(ROWS) : ROWS,
-                RowKinds.withRowKind(RESULTS), ttl, false);
+                RowKinds.withRowKind(RESULTS), ttl, false, updateBefore);
         Clock clock = new Clock() {
             @Override
             public long millis() {

@@ -44,6 +44,15 @@ class GroupAggregateOperatorTest {
     }
 
     @Test
+    void inUpsertModeAnUpdateIsItsNewValueOnly() {
+        try (GroupAggregateHarness harness = new GroupAggregateHarness(false, StateTtl.NEVER, false)) {
+            harness.batch(row(null, "a", 1L));
+            harness.batch(row(null, "a", 2L), row(null, "b", 5L));
+            assertEquals(List.of("+I|a|1|1", "+U|a|2|3", "+I|b|1|5"), harness.output());
+        }
+    }
+
+    @Test
     void aRestoredStateGoesOnAsTheOriginal() {
         byte[] snapshot;
         long bytes;

@@ -3,8 +3,6 @@ package io.sluice.planner.physical;
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.changelog.normalize.ChangelogNormalizeOperatorFactory;
-import io.sluice.runtime.exchange.KeyHashPartitioner;
-import io.sluice.runtime.exchange.Partitioning;
 import java.util.List;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -54,10 +52,7 @@ public final class SluiceChangelogNormalize extends SingleRel implements SluiceR
     @Override
     public JobBuilder.Stream implement(JobBuilder builder) {
         JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
-        JobBuilder.Stream keyed = builder.parallelism() == 1 && input.parallelism() == 1
-                ? input
-                : builder.exchange(input, new Partitioning.Hash(new KeyHashPartitioner(keyColumns)),
-                        builder.parallelism());
+        JobBuilder.Stream keyed = builder.partitionByKeys(input, keyColumns);
         return keyed.add(new ChangelogNormalizeOperatorFactory(keyColumns,
                 RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl()));
     }

@@ -2,8 +2,6 @@ package io.sluice.planner.physical;
 
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.changelog.RowKinds;
-import io.sluice.runtime.exchange.KeyHashPartitioner;
-import io.sluice.runtime.exchange.Partitioning;
 import io.sluice.runtime.rank.RankFunction;
 import io.sluice.runtime.rank.RankOperatorFactory;
 import io.sluice.runtime.sort.SortField;
@@ -80,9 +78,7 @@ public final class SluiceRank extends SingleRel implements SluiceRel {
     @Override
     public JobBuilder.Stream implement(JobBuilder builder) {
         JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
-        JobBuilder.Stream partitioned = partitionKeys.length == 0 ? builder.gather(input)
-                : builder.exchange(input, new Partitioning.Hash(new KeyHashPartitioner(partitionKeys)),
-                        builder.parallelism());
+        JobBuilder.Stream partitioned = builder.partitionByKeys(input, partitionKeys);
         return partitioned.add(new RankOperatorFactory(ArrowTypeMapping.toSchema(getInput().getRowType()),
                 Changelog.of(getInput()).carriesRowKinds(), partitionKeys, order, function, low, high, outputRank,
                 RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl()));

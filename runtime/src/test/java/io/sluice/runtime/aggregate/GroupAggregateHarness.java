@@ -2,7 +2,6 @@ package io.sluice.runtime.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sluice.runtime.Clock;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.metrics.QueryMetrics;
@@ -10,6 +9,7 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.testing.HandClock;
 import io.sluice.runtime.testing.Rows;
 import io.sluice.runtime.testing.TestTasks;
 import java.io.ByteArrayInputStream;
@@ -47,7 +47,7 @@ final class GroupAggregateHarness implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final boolean changelog;
     private final GroupAggregateOperator operator;
-    private long millis;
+    private final HandClock clock = new HandClock();
 
     GroupAggregateHarness(boolean changelog, StateTtl ttl) {
         this(changelog, ttl, true);
@@ -59,22 +59,6 @@ final class GroupAggregateHarness implements AutoCloseable {
         GroupAggregateOperatorFactory factory = new GroupAggregateOperatorFactory(new int[] {0},
                 RetractingCountSumKernel.class, List.of(), changelog, changelog ? RowKinds.withRowKind(ROWS) : ROWS,
                 RowKinds.withRowKind(RESULTS), ttl, false, updateBefore);
-        Clock clock = new Clock() {
-            @Override
-            public long millis() {
-                return millis;
-            }
-
-            @Override
-            public long nanos() {
-                return millis * 1_000_000;
-            }
-
-            @Override
-            public void sleepUntil(long deadlineMillis) {
-                millis = Math.max(millis, deadlineMillis);
-            }
-        };
         operator = (GroupAggregateOperator) factory.create(TestTasks.context(query, new QueryMetrics(), clock, 0, 1, 1024),
                 new Output() {
                 @Override
@@ -125,7 +109,7 @@ final class GroupAggregateHarness implements AutoCloseable {
     }
 
     GroupAggregateHarness at(long newMillis) {
-        millis = newMillis;
+        clock.advance(newMillis - clock.millis());
         return this;
     }
 

@@ -2,7 +2,6 @@ package io.sluice.runtime.join;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sluice.runtime.Clock;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.codegen.CalcKernel;
@@ -13,9 +12,10 @@ import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.testing.HandClock;
 import io.sluice.runtime.testing.Rows;
+import io.sluice.runtime.testing.TestTasks;
 import io.sluice.runtime.vector.ColumnTypes;
 import io.sluice.runtime.vector.VectorValues;
 import java.io.ByteArrayInputStream;
@@ -47,7 +47,7 @@ class JoinOperatorTest {
     private final List<String> output = new ArrayList<>();
     private final RootAllocator root = new RootAllocator();
     private final BufferAllocator query = root.newChildAllocator("query", 0, Long.MAX_VALUE);
-    private long now = 1_000;
+    private final HandClock clock = new HandClock();
 
     @AfterEach
     void nothingLeaks() {
@@ -195,9 +195,9 @@ class JoinOperatorTest {
                 new int[] {0}, false, false, null, false, JOINED, new StateTtl(1_000));
         try (JoinOperator join = (JoinOperator) create(factory)) {
             send(join, 0, false, "+I 1 a", "+I 2 b");
-            now += 600;
+            clock.advance(600);
             send(join, 1, false, "+I 2 x");
-            now += 600;
+            clock.advance(600);
             // key 1 was last used 1.2 s ago, key 2 0.6 s ago
             join.processWatermark(0);
             assertEquals(1, join.state().side(0).liveRows());
@@ -218,33 +218,7 @@ class JoinOperatorTest {
     }
 
     private TwoInputOperator create(JoinOperatorFactory factory) {
-        Clock clock = new Clock() {
-            @Override
-            public long millis() {
-                return now;
-            }
-
-            @Override
-            public long nanos() {
-                return now * 1_000_000;
-            }
-
-            @Override
-            public void sleepUntil(long deadlineMillis) {
-                throw new UnsupportedOperationException("tests drive time");
-            }
-        };
-        JobControl running = new JobControl() {
-            @Override
-            public boolean isStopping() {
-                return false;
-            }
-
-            @Override
-            public void finishEarly() {
-            }
-        };
-        TaskContext context = new TaskContext("join", 0, 1, query, new QueryMetrics(), clock, running, 1024);
+        TaskContext context = TestTasks.context(query, new QueryMetrics(), clock, 0, 1, 1024);
         return (TwoInputOperator) factory.create(context, new Output() {
             @Override
             public void emit(VectorSchemaRoot batch) {

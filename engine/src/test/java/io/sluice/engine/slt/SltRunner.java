@@ -68,7 +68,7 @@ final class SltRunner {
             }
             List<String> expected = new ArrayList<>(query.expected());
             if (query.finalResult()) {
-                actual = finalRows(actual, at);
+                actual = FormattedChangelog.finalRows(actual, at);
             }
             if (query.rowsort() || query.finalResult()) {
                 actual.sort(null);
@@ -84,29 +84,6 @@ final class SltRunner {
                 }
             });
         }
-    }
-
-    /**
-     * The rows a changelog leaves, computed here on the formatted rows: {@code +I} and {@code +U}
-     * add the rest of the row, {@code -U} and {@code -D} take one equal row away.
-     */
-    private static List<String> finalRows(List<String> changelog, String at) {
-        List<String> rows = new ArrayList<>();
-        for (String change : changelog) {
-            int bar = change.indexOf('|');
-            String kind = bar < 0 ? change : change.substring(0, bar);
-            String row = bar < 0 ? "" : change.substring(bar + 1);
-            switch (kind) {
-                case "+I", "+U" -> rows.add(row);
-                case "-U", "-D" -> {
-                    if (!rows.remove(row)) {
-                        fail(at + ": the changelog retracts a row it never added: " + change);
-                    }
-                }
-                default -> fail(at + ": not a changelog row (no +I, -U, +U or -D first): " + change);
-            }
-        }
-        return rows;
     }
 
     private static ValuesSource valuesSource(SltTarget target, String table, String at) {

@@ -60,11 +60,6 @@ final class RandomChangelog {
         return lines;
     }
 
-    /** The same changes as plain rows, for an input that only appends; only for a changelog of inserts. */
-    List<String> insertLines() {
-        return lines.stream().map(line -> line.substring(3)).toList();
-    }
-
     /** The rows the changelog leaves. */
     List<ReferenceModel.Row> rows() {
         return rows;

@@ -2,11 +2,10 @@ package io.sluice.bench.nexmark;
 
 import io.sluice.runtime.changelog.RowKind;
 import java.math.BigDecimal;
+import io.sluice.engine.result.ChangelogRows;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The final result of a query, built from its changelog as a multiset of rows: {@code +I} and
@@ -15,7 +14,7 @@ import java.util.Map;
  * retracts whatever scale the engine gave each.
  */
 final class FinalResult {
-    private final Map<List<Object>, Integer> counts = new HashMap<>();
+    private final ChangelogRows rows = new ChangelogRows();
 
     /**
      * Applies one change.
@@ -28,26 +27,14 @@ final class FinalResult {
         for (Object value : row) {
             values.add(value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value);
         }
-        if (kind.adds()) {
-            counts.merge(values, 1, Integer::sum);
-            return;
-        }
-        Integer count = counts.get(values);
-        if (count == null) {
+        if (!rows.apply(kind, values.toArray())) {
             throw new IllegalStateException("the changelog takes out a row that is not in the result: "
                     + kind.shortString() + " " + values);
-        }
-        if (count == 1) {
-            counts.remove(values);
-        } else {
-            counts.put(values, count - 1);
         }
     }
 
     /** The rows of the result, each as many times as it is in it, in no particular order. */
     List<List<Object>> rows() {
-        List<List<Object>> rows = new ArrayList<>();
-        counts.forEach((row, count) -> rows.addAll(Collections.nCopies(count, row)));
-        return rows;
+        return rows.rows().stream().map(Arrays::asList).toList();
     }
 }

@@ -2,9 +2,7 @@ package io.sluice.engine.cli;
 
 import io.sluice.engine.result.ChangelogRows;
 import io.sluice.engine.result.ResultColumn;
-import io.sluice.runtime.changelog.RowKind;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,7 +36,7 @@ final class LiveTable {
 
     /** Applies a change: the row kind first, then the row. */
     void apply(Object[] change) {
-        rows.apply(RowKind.ofShortString((String) change[0]), Arrays.copyOfRange(change, 1, change.length));
+        rows.applyResultRow(change);
         changed = true;
     }
 

@@ -16,21 +16,33 @@ import java.util.Map;
 public final class ChangelogRows {
     private final Map<List<Object>, Integer> counts = new LinkedHashMap<>();
 
-    /** Applies one change. */
-    public void apply(RowKind kind, Object[] row) {
+    /**
+     * Applies one change; returns false, changing nothing, if it takes out a row that is not there
+     * (the changelog is wrong).
+     */
+    public boolean apply(RowKind kind, Object[] row) {
         List<Object> key = Arrays.asList(row.clone());
         if (kind.adds()) {
             counts.merge(key, 1, Integer::sum);
-            return;
+            return true;
         }
         Integer count = counts.get(key);
         if (count == null) {
-            throw SluiceException.internal("a changelog retracts a row it never added: " + key, null);
+            return false;
         }
         if (count == 1) {
             counts.remove(key);
         } else {
             counts.put(key, count - 1);
+        }
+        return true;
+    }
+
+    /** Applies a row of an updating result: its first value is its kind ({@code op}), the rest the row. */
+    public void applyResultRow(Object[] change) {
+        Object[] row = Arrays.copyOfRange(change, 1, change.length);
+        if (!apply(RowKind.ofShortString((String) change[0]), row)) {
+            throw SluiceException.internal("a changelog retracts a row it never added: " + Arrays.asList(row), null);
         }
     }
 

@@ -1,8 +1,6 @@
 package io.sluice.engine.result;
 
-import io.sluice.runtime.changelog.RowKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,7 +50,7 @@ public final class FinalResultCursor implements ResultCursor {
                 result = rows.rows();
             } else {
                 for (Object[] change : changes) {
-                    rows.apply(RowKind.ofShortString((String) change[0]), Arrays.copyOfRange(change, 1, change.length));
+                    rows.applyResultRow(change);
                 }
             }
         }

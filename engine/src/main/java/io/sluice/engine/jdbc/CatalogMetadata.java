@@ -68,7 +68,7 @@ final class CatalogMetadata {
         if (noCatalogOrSchema(catalogName, schemaPattern)) {
             Pattern names = like(tableNamePattern);
             for (CatalogEntry entry : catalog.entries()) {
-                String type = entry.kind().name().replace('_', ' ');
+                String type = entry.kind().sqlName();
                 if (names.matcher(entry.name()).matches() && (types == null || types.contains(type))) {
                     rows.add(row(null, null, entry.name(), type, null, null, null, null, null, null));
                 }
@@ -112,7 +112,7 @@ final class CatalogMetadata {
     static Rows tableTypes() {
         List<Object> rows = new ArrayList<>();
         // JDBC orders table types by name
-        java.util.Arrays.stream(TableKind.values()).map(kind -> kind.name().replace('_', ' ')).sorted()
+        java.util.Arrays.stream(TableKind.values()).map(TableKind::sqlName).sorted()
                 .forEach(type -> rows.add(row(type)));
         return new Rows(TABLE_TYPES, rows);
     }

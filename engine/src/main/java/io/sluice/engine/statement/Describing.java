@@ -10,7 +10,7 @@ final class Describing {
 
     /** {@code Stream}, {@code Table}, {@code View} or {@code Materialized view}. */
     static String kind(TableKind kind) {
-        String name = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String name = kind.sqlName().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -50,7 +50,7 @@ final class ShowExecutor implements StatementExecutor<Show> {
     private static StatementResult tables(Session session) {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogEntry entry : session.engine().catalog().entries()) {
-            rows.add(new Object[] {entry.name(), entry.kind().name().replace('_', ' ')});
+            rows.add(new Object[] {entry.name(), entry.kind().sqlName()});
         }
         return info(List.of(ResultColumn.varchar("name"), ResultColumn.varchar("kind")), rows);
     }

@@ -40,8 +40,8 @@ public final class Catalog {
         }
         if (existing.kind() != kind) {
             throw new SluiceException(ErrorCode.VALIDATION_ERROR, "'" + name + "' is a "
-                    + existing.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", not a "
-                    + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    + existing.kind().sqlName().toLowerCase(java.util.Locale.ROOT) + ", not a "
+                    + kind.sqlName().toLowerCase(java.util.Locale.ROOT));
         }
         return entries.remove(name, existing);
     }

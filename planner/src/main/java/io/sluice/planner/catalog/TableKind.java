@@ -6,5 +6,10 @@ public enum TableKind {
     TABLE,
     VIEW,
     /** A view whose query runs continuously in the engine, which keeps its result. */
-    MATERIALIZED_VIEW
+    MATERIALIZED_VIEW;
+
+    /** The kind as SQL and JDBC name it: {@code STREAM}, {@code TABLE}, {@code VIEW}, {@code MATERIALIZED VIEW}. */
+    public String sqlName() {
+        return name().replace('_', ' ');
+    }
 }

@@ -13,7 +13,8 @@ import io.sluice.runtime.task.TaskContext;
  * then {@code close()} exactly once. When a job is stopped or fails, {@code close()} comes without
  * {@code finish()}: an output then still hands on what it was given, so that every row emitted
  * reaches the destination at least once; it must not throw for rows it could not write after a
- * failure elsewhere. Exactly-once delivery will come with checkpoints.
+ * failure elsewhere. A sink that writes exactly once across crashes has a {@link #committer()},
+ * and its outputs are {@link TwoPhaseCommitOutput}s.
  */
 public interface Sink {
     /**
@@ -46,6 +47,15 @@ public interface Sink {
      */
     default io.sluice.runtime.changelog.ChangelogMode acceptedChangelog() {
         return io.sluice.runtime.changelog.ChangelogMode.INSERT_ONLY;
+    }
+
+    /**
+     * Present when the sink writes exactly once (as its table's options ask): it then makes its
+     * outputs' prepared commits visible when a checkpoint completes. Empty for a sink that writes
+     * at least once (rows may repeat after a crash) or whose writes are idempotent (upserts by key).
+     */
+    default java.util.Optional<SinkCommitter> committer() {
+        return java.util.Optional.empty();
     }
 
     /** One line for EXPLAIN and SHOW QUERIES, e.g. {@code kafka(topic=out, format=json)}. */

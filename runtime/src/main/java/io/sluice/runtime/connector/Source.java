@@ -68,6 +68,16 @@ public interface Source {
         return changelogMode();
     }
 
+    /**
+     * True if a reader can resume where an earlier reader of the same share stopped: its readers
+     * implement {@link io.sluice.runtime.checkpoint.Checkpointed}, snapshotting their position (a
+     * byte offset, Kafka offsets, a sequence number) and seeking to it on restore. A job over a
+     * source that cannot replay (a socket) delivers at most once across a crash.
+     */
+    default boolean canReplay() {
+        return false;
+    }
+
     /** One line for EXPLAIN, e.g. {@code file(path=/data/bids.csv, format=csv)}. */
     String describe();
 }

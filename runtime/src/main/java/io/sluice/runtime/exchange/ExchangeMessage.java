@@ -15,6 +15,13 @@ public sealed interface ExchangeMessage {
     record Idle(int producer, boolean idle) implements ExchangeMessage {
     }
 
+    /**
+     * The producer has sent everything before checkpoint {@code checkpointId}; what follows
+     * belongs after it.
+     */
+    record Barrier(int producer, long checkpointId) implements ExchangeMessage {
+    }
+
     /** The producer will send nothing more. */
     record End(int producer) implements ExchangeMessage {
     }

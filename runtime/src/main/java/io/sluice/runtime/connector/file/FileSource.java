@@ -50,6 +50,12 @@ final class FileSource implements Source {
                 decoders, context.metrics(), context.batchSize(), bufferSize, maxLineBytes);
     }
 
+    /** A reader resumes at the byte offsets a checkpoint kept (see {@link FileSourceReader}). */
+    @Override
+    public boolean canReplay() {
+        return true;
+    }
+
     /** A changelog when the format is one, such as {@code debezium-json}. */
     @Override
     public ChangelogMode changelogMode() {

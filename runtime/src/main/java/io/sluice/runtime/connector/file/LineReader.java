@@ -123,6 +123,16 @@ final class LineReader implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Where a reader resumes after the lines returned so far: the split's start before the first
+     * line, else the offset just past the last line returned. After a line that was cut short,
+     * that offset lies inside the line, and a split starting there skips the rest of it, as a
+     * split starting inside a line does.
+     */
+    long resumeOffset() {
+        return firstLineOffset < 0 ? start : bufferOffset + position;
+    }
+
     /** The array holding the current line; valid until the next call to {@link #next()}. */
     byte[] buffer() {
         return buffer;

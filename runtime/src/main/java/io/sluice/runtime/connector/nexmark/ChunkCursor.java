@@ -45,6 +45,20 @@ final class ChunkCursor {
         return (int) Math.min(max, Math.min(chunkEnd, end) - position);
     }
 
+    /** The end of the chunk being read: with {@link #position()}, what a checkpoint keeps. */
+    long chunkEnd() {
+        return chunkEnd;
+    }
+
+    /**
+     * Resumes at a position and chunk end that {@link #position()} and {@link #chunkEnd()} gave
+     * for a cursor over the same range, chunks and task.
+     */
+    void resume(long resumedPosition, long resumedChunkEnd) {
+        position = resumedPosition;
+        chunkEnd = resumedChunkEnd;
+    }
+
     /** Moves past {@code count} indexes read from {@link #position()}, at most one {@link #run}. */
     void advance(int count) {
         position += count;

@@ -3,7 +3,13 @@ package io.sluice.runtime.connector.nexmark;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.Clock;
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.connector.SourceReader;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import java.io.IOException;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -16,8 +22,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <p>Unpaced, it generates as fast as it can and event times are virtual. Paced, it releases an
  * event only once the clock has reached its event time, and waits at most
  * {@link #MAX_WAIT_MILLIS} per call when nothing is due.
+ *
+ * <p>A checkpoint keeps the reader's place in its share of the sequence; a reader restored from
+ * it goes on with the very events that would have come next, paced or not (a paced reader does
+ * not jump to the wall clock again: it catches up as fast as the events are due).
  */
-final class NexmarkReader<B extends EventBuffer> implements SourceReader {
+final class NexmarkReader<B extends EventBuffer> implements SourceReader, Checkpointed {
     private static final long MAX_WAIT_MILLIS = 100;
 
     private final EventGenerator<B> generator;
@@ -72,6 +82,23 @@ final class NexmarkReader<B extends EventBuffer> implements SourceReader {
         batch.setRowCount(count);
         cursor.advance(count);
         return count;
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        out.writeLong(cursor.position());
+        out.writeLong(cursor.chunkEnd());
+    }
+
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        long position = in.readLong();
+        long chunkEnd = in.readLong();
+        if (position < 0 || chunkEnd < 0) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "a nexmark reader's checkpoint holds no valid position: "
+                    + position + " in a chunk ending at " + chunkEnd);
+        }
+        cursor.resume(position, chunkEnd);
     }
 
     @Override

@@ -71,6 +71,12 @@ final class NexmarkSource implements Source {
         return reader(generator.generator(kind), numbers, cursor, batchSize, paced ? context.clock() : null);
     }
 
+    /** A reader resumes at the sequence position a checkpoint kept: the events are a function of it. */
+    @Override
+    public boolean canReplay() {
+        return true;
+    }
+
     /**
      * The generator makes only the chosen fields, and only they are copied into batches. The
      * planner counts the watermark's column as used, so it is still made.

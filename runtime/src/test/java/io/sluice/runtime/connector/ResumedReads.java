@@ -1,0 +1,61 @@
+package io.sluice.runtime.connector;
+
+import io.sluice.runtime.checkpoint.Checkpointed;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.testing.Rows;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Drives a replayable source's readers as a checkpointed job does: read some batches, snapshot
+ * the reader's position into bytes, close it, and resume a fresh reader from those bytes.
+ */
+public final class ResumedReads {
+    private ResumedReads() {
+    }
+
+    /** The rows of up to {@code batches} non-empty batches, fewer if the reader ends first. */
+    public static List<String> read(SourceReader reader, VectorSchemaRoot root, int batches) {
+        List<String> rows = new ArrayList<>();
+        for (int read = 0; read < batches; ) {
+            int count = reader.read(root);
+            if (count == SourceReader.END) {
+                break;
+            }
+            if (count > 0) {
+                rows.addAll(Rows.of(root));
+                read++;
+            }
+        }
+        return rows;
+    }
+
+    /** Every row left, to the reader's end. */
+    public static List<String> readToEnd(SourceReader reader, VectorSchemaRoot root) {
+        return read(reader, root, Integer.MAX_VALUE);
+    }
+
+    public static byte[] snapshot(SourceReader reader) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (StateWriter out = new StateWriter(bytes)) {
+            ((Checkpointed) reader).snapshotState(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static void restore(SourceReader reader, byte[] state) {
+        try {
+            ((Checkpointed) reader).restoreState(new StateReader(new ByteArrayInputStream(state)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -137,6 +137,19 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Sets a consumer group's committed offset of one partition, as a consumer of the group would commit it. */
+    public void commitOffset(String group, String topic, int partition, long offset) {
+        try {
+            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, partition),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(offset))).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot commit an offset of group " + group, e.getCause());
+        }
+    }
+
     /** Every record a topic holds now, partition by partition, in offset order. */
     public List<ConsumerRecord<String, String>> consumeAll(String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(

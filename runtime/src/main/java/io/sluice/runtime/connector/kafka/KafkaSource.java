@@ -63,6 +63,12 @@ final class KafkaSource implements Source {
                 startupTimestamp, bounded || mode == ReadMode.SNAPSHOT, watermarks, idleTimeout, partitions, context);
     }
 
+    /** A reader resumes at the offsets a checkpoint kept (see {@link KafkaSourceReader}). */
+    @Override
+    public boolean canReplay() {
+        return true;
+    }
+
     /** An upsert topic is read as upserts by the primary key; a topic in a changelog format as its changes. */
     @Override
     public ChangelogMode changelogMode() {

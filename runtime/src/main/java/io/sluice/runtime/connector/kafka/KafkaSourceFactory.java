@@ -18,9 +18,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Flink DDL runs unchanged.
  *
  * <p>Options: {@code 'topic'} (required, one topic); {@code 'properties.bootstrap.servers'}
- * (required); {@code 'properties.group.id'}; any other {@code 'properties.*'}, handed to the Kafka
- * client as it is; {@code 'format'} or {@code 'value.format'} (required), {@code csv} or
- * {@code json}, with that format's options; {@code 'scan.startup.mode'}: {@code earliest-offset},
+ * (required); {@code 'properties.group.id'}: the group the offsets of completed checkpoints are
+ * committed to (the client's own auto-commit is off, and may not be turned on); any other
+ * {@code 'properties.*'}, handed to the Kafka client as it is; {@code 'format'} or
+ * {@code 'value.format'} (required), {@code csv} or {@code json}, with that format's options; {@code 'scan.startup.mode'}: {@code earliest-offset},
  * {@code latest-offset}, {@code group-offsets} (the default: the group's committed offsets, and
  * where there is none the earliest, or {@code 'properties.auto.offset.reset'} = {@code latest})
  * or {@code timestamp} with {@code 'scan.startup.timestamp-millis'}; {@code 'scan.bounded.mode'}:
@@ -49,6 +50,7 @@ public final class KafkaSourceFactory implements SourceFactory {
     static final String STARTUP_TIMESTAMP = "scan.startup.timestamp-millis";
     static final String BOUNDED_MODE = "scan.bounded.mode";
     static final String PARTITION_DISCOVERY = "scan.topic-partition-discovery.interval";
+    private static final String AUTO_COMMIT = "enable.auto.commit";
 
     @Override
     public String identifier() {
@@ -100,6 +102,10 @@ public final class KafkaSourceFactory implements SourceFactory {
         KafkaOptions kafka = upsert ? KafkaOptions.readUpsert(options, context.primaryKey(), context.accessPolicy())
                 : KafkaOptions.read(options, schema.getFields().stream().map(Field::getName).toList(),
                         context.accessPolicy());
+        if ("true".equalsIgnoreCase(String.valueOf(kafka.properties().get(AUTO_COMMIT)).trim())) {
+            throw options.invalid(KafkaOptions.PROPERTIES + AUTO_COMMIT, "Sluice commits a group's offsets when a "
+                    + "checkpoint holding them completes; the client's own commits would run ahead of checkpoints");
+        }
         if (upsert) {
             DecoderFactory values = valueDecoders(context, physical, kafka.valueColumns(columns));
             if (!values.changelogMode().isInsertOnly()) {

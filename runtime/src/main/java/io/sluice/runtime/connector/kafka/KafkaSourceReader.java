@@ -2,6 +2,8 @@ package io.sluice.runtime.connector.kafka;
 
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.checkpoint.CheckpointListener;
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -11,10 +13,14 @@ import io.sluice.runtime.format.RecordDecoder;
 import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.WatermarkStrategy;
 import io.sluice.runtime.operator.Watermarks;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.ColumnViews;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,8 +65,13 @@ import org.slf4j.LoggerFactory;
  * <p>A broker that goes away is not a failure: the client reconnects with back-off, and the
  * reader logs the outage and counts it ({@link QueryMetrics#sourceRetries()}). Errors that
  * retrying cannot cure (a bad option value, a deleted topic) fail the query.
+ *
+ * <p>A checkpoint keeps, per partition, the offset after the last record read and the largest
+ * rowtime seen; a reader restored from it seeks there. The client never commits offsets by
+ * itself: with a consumer group, the reader commits the offsets of a checkpoint once it is
+ * complete, so that the group's offsets never run ahead of what a checkpoint holds.
  */
-final class KafkaSourceReader implements SourceReader {
+final class KafkaSourceReader implements SourceReader, Checkpointed, CheckpointListener {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceReader.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -68,6 +79,8 @@ final class KafkaSourceReader implements SourceReader {
     private static final long MAX_RETRY_MILLIS = 5_000;
     /** How long without records before the reader looks whether it still has a connection. */
     private static final long CONNECTION_CHECK_MILLIS = 2_000;
+    /** The most snapshots kept for committing while their checkpoints are not known complete. */
+    private static final int MAX_PENDING_COMMITS = 64;
 
     private final String table;
     private final String topic;
@@ -93,6 +106,12 @@ final class KafkaSourceReader implements SourceReader {
     private final boolean[] done;
     private final long[] maxRowtime;
     private final long[] lastRecordMillis;
+    /** The offset after the last record read, per partition: where a restored reader starts. */
+    private final long[] nextOffsets;
+    /** True if offsets are committed to a consumer group when checkpoints complete. */
+    private final boolean commitsToGroup;
+    /** The offsets of each snapshot taken and not yet committed, oldest first. */
+    private final ArrayDeque<long[]> uncommitted = new ArrayDeque<>();
     private int remaining;
     private long watermark = Watermarks.NONE;
     private Iterator<ConsumerRecord<byte[], byte[]>> pending = Collections.emptyIterator();
@@ -142,6 +161,8 @@ final class KafkaSourceReader implements SourceReader {
         this.maxRowtime = new long[count];
         Arrays.fill(maxRowtime, Watermarks.NONE);
         this.lastRecordMillis = new long[count];
+        this.nextOffsets = new long[count];
+        this.commitsToGroup = options.properties().containsKey(ConsumerConfig.GROUP_ID_CONFIG);
         long now = context.clock().millis();
         Arrays.fill(lastRecordMillis, now);
         this.lastActivityMillis = now;
@@ -179,6 +200,8 @@ final class KafkaSourceReader implements SourceReader {
         });
         config.putIfAbsent(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Offsets go to the group only when a checkpoint that holds them completes.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return config;
     }
 
@@ -217,8 +240,8 @@ final class KafkaSourceReader implements SourceReader {
                 }
             }
         }
-        for (TopicPartition partition : partitions) {
-            consumer.position(partition, timeout);
+        for (int slot = 0; slot < partitions.size(); slot++) {
+            nextOffsets[slot] = consumer.position(partitions.get(slot), timeout);
         }
     }
 
@@ -282,6 +305,7 @@ final class KafkaSourceReader implements SourceReader {
             }
         }
         lastRecordMillis[slot] = now;
+        nextOffsets[slot] = record.offset() + 1;
         int rows = upsert != null ? readUpsert(record, row) : readValue(record, row);
         for (int r = row; r < row + rows; r++) {
             for (int i = 0; i < metadataVectors.length; i++) {
@@ -459,6 +483,74 @@ final class KafkaSourceReader implements SourceReader {
         if (candidate != Watermarks.NONE && candidate > watermark) {
             watermark = candidate;
         }
+    }
+
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        int count = partitions.size();
+        out.writeInt(count);
+        for (int slot = 0; slot < count; slot++) {
+            out.writeInt(partitions.get(slot).partition());
+            out.writeLong(nextOffsets[slot]);
+            out.writeLong(maxRowtime[slot]);
+        }
+        out.writeLong(watermark);
+        // When too many wait, newer ones are not kept: committing an older one is always safe.
+        if (commitsToGroup && count > 0 && uncommitted.size() < MAX_PENDING_COMMITS) {
+            uncommitted.addLast(nextOffsets.clone());
+        }
+    }
+
+    /**
+     * Seeks each partition of this task's share to the offset the checkpoint kept. A partition
+     * the checkpoint does not know (the topic grew) starts as the startup mode says.
+     */
+    @Override
+    public void restoreState(StateReader in) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            int partition = in.readInt();
+            long offset = in.readLong();
+            long rowtime = in.readLong();
+            int slot = partition < slots.length ? slots[partition] : -1;
+            if (slot < 0) {
+                throw new SluiceException(ErrorCode.IO_ERROR, "Kafka source of '" + table + "': the checkpoint of task "
+                        + context.taskIndex() + " holds partition " + partition + " of topic '" + topic
+                        + "', which this task does not read: the topic or the parallelism changed");
+            }
+            consumer.seek(partitions.get(slot), offset);
+            nextOffsets[slot] = offset;
+            maxRowtime[slot] = rowtime;
+            if (endOffsets != null && offset >= endOffsets[slot]) {
+                markDone(slot);
+            }
+        }
+        watermark = in.readLong();
+        pending = Collections.emptyIterator();
+    }
+
+    /**
+     * Commits to the group the offsets of the oldest snapshot not yet committed. Snapshots do not
+     * say which checkpoint they belong to; checkpoints complete in order and each completed one
+     * holds a snapshot, so the oldest is never later than the one completed: the group's offsets
+     * may lag behind, never run ahead.
+     */
+    @Override
+    public void checkpointComplete(long checkpointId) {
+        long[] offsets = uncommitted.pollFirst();
+        if (offsets == null) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        for (int slot = 0; slot < offsets.length; slot++) {
+            commit.put(partitions.get(slot), new OffsetAndMetadata(offsets[slot]));
+        }
+        consumer.commitAsync(commit, (committed, failure) -> {
+            if (failure != null) {
+                LOG.warn("Kafka source of '{}' (task {}): committing the offsets of checkpoint {} to the group "
+                        + "failed: {}", table, context.taskIndex(), checkpointId, failure.toString());
+            }
+        });
     }
 
     @Override

@@ -152,11 +152,20 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Every record a topic holds now, partition by partition, in offset order. */
     public List<ConsumerRecord<String, String>> consumeAll(String topic) {
+        return consumeAll(topic, "read_uncommitted");
+    }
+
+    /**
+     * Every record a topic holds now as a consumer in this isolation level sees them:
+     * {@code read_committed} stops at the first transaction still open and leaves out aborted ones.
+     */
+    public List<ConsumerRecord<String, String>> consumeAll(String topic, String isolationLevel) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"))) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .sorted(Comparator.comparingInt(TopicPartition::partition))

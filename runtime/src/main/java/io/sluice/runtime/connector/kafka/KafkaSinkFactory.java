@@ -67,13 +67,19 @@ public final class KafkaSinkFactory implements SinkFactory {
                 : KafkaOptions.read(options, columns, context.accessPolicy());
         String partitioner = upsert ? "default"
                 : options.getEnum(PARTITIONER, "default", "default", "fixed", "round-robin");
-        String guarantee = options.getEnum(DELIVERY_GUARANTEE, "at-least-once", "at-least-once", "none", "exactly-once");
-        if (guarantee.equals("exactly-once")) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, "option '" + DELIVERY_GUARANTEE
-                    + "' of connector 'kafka': exactly-once needs checkpoints, which Sluice does not have yet;"
-                    + " use 'at-least-once'");
+        DeliveryGuarantee guarantee = DeliveryGuarantee.of(options.getEnum(DELIVERY_GUARANTEE,
+                DeliveryGuarantee.AT_LEAST_ONCE.optionValue(), DeliveryGuarantee.EXACTLY_ONCE.optionValue(),
+                DeliveryGuarantee.AT_LEAST_ONCE.optionValue(), DeliveryGuarantee.NONE.optionValue()));
+        String prefix = options.optional(TRANSACTIONAL_ID_PREFIX).map(String::trim).orElse(null);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && (prefix == null || prefix.isEmpty())) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "connector '" + options.connector() + "' with '"
+                    + DELIVERY_GUARANTEE + "' = 'exactly-once' requires the option '" + TRANSACTIONAL_ID_PREFIX
+                    + "': the start of the ids of its Kafka transactions, unique to the job that writes the table");
         }
-        options.optional(TRANSACTIONAL_ID_PREFIX);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && kafka.properties().containsKey("transactional.id")) {
+            throw options.invalid(KafkaOptions.PROPERTIES + "transactional.id", "the sink makes its transactional ids "
+                    + "from '" + TRANSACTIONAL_ID_PREFIX + "'");
+        }
         options.getInt(SINK_PARALLELISM, 1);
         if (upsert) {
             // The producer batches by itself (its linger.ms and batch.size), in place of Flink's buffer.
@@ -101,8 +107,7 @@ public final class KafkaSinkFactory implements SinkFactory {
             keyOptions.checkAllUsed();
         }
         ChangelogMode accepted = upsert ? ChangelogMode.UPSERT : values.changelogMode();
-        return new KafkaSink(kafka, values, valueColumns, keys, keyColumns, partitioner, !guarantee.equals("none"),
-                accepted);
+        return new KafkaSink(kafka, values, valueColumns, keys, keyColumns, partitioner, guarantee, prefix, accepted);
     }
 
     private static Schema select(Schema schema, int[] columns) {

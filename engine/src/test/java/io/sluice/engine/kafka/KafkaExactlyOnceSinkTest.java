@@ -1,0 +1,253 @@
+package io.sluice.engine.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.runtime.Clock;
+import io.sluice.runtime.checkpoint.Checkpointed;
+import io.sluice.runtime.connector.ConnectorOptions;
+import io.sluice.runtime.connector.Sink;
+import io.sluice.runtime.connector.SinkCommitter;
+import io.sluice.runtime.connector.SinkContext;
+import io.sluice.runtime.connector.TwoPhaseCommitOutput;
+import io.sluice.runtime.connector.kafka.KafkaSinkFactory;
+import io.sluice.runtime.error.ErrorCode;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.format.FormatRegistry;
+import io.sluice.runtime.metrics.QueryMetrics;
+import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
+import io.sluice.runtime.task.JobControl;
+import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.vector.ColumnTypes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kafka sink's outputs and committer driven as a checkpointed job drives them, with crashes
+ * in between, against a real broker; what {@code read_committed} consumers see is the test.
+ */
+class KafkaExactlyOnceSinkTest {
+    private static final Schema VALUES = new Schema(List.of(Field.nullable("v", ColumnTypes.INT)));
+    private static final JobControl RUNNING = new JobControl() {
+        @Override
+        public boolean isStopping() {
+            return false;
+        }
+
+        @Override
+        public void finishEarly() {
+        }
+    };
+
+    private static KafkaBroker broker;
+
+    private final RootAllocator allocator = new RootAllocator();
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.shared();
+    }
+
+    @AfterEach
+    void noLeak() {
+        assertEquals(0, allocator.getAllocatedMemory());
+        allocator.close();
+    }
+
+    @Test
+    void aCrashAfterTheSecondBarrierLeavesExactlyTheFirstCheckpointsRows() {
+        String topic = "exactly-once-crash";
+        broker.createTopic(topic, 2);
+        Sink sink = sink(topic, Map.of("sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "crash-job"));
+        SinkCommitter committer = sink.committer().orElseThrow();
+        byte[] checkpoint1;
+        byte[] state1;
+        TwoPhaseCommitOutput first = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        try {
+            emit(first, 1, 5);
+            checkpoint1 = prepareCommit(first, 1);
+            state1 = snapshot(first);
+            emit(first, 6, 10);
+            prepareCommit(first, 2);
+            assertEquals(List.of(), values(topic, "read_committed"), "nothing is visible before a commit");
+        } finally {
+            // the crash: checkpoint 2 never completes, and its transaction stays open
+            first.close();
+        }
+        assertEquals(range(1, 10), values(topic, "read_uncommitted"));
+
+        // The job resumes from checkpoint 1: its commits are made again, twice over.
+        committer.commit(1, List.of(checkpoint1));
+        committer.commit(1, List.of(checkpoint1));
+        TwoPhaseCommitOutput resumed = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        try {
+            restore(resumed, state1);
+            emit(resumed, 100, 102);
+            byte[] checkpoint3 = prepareCommit(resumed, 3);
+            committer.commit(3, List.of(checkpoint3));
+        } finally {
+            resumed.close();
+        }
+        committer.close();
+        List<Integer> expected = new java.util.ArrayList<>(range(1, 5));
+        expected.addAll(range(100, 102));
+        assertEquals(expected, values(topic, "read_committed"));
+    }
+
+    @Test
+    void theEndOfTheInputCommitsTheOpenTransactionAndACrashAbortsIt() {
+        String topic = "exactly-once-end";
+        broker.createTopic(topic, 1);
+        Sink sink = sink(topic, Map.of("sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "end-job"));
+        TwoPhaseCommitOutput stopped = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        emit(stopped, 1, 3);
+        stopped.close();
+        TwoPhaseCommitOutput finished = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        emit(finished, 4, 6);
+        finished.finish();
+        finished.close();
+        assertEquals(range(4, 6), values(topic, "read_committed"));
+    }
+
+    @Test
+    void tasksWriteInTransactionsOfTheirOwn() {
+        String topic = "exactly-once-tasks";
+        broker.createTopic(topic, 2);
+        Sink sink = sink(topic, Map.of("sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "two-tasks"));
+        TwoPhaseCommitOutput task0 = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        TwoPhaseCommitOutput task1 = (TwoPhaseCommitOutput) sink.createOutput(task(1));
+        try (SinkCommitter committer = sink.committer().orElseThrow()) {
+            emit(task0, 1, 4);
+            emit(task1, 11, 14);
+            committer.commit(1, List.of(prepareCommit(task0, 1), prepareCommit(task1, 1)));
+            emit(task0, 5, 6);
+            // task 1 wrote nothing since: it has no transaction of its own to commit at checkpoint 2
+            ((io.sluice.runtime.checkpoint.CheckpointListener) task1).checkpointComplete(1);
+            assertArrayEquals(new byte[0], prepareCommit(task1, 2));
+            byte[] task0Commit = prepareCommit(task0, 2);
+            committer.commit(2, List.of(task0Commit));
+        } finally {
+            task0.close();
+            task1.close();
+        }
+        List<Integer> values = values(topic, "read_committed");
+        values.sort(null);
+        List<Integer> expected = new java.util.ArrayList<>(range(1, 6));
+        expected.addAll(range(11, 14));
+        assertEquals(expected, values);
+    }
+
+    @Test
+    void atLeastOnceHasNoCommitterAndSendsEverythingAtABarrier() {
+        String topic = "at-least-once-barrier";
+        broker.createTopic(topic, 1);
+        Sink sink = sink(topic, Map.of("sink.delivery-guarantee", "at-least-once",
+                "properties.linger.ms", "60000"));
+        assertTrue(sink.committer().isEmpty());
+        TwoPhaseCommitOutput output = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        try {
+            emit(output, 1, 3);
+            assertArrayEquals(new byte[0], prepareCommit(output, 1));
+            // the records are stored although the producer would have lingered a minute
+            assertEquals(range(1, 3), values(topic, "read_committed"));
+        } finally {
+            output.close();
+        }
+    }
+
+    @Test
+    void exactlyOnceNeedsATransactionalIdPrefix() {
+        SluiceException e = assertThrows(SluiceException.class,
+                () -> sink("any", Map.of("sink.delivery-guarantee", "exactly-once")));
+        assertEquals(ErrorCode.INVALID_OPTION, e.code());
+        assertEquals("connector 'kafka' with 'sink.delivery-guarantee' = 'exactly-once' requires the option "
+                + "'sink.transactional-id-prefix': the start of the ids of its Kafka transactions, unique to the job "
+                + "that writes the table", e.getMessage());
+    }
+
+    private static List<Integer> range(int first, int last) {
+        return IntStream.rangeClosed(first, last).boxed().collect(java.util.stream.Collectors.toList());
+    }
+
+    /** The values of the topic's records, partition by partition, as a consumer in this isolation level sees them. */
+    private static List<Integer> values(String topic, String isolation) {
+        return broker.consumeAll(topic, isolation).stream().map(ConsumerRecord::value)
+                .map(value -> Integer.parseInt(value.replaceAll("[^0-9]", "")))
+                .collect(java.util.stream.Collectors.toList());
+    }
+
+    private void emit(Output output, int first, int last) {
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(VALUES, allocator)) {
+            IntVector v = (IntVector) batch.getVector(0);
+            int count = last - first + 1;
+            v.allocateNew(count);
+            for (int i = 0; i < count; i++) {
+                v.set(i, first + i);
+            }
+            batch.setRowCount(count);
+            output.emit(batch);
+        }
+    }
+
+    private static byte[] prepareCommit(TwoPhaseCommitOutput output, long checkpointId) {
+        try {
+            return output.prepareCommit(checkpointId);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] snapshot(Output output) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (StateWriter out = new StateWriter(bytes)) {
+            ((Checkpointed) output).snapshotState(out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void restore(Output output, byte[] state) {
+        try {
+            ((Checkpointed) output).restoreState(new StateReader(new ByteArrayInputStream(state)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON Kafka sink of one INT column {@code v}, all records to partition 0 of each task's choosing. */
+    private static Sink sink(String topic, Map<String, String> extra) {
+        Map<String, String> options = new HashMap<>(Map.of("topic", topic,
+                "properties.bootstrap.servers", broker.bootstrapServers(), "format", "json",
+                "sink.partitioner", "fixed"));
+        options.putAll(extra);
+        return new KafkaSinkFactory().create(new SinkContext("out", VALUES, List.of(),
+                new ConnectorOptions("kafka", options), FormatRegistry.load(KafkaExactlyOnceSinkTest.class.getClassLoader())));
+    }
+
+    private TaskContext task(int index) {
+        return new TaskContext("kafka-writer-" + index, index, 2, allocator, new QueryMetrics(), Clock.SYSTEM, RUNNING,
+                64);
+    }
+}

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.connector.Sink;
+import io.sluice.runtime.connector.SinkCommitter;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.EncoderFactory;
@@ -13,9 +14,13 @@ import io.sluice.runtime.task.TaskContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
+import java.util.Optional;
 
-/** Rolling part files in a directory (see {@link FileSinkFactory}). */
+/**
+ * Rolling part files in a directory (see {@link FileSinkFactory}), written exactly once in a
+ * checkpointed job: the parts a checkpoint holds are made visible when it completes (see
+ * {@link PartFileWriter}).
+ */
 final class FileSink implements Sink {
     private final Path directory;
     private final AccessPolicy policy;
@@ -43,10 +48,14 @@ final class FileSink implements Sink {
             throw new SluiceException(ErrorCode.IO_ERROR, "cannot make the directory '" + directory + "': "
                     + e.getMessage(), e);
         }
-        // Each writing task of each job has its own names, so that no two writers share a file.
-        String prefix = "part-" + UUID.randomUUID() + "-" + context.taskIndex() + "-";
-        return new PartFileWriter(checked, prefix, encoders.create(), encoders.headerLine(), fileSize,
+        return new PartFileWriter(checked, context.taskIndex(), encoders.create(), encoders.headerLine(), fileSize,
                 rolloverMillis, context.clock());
+    }
+
+    /** Renames the part files a checkpoint holds to their final names once it completes. */
+    @Override
+    public Optional<SinkCommitter> committer() {
+        return Optional.of(new FileCommitter());
     }
 
     @Override

@@ -3,9 +3,9 @@ package io.sluice.runtime.connector.jdbc;
 import io.sluice.runtime.Clock;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.connector.TwoPhaseCommitOutput;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.text.ColumnKind;
-import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.vector.VectorValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,8 +33,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * pause; when the retries are spent the job fails with the database's message. With a primary
  * key the buffer keeps the last change of each key (an upsert or a delete), and a flush writes
  * the upserts, then the deletes: the keys are distinct, so the order between them does not matter.
+ *
+ * <p>A checkpoint barrier writes and commits what is buffered, so that a job resumed from the
+ * checkpoint has lost nothing: at least once. The sink has no committer: the database transaction
+ * is committed by the task at the barrier, before the checkpoint is complete, so rows written
+ * between the checkpoint a job resumes from and the crash are written again. Upserts and deletes
+ * by key written again leave the same row, so with a primary key the table ends as if each change
+ * had been written once.
  */
-final class JdbcWriter implements Output {
+final class JdbcWriter implements TwoPhaseCommitOutput {
+    private static final byte[] NOTHING_TO_COMMIT = new byte[0];
     private static final long FIRST_RETRY_PAUSE_MILLIS = 100;
 
     private final JdbcSink sink;
@@ -132,6 +140,13 @@ final class JdbcWriter implements Output {
     @Override
     public synchronized void emitWatermark(long watermark) {
         throwTimerFailure();
+    }
+
+    @Override
+    public synchronized byte[] prepareCommit(long checkpointId) {
+        throwTimerFailure();
+        flush();
+        return NOTHING_TO_COMMIT;
     }
 
     @Override

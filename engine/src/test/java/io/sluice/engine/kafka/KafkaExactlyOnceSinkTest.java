@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.runtime.Clock;
+import io.sluice.runtime.changelog.RowKind;
+import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.Sink;
@@ -13,6 +15,7 @@ import io.sluice.runtime.connector.SinkCommitter;
 import io.sluice.runtime.connector.SinkContext;
 import io.sluice.runtime.connector.TwoPhaseCommitOutput;
 import io.sluice.runtime.connector.kafka.KafkaSinkFactory;
+import io.sluice.runtime.connector.upsertkafka.UpsertKafkaSinkFactory;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.FormatRegistry;
@@ -23,6 +26,7 @@ import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.ColumnTypes;
+import io.sluice.runtime.vector.VectorValues;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -159,6 +163,35 @@ class KafkaExactlyOnceSinkTest {
     }
 
     @Test
+    void anUpsertTopicIsWrittenExactlyOnceToo() {
+        String topic = "exactly-once-upserts";
+        broker.createTopic(topic, 1);
+        Schema keyed = new Schema(List.of(Field.nullable("k", ColumnTypes.VARCHAR),
+                Field.nullable("v", ColumnTypes.INT)));
+        Map<String, String> options = new HashMap<>(Map.of("topic", topic,
+                "properties.bootstrap.servers", broker.bootstrapServers(), "key.format", "csv",
+                "value.format", "json", "sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "upserts"));
+        Sink sink = new UpsertKafkaSinkFactory().create(new SinkContext("totals", keyed, List.of("k"),
+                new ConnectorOptions("upsert-kafka", options),
+                FormatRegistry.load(KafkaExactlyOnceSinkTest.class.getClassLoader())));
+        try (SinkCommitter committer = sink.committer().orElseThrow()) {
+            TwoPhaseCommitOutput first = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+            try {
+                emitChanges(first, keyed, new Object[][] {{"a", 1, RowKind.INSERT}, {"b", 2, RowKind.INSERT}});
+                committer.commit(1, List.of(prepareCommit(first, 1)));
+                emitChanges(first, keyed, new Object[][] {{"a", 1, RowKind.DELETE}});
+                prepareCommit(first, 2);
+            } finally {
+                first.close();
+            }
+        }
+        // the delete of checkpoint 2, which never completed, is not seen
+        assertEquals(List.of("a={\"k\":\"a\",\"v\":1}", "b={\"k\":\"b\",\"v\":2}"),
+                broker.consumeAll(topic, "read_committed").stream().map(r -> r.key() + "=" + r.value()).toList());
+    }
+
+    @Test
     void atLeastOnceHasNoCommitterAndSendsEverythingAtABarrier() {
         String topic = "at-least-once-barrier";
         broker.createTopic(topic, 1);
@@ -206,6 +239,19 @@ class KafkaExactlyOnceSinkTest {
                 v.set(i, first + i);
             }
             batch.setRowCount(count);
+            output.emit(batch);
+        }
+    }
+
+    private void emitChanges(Output output, Schema schema, Object[][] rows) {
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(RowKinds.withRowKind(schema), allocator)) {
+            batch.allocateNew();
+            for (int row = 0; row < rows.length; row++) {
+                VectorValues.set(batch.getVector(0), row, rows[row][0]);
+                VectorValues.set(batch.getVector(1), row, rows[row][1]);
+                RowKinds.set(RowKinds.of(batch), row, (RowKind) rows[row][2]);
+            }
+            batch.setRowCount(rows.length);
             output.emit(batch);
         }
     }

@@ -22,9 +22,12 @@ import java.util.Set;
  * {@code 'sink.rolling-policy.check-interval'} (default {@code 1 min}) is accepted: Sluice checks
  * the interval whenever rows or watermarks reach the task.
  *
- * <p>A part file is written as a hidden {@code .part-<id>-<task>-<n>.inprogress} file (which the
- * file source skips) and renamed {@code part-<id>-<task>-<n>} when closed: when it rolls, when
- * the job ends, and when the job is stopped, so that every row written is in a finished file.
+ * <p>A part file is written as a hidden {@code .part-<job>-<task>-<run>-<n>.inprogress} file
+ * (which the file source skips) and renamed {@code part-<job>-<task>-<run>-<n>} when it is
+ * finished. Without checkpoints a part is finished when closed: when it rolls, when the job ends,
+ * and when the job is stopped, so that every row written is in a finished file. In a checkpointed
+ * job, exactly once: the parts a checkpoint holds are finished when it completes (see
+ * {@link PartFileWriter}).
  *
  * <p>Under a closed {@link AccessPolicy} a relative path resolves against the policy's base
  * directory, and the directory must be in one the policy lets connectors write: checked when an

@@ -31,6 +31,9 @@ import org.apache.arrow.vector.types.pojo.Field;
  * buffered, only the last is written. Other databases take appends only. Column and table names are
  * written as declared, unquoted, so the database applies its own case rules.
  *
+ * <p>In a checkpointed job each barrier writes and commits what is buffered: at least once, and
+ * with a primary key the table ends as if exactly once (see {@link JdbcWriter}).
+ *
  * <p>The URL must be one the {@link io.sluice.runtime.security.AccessPolicy} lets the connector
  * open, checked when the table is created, before any driver sees it.
  */

@@ -16,8 +16,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The {@code kafka} connector's sink: each row becomes one record of the topic, its value in the
- * table's format, at least once (what was sent is flushed when the job finishes or stops; exactly
- * once will come with checkpoints).
+ * table's format, exactly once, at least once or with no guarantee, as
+ * {@code 'sink.delivery-guarantee'} says.
  *
  * <p>Options, besides the topic, {@code 'properties.*'} and the format shared with the source:
  * {@code 'key.fields'}: columns, separated by {@code ;}, that make the record's key, in
@@ -25,8 +25,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@code 'value.fields-include'}: {@code ALL} (the default) or {@code EXCEPT_KEY}, to leave the
  * key fields out of the value. {@code 'sink.partitioner'}: {@code default} (the client's: by key,
  * or sticky without one), {@code fixed} (each writing task to one partition) or
- * {@code round-robin}. {@code 'sink.delivery-guarantee'}: {@code at-least-once} (the default) or
- * {@code none}. {@code 'sink.parallelism'} is accepted and ignored.
+ * {@code round-robin}. {@code 'sink.delivery-guarantee'}: {@code at-least-once} (the default:
+ * checkpoint barriers and the end of the job wait until every record sent is acknowledged),
+ * {@code exactly-once} (in Kafka transactions committed when checkpoints complete, see
+ * {@link TransactionalKafkaWriter}; {@code 'sink.transactional-id-prefix'} is then required, and
+ * readers see the records with {@code isolation.level = read_committed}) or {@code none}.
+ * {@code 'sink.parallelism'} is accepted and ignored.
  *
  * <p>The bootstrap servers, and client properties that reach files or load classes, are checked
  * against the {@link io.sluice.runtime.security.AccessPolicy} when the table is created

@@ -15,7 +15,11 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** A server's stream of delimited records, read by task 0; the connection is made when the reader is. */
+/**
+ * A server's stream of delimited records, read by task 0; the connection is made when the reader
+ * is. It cannot replay what it read ({@link #canReplay()} is false): across a crash a job over it
+ * delivers at most once.
+ */
 final class SocketSource implements Source {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 

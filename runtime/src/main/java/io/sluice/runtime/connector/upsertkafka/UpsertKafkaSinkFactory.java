@@ -15,7 +15,10 @@ import io.sluice.runtime.connector.kafka.KafkaSinkFactory;
  * ({@code -U}) is not written. Records of one key go to one partition (the client hashes the key),
  * so their order holds. {@code 'sink.buffer-flush.max-rows'} and
  * {@code 'sink.buffer-flush.interval'} are accepted: the producer batches records itself
- * ({@code 'properties.linger.ms'}, {@code 'properties.batch.size'}). Delivery is at least once.
+ * ({@code 'properties.linger.ms'}, {@code 'properties.batch.size'}). Delivery is as
+ * {@code 'sink.delivery-guarantee'} says, as for the {@code kafka} connector: at least once by
+ * default, or exactly once in transactions committed with checkpoints
+ * ({@code 'sink.transactional-id-prefix'} required).
  */
 public final class UpsertKafkaSinkFactory implements SinkFactory {
     @Override

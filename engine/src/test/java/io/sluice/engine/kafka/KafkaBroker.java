@@ -150,6 +150,19 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Waits, at most 60 s, until the broker's coordinator says a transactional id's transaction is in this state. */
+    public void awaitTransactionState(String transactionalId, org.apache.kafka.clients.admin.TransactionState state)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get().state()
+                != state) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("transaction " + transactionalId + " did not reach " + state);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Every record a topic holds now, partition by partition, in offset order. */
     public List<ConsumerRecord<String, String>> consumeAll(String topic) {
         return consumeAll(topic, "read_uncommitted");

@@ -163,6 +163,30 @@ class KafkaExactlyOnceSinkTest {
     }
 
     @Test
+    void aTransactionTheBrokerAbortedForItsTimeoutFailsTheCommitAndSaysWhy() throws Exception {
+        String topic = "exactly-once-timeout";
+        broker.createTopic(topic, 1);
+        Sink sink = sink(topic, Map.of("sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "slow-job", "properties.transaction.timeout.ms", "1000"));
+        byte[] checkpoint1;
+        TwoPhaseCommitOutput output = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        try {
+            emit(output, 1, 3);
+            checkpoint1 = prepareCommit(output, 1);
+        } finally {
+            output.close();
+        }
+        broker.awaitTransactionState("slow-job-0-0", org.apache.kafka.clients.admin.TransactionState.COMPLETE_ABORT);
+        try (SinkCommitter committer = sink.committer().orElseThrow()) {
+            SluiceException e = assertThrows(SluiceException.class, () -> committer.commit(1, List.of(checkpoint1)));
+            assertEquals(ErrorCode.IO_ERROR, e.code());
+            assertTrue(e.getMessage().startsWith("Kafka sink of topic 'exactly-once-timeout': transaction slow-job-0-0 "
+                    + "of checkpoint 1 was aborted before it was committed: its records are lost"), e.getMessage());
+        }
+        assertEquals(List.of(), values(topic, "read_committed"));
+    }
+
+    @Test
     void anUpsertTopicIsWrittenExactlyOnceToo() {
         String topic = "exactly-once-upserts";
         broker.createTopic(topic, 1);

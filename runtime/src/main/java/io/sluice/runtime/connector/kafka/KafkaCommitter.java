@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
@@ -23,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * and epoch ({@link PreparedTransaction}).
  *
  * <p>Committing again a transaction already committed succeeds, as the broker answers a repeated
- * commit of the same epoch; a transaction whose id has been used again since (its epoch is
- * fenced) was ended before and is left as it is.
+ * commit of the same epoch. A commit the broker refuses (the epoch was fenced, the transaction has
+ * ended) is looked up with the transaction coordinator: a transaction committed before is left as
+ * it is; one that was aborted, as the broker does when a transaction outlives its timeout, fails
+ * the commit with an error that says its records are lost, rather than going on without them.
  */
 final class KafkaCommitter implements SinkCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCommitter.class);
@@ -56,20 +62,45 @@ final class KafkaCommitter implements SinkCommitter {
         try {
             transaction.resumeIn(producer);
             producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            LOG.info("Kafka sink of topic '{}': transaction {} of checkpoint {} was ended before: {}", topic,
-                    transaction.transactionalId(), checkpointId, e.toString());
-        } catch (InvalidTxnStateException e) {
-            throw new SluiceException(ErrorCode.IO_ERROR, "Kafka sink of topic '" + topic + "': transaction "
-                    + transaction.transactionalId() + " of checkpoint " + checkpointId + " was aborted by the broker"
-                    + " before it could be committed (did it outlive 'properties.transaction.timeout.ms'?): "
-                    + e.getMessage(), e);
+        } catch (ProducerFencedException | InvalidProducerEpochException | InvalidTxnStateException e) {
+            // The transaction was ended before: committed (by an earlier commit), or aborted.
+            TransactionState state = endedState(transaction);
+            if (state != TransactionState.COMPLETE_COMMIT) {
+                throw new SluiceException(ErrorCode.IO_ERROR, "Kafka sink of topic '" + topic + "': transaction "
+                        + transaction.transactionalId() + " of checkpoint " + checkpointId + " was aborted before it "
+                        + "was committed: its records are lost (the broker says the transactional id is now "
+                        + state + "; did the transaction outlive 'properties.transaction.timeout.ms', or did another "
+                        + "job use the same 'sink.transactional-id-prefix'?)", e);
+            }
+            LOG.info("Kafka sink of topic '{}': transaction {} of checkpoint {} was committed before", topic,
+                    transaction.transactionalId(), checkpointId);
         } catch (KafkaException e) {
             throw new SluiceException(ErrorCode.IO_ERROR, "Kafka sink of topic '" + topic + "': committing "
                     + "transaction " + transaction.transactionalId() + " of checkpoint " + checkpointId + " failed: "
                     + e.getMessage(), e);
         } finally {
             producer.close(CLOSE_TIMEOUT);
+        }
+    }
+
+    /** What the broker's transaction coordinator says of the transactional id now. */
+    private TransactionState endedState(PreparedTransaction transaction) {
+        Map<String, Object> adminConfig = new HashMap<>();
+        config.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                adminConfig.put(key, value);
+            }
+        });
+        try (Admin admin = Admin.create(adminConfig)) {
+            return admin.describeTransactions(List.of(transaction.transactionalId()))
+                    .description(transaction.transactionalId()).get().state();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TransactionState.UNKNOWN;
+        } catch (ExecutionException | KafkaException e) {
+            LOG.warn("Kafka sink of topic '{}': cannot ask the broker about transaction {}: {}", topic,
+                    transaction.transactionalId(), e.toString());
+            return TransactionState.UNKNOWN;
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.engine.cdc.DatabaseRows;
-import io.sluice.runtime.Clock;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.connector.ConnectorOptions;
@@ -14,8 +13,6 @@ import io.sluice.runtime.connector.SinkContext;
 import io.sluice.runtime.connector.TwoPhaseCommitOutput;
 import io.sluice.runtime.connector.jdbc.JdbcSinkFactory;
 import io.sluice.runtime.format.FormatRegistry;
-import io.sluice.runtime.metrics.QueryMetrics;
-import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.ColumnTypes;
 import io.sluice.runtime.vector.VectorValues;
@@ -38,16 +35,6 @@ import org.junit.jupiter.api.Test;
 class JdbcSinkCheckpointTest {
     private static final Schema SCHEMA = new Schema(List.of(Field.nullable("k", ColumnTypes.VARCHAR),
             Field.nullable("v", ColumnTypes.BIGINT)));
-    private static final JobControl RUNNING = new JobControl() {
-        @Override
-        public boolean isStopping() {
-            return false;
-        }
-
-        @Override
-        public void finishEarly() {
-        }
-    };
 
     private final RootAllocator allocator = new RootAllocator();
 
@@ -124,6 +111,6 @@ class JdbcSinkCheckpointTest {
     }
 
     private TaskContext task() {
-        return new TaskContext("jdbc-writer", 0, 1, allocator, new QueryMetrics(), Clock.SYSTEM, RUNNING, 16);
+        return CheckpointedParts.task(allocator, 0, 1, 16);
     }
 }

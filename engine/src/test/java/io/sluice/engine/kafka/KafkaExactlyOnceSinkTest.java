@@ -1,14 +1,16 @@
 package io.sluice.engine.kafka;
 
+import static io.sluice.engine.job.CheckpointedParts.prepareCommit;
+import static io.sluice.engine.job.CheckpointedParts.restore;
+import static io.sluice.engine.job.CheckpointedParts.snapshot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.Clock;
+import io.sluice.engine.job.CheckpointedParts;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
-import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.connector.SinkCommitter;
@@ -19,17 +21,10 @@ import io.sluice.runtime.connector.upsertkafka.UpsertKafkaSinkFactory;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.FormatRegistry;
-import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.state.StateReader;
-import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.ColumnTypes;
 import io.sluice.runtime.vector.VectorValues;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,16 +45,6 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaExactlyOnceSinkTest {
     private static final Schema VALUES = new Schema(List.of(Field.nullable("v", ColumnTypes.INT)));
-    private static final JobControl RUNNING = new JobControl() {
-        @Override
-        public boolean isStopping() {
-            return false;
-        }
-
-        @Override
-        public void finishEarly() {
-        }
-    };
 
     private static KafkaBroker broker;
 
@@ -280,32 +265,6 @@ class KafkaExactlyOnceSinkTest {
         }
     }
 
-    private static byte[] prepareCommit(TwoPhaseCommitOutput output, long checkpointId) {
-        try {
-            return output.prepareCommit(checkpointId);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] snapshot(Output output) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (StateWriter out = new StateWriter(bytes)) {
-            ((Checkpointed) output).snapshotState(out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void restore(Output output, byte[] state) {
-        try {
-            ((Checkpointed) output).restoreState(new StateReader(new ByteArrayInputStream(state)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A JSON Kafka sink of one INT column {@code v}, all records to partition 0 of each task's choosing. */
     private static Sink sink(String topic, Map<String, String> extra) {
         Map<String, String> options = new HashMap<>(Map.of("topic", topic,
@@ -317,7 +276,6 @@ class KafkaExactlyOnceSinkTest {
     }
 
     private TaskContext task(int index) {
-        return new TaskContext("kafka-writer-" + index, index, 2, allocator, new QueryMetrics(), Clock.SYSTEM, RUNNING,
-                64);
+        return CheckpointedParts.task(allocator, index, 2, 64);
     }
 }

@@ -1,12 +1,13 @@
 package io.sluice.engine.kafka;
 
+import static io.sluice.engine.job.CheckpointedParts.restore;
+import static io.sluice.engine.job.CheckpointedParts.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.Clock;
+import io.sluice.engine.job.CheckpointedParts;
 import io.sluice.runtime.checkpoint.CheckpointListener;
-import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.connector.Source;
@@ -16,15 +17,8 @@ import io.sluice.runtime.connector.kafka.KafkaSourceFactory;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.FormatRegistry;
-import io.sluice.runtime.metrics.QueryMetrics;
-import io.sluice.runtime.state.StateReader;
-import io.sluice.runtime.state.StateWriter;
-import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.ColumnTypes;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,16 +47,6 @@ class KafkaSourceCheckpointTest {
     private static final int PARTITIONS = 3;
     private static final int RECORDS = 90;
     private static final Schema VALUES = new Schema(List.of(Field.nullable("v", ColumnTypes.INT)));
-    private static final JobControl RUNNING = new JobControl() {
-        @Override
-        public boolean isStopping() {
-            return false;
-        }
-
-        @Override
-        public void finishEarly() {
-        }
-    };
 
     private static KafkaBroker broker;
 
@@ -190,24 +174,6 @@ class KafkaSourceCheckpointTest {
         return values;
     }
 
-    private static byte[] snapshot(SourceReader reader) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (StateWriter out = new StateWriter(bytes)) {
-            ((Checkpointed) reader).snapshotState(out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void restore(SourceReader reader, byte[] state) {
-        try {
-            ((Checkpointed) reader).restoreState(new StateReader(new ByteArrayInputStream(state)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A bounded reader of the topic from its start, in JSON. */
     private static Source source(Map<String, String> extra) {
         Map<String, String> options = new HashMap<>(Map.of("topic", TOPIC,
@@ -219,6 +185,6 @@ class KafkaSourceCheckpointTest {
     }
 
     private TaskContext task() {
-        return new TaskContext("kafka-reader", 0, 1, allocator, new QueryMetrics(), Clock.SYSTEM, RUNNING, 4);
+        return CheckpointedParts.task(allocator, 0, 1, 4);
     }
 }

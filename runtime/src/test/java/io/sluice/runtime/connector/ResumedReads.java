@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -39,6 +40,25 @@ public final class ResumedReads {
     /** Every row left, to the reader's end. */
     public static List<String> readToEnd(SourceReader reader, VectorSchemaRoot root) {
         return read(reader, root, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads {@code batches} batches with a reader, snapshots it and closes it, then restores a
+     * fresh reader from the snapshot and reads it to the end: the rows of both.
+     */
+    public static List<String> readResumed(Supplier<SourceReader> readers, Supplier<VectorSchemaRoot> roots,
+                                           int batches) {
+        List<String> rows = new ArrayList<>();
+        byte[] state;
+        try (VectorSchemaRoot root = roots.get(); SourceReader first = readers.get()) {
+            rows.addAll(read(first, root, batches));
+            state = snapshot(first);
+        }
+        try (VectorSchemaRoot root = roots.get(); SourceReader resumed = readers.get()) {
+            restore(resumed, state);
+            rows.addAll(readToEnd(resumed, root));
+        }
+        return rows;
     }
 
     public static byte[] snapshot(SourceReader reader) {

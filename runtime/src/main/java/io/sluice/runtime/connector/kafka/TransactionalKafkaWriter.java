@@ -87,7 +87,12 @@ final class TransactionalKafkaWriter implements TwoPhaseCommitOutput, Checkpoint
             return;
         }
         openTransaction();
-        records.send(batch, producer, callback);
+        try {
+            records.send(batch, producer, callback);
+        } catch (KafkaException e) {
+            // such as a producer fenced by another writer with the same transactional id
+            throw failure("writing", e);
+        }
         recordsInTransaction = true;
     }
 

@@ -1,6 +1,7 @@
 package io.sluice.runtime.connector.file;
 
 import static io.sluice.runtime.connector.ResumedReads.read;
+import static io.sluice.runtime.connector.ResumedReads.readResumed;
 import static io.sluice.runtime.connector.ResumedReads.readToEnd;
 import static io.sluice.runtime.connector.ResumedReads.restore;
 import static io.sluice.runtime.connector.ResumedReads.snapshot;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.connector.Source;
@@ -159,20 +159,10 @@ class FileSourceCheckpointTest {
         for (int task = 0; task < parallelism; task++) {
             List<String> uninterrupted = readShare(source, task, parallelism);
             all.addAll(uninterrupted);
+            int index = task;
             for (int batches = 0; batches <= uninterrupted.size(); batches++) {
-                List<String> rows = new ArrayList<>();
-                byte[] state;
-                try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
-                        SourceReader first = source.createReader(context(task, parallelism), ReadMode.STREAM)) {
-                    assertTrue(first instanceof Checkpointed);
-                    rows.addAll(read(first, root, batches));
-                    state = snapshot(first);
-                }
-                try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
-                        SourceReader resumed = source.createReader(context(task, parallelism), ReadMode.STREAM)) {
-                    restore(resumed, state);
-                    rows.addAll(readToEnd(resumed, root));
-                }
+                List<String> rows = readResumed(() -> source.createReader(context(index, parallelism), ReadMode.STREAM),
+                        () -> VectorSchemaRoot.create(ID_NAME, allocator), batches);
                 assertEquals(uninterrupted, rows, "task " + task + " resumed after " + batches + " batches");
             }
         }

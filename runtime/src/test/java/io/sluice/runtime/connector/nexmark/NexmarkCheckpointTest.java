@@ -1,6 +1,7 @@
 package io.sluice.runtime.connector.nexmark;
 
 import static io.sluice.runtime.connector.ResumedReads.read;
+import static io.sluice.runtime.connector.ResumedReads.readResumed;
 import static io.sluice.runtime.connector.ResumedReads.readToEnd;
 import static io.sluice.runtime.connector.ResumedReads.restore;
 import static io.sluice.runtime.connector.ResumedReads.snapshot;
@@ -59,19 +60,10 @@ class NexmarkCheckpointTest {
                 uninterrupted = readToEnd(reader, root);
             }
             all.addAll(uninterrupted);
+            int index = task;
             for (int batches = 0; batches * 16 <= uninterrupted.size(); batches++) {
-                List<String> rows = new ArrayList<>();
-                byte[] state;
-                try (VectorSchemaRoot root = VectorSchemaRoot.create(BIDS, allocator);
-                        SourceReader first = source.createReader(task(task, parallelism), ReadMode.STREAM)) {
-                    rows.addAll(read(first, root, batches));
-                    state = snapshot(first);
-                }
-                try (VectorSchemaRoot root = VectorSchemaRoot.create(BIDS, allocator);
-                        SourceReader resumed = source.createReader(task(task, parallelism), ReadMode.STREAM)) {
-                    restore(resumed, state);
-                    rows.addAll(readToEnd(resumed, root));
-                }
+                List<String> rows = readResumed(() -> source.createReader(task(index, parallelism), ReadMode.STREAM),
+                        () -> VectorSchemaRoot.create(BIDS, allocator), batches);
                 assertEquals(uninterrupted, rows, "task " + task + " resumed after " + batches + " batches");
             }
         }

@@ -172,6 +172,8 @@ class SocketSourceTest {
         assertEquals(1, source.maxParallelism());
         assertFalse(source.isBounded());
         assertFalse(source.supportsSnapshot());
+        // what was read cannot be read again: at most once across a crash
+        assertFalse(source.canReplay());
         assertEquals("socket(hostname=localhost, port=9999, format=csv)", source.describe());
         try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
                 SourceReader other = source.createReader(

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.engine.job.CheckpointedParts;
+import io.sluice.runtime.Clock;
+import io.sluice.runtime.changelog.RowKind;
+import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.checkpoint.CheckpointListener;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.ReadMode;
@@ -14,15 +17,18 @@ import io.sluice.runtime.connector.Source;
 import io.sluice.runtime.connector.SourceContext;
 import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.connector.kafka.KafkaSourceFactory;
+import io.sluice.runtime.connector.upsertkafka.UpsertKafkaSourceFactory;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.format.FormatRegistry;
+import io.sluice.runtime.security.AccessPolicy;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.ColumnTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
@@ -93,6 +99,47 @@ class KafkaSourceCheckpointTest {
     }
 
     @Test
+    void anUpsertTopicResumedAfterAnyBatchReadsEveryChangeOnce() {
+        String topic = "checkpointed-upserts";
+        broker.createTopic(topic, 2);
+        List<KafkaBroker.Record> records = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String key = "k" + i % 7;
+            // every fifth record is a tombstone: a delete of its key
+            String value = i % 5 == 4 ? null : "{\"k\":\"" + key + "\",\"v\":" + i + "}";
+            records.add(new KafkaBroker.Record(i % 2, null, "{\"k\":\"" + key + "\"}", value));
+            expected.add(value == null ? "-D|" + key : "+U|" + key + "|" + i);
+        }
+        broker.produce(topic, records);
+        Schema keyed = new Schema(List.of(Field.nullable("k", ColumnTypes.VARCHAR), Field.nullable("v", ColumnTypes.INT)));
+        Map<String, String> options = new HashMap<>(Map.of("topic", topic,
+                "properties.bootstrap.servers", broker.bootstrapServers(), "key.format", "json",
+                "value.format", "json", "scan.bounded.mode", "latest-offset"));
+        Source source = new UpsertKafkaSourceFactory().create(new SourceContext("t", keyed,
+                new ConnectorOptions("upsert-kafka", options), FormatRegistry.load(getClass().getClassLoader()),
+                Optional.empty(), Optional.empty(), Map.of(), Clock.SYSTEM, AccessPolicy.OPEN, List.of("k")));
+        assertTrue(source.canReplay());
+        expected.sort(null);
+        for (int batches : new int[] {0, 2, 7}) {
+            List<String> changes = new ArrayList<>();
+            byte[] state;
+            try (VectorSchemaRoot root = VectorSchemaRoot.create(RowKinds.withRowKind(keyed), allocator);
+                    SourceReader first = source.createReader(task(), ReadMode.STREAM)) {
+                changes.addAll(readChanges(first, root, batches));
+                state = snapshot(first);
+            }
+            try (VectorSchemaRoot root = VectorSchemaRoot.create(RowKinds.withRowKind(keyed), allocator);
+                    SourceReader resumed = source.createReader(task(), ReadMode.STREAM)) {
+                restore(resumed, state);
+                changes.addAll(readChanges(resumed, root, Integer.MAX_VALUE));
+            }
+            changes.sort(null);
+            assertEquals(expected, changes, "resumed after " + batches + " batches");
+        }
+    }
+
+    @Test
     void theGroupGetsTheOffsetsOfACheckpointOnlyWhenItCompletes() throws Exception {
         String group = "checkpointed-group";
         Source source = source(Map.of("properties.group.id", group, "scan.startup.mode", "earliest-offset"));
@@ -153,6 +200,27 @@ class KafkaSourceCheckpointTest {
             });
             return result;
         }
+    }
+
+    /** The changes of up to {@code batches} non-empty batches, as {@code +U|k|v} and {@code -D|k}. */
+    private static List<String> readChanges(SourceReader reader, VectorSchemaRoot root, int batches) {
+        List<String> changes = new ArrayList<>();
+        for (int read = 0; read < batches; ) {
+            int count = reader.read(root);
+            if (count == SourceReader.END) {
+                break;
+            }
+            for (int row = 0; row < count; row++) {
+                RowKind kind = RowKinds.at(root, row);
+                String key = root.getVector(0).getObject(row).toString();
+                changes.add(kind == RowKind.DELETE ? "-D|" + key
+                        : kind.shortString() + "|" + key + "|" + root.getVector(1).getObject(row));
+            }
+            if (count > 0) {
+                read++;
+            }
+        }
+        return changes;
     }
 
     /** The values of up to {@code batches} non-empty batches, until the reader ends. */

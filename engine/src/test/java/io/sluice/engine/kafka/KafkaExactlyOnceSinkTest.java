@@ -11,12 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.engine.job.CheckpointedParts;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.checkpoint.CheckpointListener;
 import io.sluice.runtime.connector.ConnectorOptions;
+import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.connector.SinkCommitter;
 import io.sluice.runtime.connector.SinkContext;
+import io.sluice.runtime.connector.Source;
+import io.sluice.runtime.connector.SourceContext;
+import io.sluice.runtime.connector.SourceReader;
 import io.sluice.runtime.connector.TwoPhaseCommitOutput;
 import io.sluice.runtime.connector.kafka.KafkaSinkFactory;
+import io.sluice.runtime.connector.kafka.KafkaSourceFactory;
 import io.sluice.runtime.connector.upsertkafka.UpsertKafkaSinkFactory;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -103,6 +109,84 @@ class KafkaExactlyOnceSinkTest {
     }
 
     @Test
+    void aKafkaToKafkaCopyResumedFromACheckpointWritesEveryRecordOnce() {
+        String input = "copy-in";
+        String output = "copy-out";
+        broker.createTopic(input, 2);
+        broker.createTopic(output, 1);
+        List<KafkaBroker.Record> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            records.add(KafkaBroker.Record.value(i % 2, "{\"v\":" + i + "}"));
+        }
+        broker.produce(input, records);
+        Source source = new KafkaSourceFactory().create(new SourceContext("in", VALUES, new ConnectorOptions("kafka",
+                Map.of("topic", input, "properties.bootstrap.servers", broker.bootstrapServers(), "format", "json",
+                        "scan.startup.mode", "earliest-offset", "scan.bounded.mode", "latest-offset")),
+                FormatRegistry.load(KafkaExactlyOnceSinkTest.class.getClassLoader())));
+        Sink sink = sink(output, Map.of("sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "copy-job"));
+        byte[] readerState;
+        byte[] writerState;
+        byte[] checkpoint1;
+        try (SinkCommitter committer = sink.committer().orElseThrow();
+             VectorSchemaRoot batch = VectorSchemaRoot.create(VALUES, allocator)) {
+            SourceReader reader = source.createReader(CheckpointedParts.task(allocator, 0, 1, 4), ReadMode.STREAM);
+            TwoPhaseCommitOutput writer = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+            try {
+                copy(reader, batch, writer, 3);
+                // barrier 1 passes the reader, then the writer; the checkpoint completes
+                readerState = snapshot(reader);
+                checkpoint1 = prepareCommit(writer, 1);
+                writerState = snapshot(writer);
+                committer.commit(1, List.of(checkpoint1));
+                ((CheckpointListener) writer).checkpointComplete(1);
+                copy(reader, batch, writer, 2);
+                // barrier 2 is taken, but the job crashes before checkpoint 2 completes
+                snapshot(reader);
+                prepareCommit(writer, 2);
+                snapshot(writer);
+                copy(reader, batch, writer, 1);
+            } finally {
+                reader.close();
+                writer.close();
+            }
+
+            // resumed from checkpoint 1
+            committer.commit(1, List.of(checkpoint1));
+            SourceReader resumedReader = source.createReader(CheckpointedParts.task(allocator, 0, 1, 4),
+                    ReadMode.STREAM);
+            TwoPhaseCommitOutput resumedWriter = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+            try {
+                restore(resumedReader, readerState);
+                restore(resumedWriter, writerState);
+                copy(resumedReader, batch, resumedWriter, Integer.MAX_VALUE);
+                committer.commit(3, List.of(prepareCommit(resumedWriter, 3)));
+                resumedWriter.finish();
+            } finally {
+                resumedReader.close();
+                resumedWriter.close();
+            }
+        }
+        List<Integer> copied = values(output, "read_committed");
+        copied.sort(null);
+        assertEquals(range(0, 59), copied);
+    }
+
+    /** Reads up to {@code batches} non-empty batches and writes each. */
+    private static void copy(SourceReader reader, VectorSchemaRoot batch, Output writer, int batches) {
+        for (int copied = 0; copied < batches; ) {
+            int count = reader.read(batch);
+            if (count == SourceReader.END) {
+                return;
+            }
+            if (count > 0) {
+                writer.emit(batch);
+                copied++;
+            }
+        }
+    }
+
+    @Test
     void theEndOfTheInputCommitsTheOpenTransactionAndACrashAbortsIt() {
         String topic = "exactly-once-end";
         broker.createTopic(topic, 1);
@@ -132,7 +216,7 @@ class KafkaExactlyOnceSinkTest {
             committer.commit(1, List.of(prepareCommit(task0, 1), prepareCommit(task1, 1)));
             emit(task0, 5, 6);
             // task 1 wrote nothing since: it has no transaction of its own to commit at checkpoint 2
-            ((io.sluice.runtime.checkpoint.CheckpointListener) task1).checkpointComplete(1);
+            ((CheckpointListener) task1).checkpointComplete(1);
             assertArrayEquals(new byte[0], prepareCommit(task1, 2));
             byte[] task0Commit = prepareCommit(task0, 2);
             committer.commit(2, List.of(task0Commit));

@@ -15,7 +15,7 @@ import java.util.Set;
  * values of a retractable MIN or LISTAGG, the set of a COUNT DISTINCT) as a tagged value after a
  * byte saying what it was.
  */
-final class AccumulatorSnapshots {
+public final class AccumulatorSnapshots {
     private static final int PLAIN = 0;
     private static final int VALUE_COUNTS = 1;
     private static final int ARRIVAL_LIST = 2;
@@ -25,7 +25,7 @@ final class AccumulatorSnapshots {
     private AccumulatorSnapshots() {
     }
 
-    static void write(AccumulatorState state, int groups, StateWriter out) throws IOException {
+    public static void write(AccumulatorState state, int groups, StateWriter out) throws IOException {
         for (long[] field : state.longs) {
             out.writeLongs(field, groups);
         }
@@ -46,7 +46,7 @@ final class AccumulatorSnapshots {
     }
 
     /** Reads what {@link #write} wrote into an empty state of the same kernel. */
-    static void read(AccumulatorState state, int groups, StateReader in) throws IOException {
+    public static void read(AccumulatorState state, int groups, StateReader in) throws IOException {
         state.ensureCapacity(groups);
         for (long[] field : state.longs) {
             System.arraycopy(in.readLongs(), 0, field, 0, groups);
@@ -68,6 +68,12 @@ final class AccumulatorSnapshots {
                 state.hold(g, held);
             }
         }
+    }
+
+    /** The fields of the accumulators, for a snapshot's shape: a snapshot of other accumulators does not fit. */
+    public static String layout(AccumulatorState state) {
+        return state.longs.length + " long, " + state.doubles.length + " double, " + state.flags.length + " flag, "
+                + state.objects.length + " object fields";
     }
 
     private static void writeObject(Object value, StateWriter out) throws IOException {

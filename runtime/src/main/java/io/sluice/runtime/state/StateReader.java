@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.ArrowBuf;
@@ -18,6 +19,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Reads what a {@link StateWriter} wrote, in the same order. */
 public final class StateReader {
+    /** Arrays up to this many elements are allocated at once; larger ones grow as their elements are read. */
+    private static final int TRUSTED_COUNT = 1 << 16;
+
     private final DataInputStream in;
 
     public StateReader(InputStream in) {
@@ -37,46 +41,71 @@ public final class StateReader {
     }
 
     public int[] readInts() throws IOException {
-        int[] values = new int[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
+        int count = readCount();
+        int[] values = new int[Math.min(count, TRUSTED_COUNT)];
+        for (int i = 0; i < count; i++) {
+            if (i == values.length) {
+                values = Arrays.copyOf(values, grown(values.length, count));
+            }
             values[i] = in.readInt();
         }
         return values;
     }
 
     public long[] readLongs() throws IOException {
-        long[] values = new long[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
+        int count = readCount();
+        long[] values = new long[Math.min(count, TRUSTED_COUNT)];
+        for (int i = 0; i < count; i++) {
+            if (i == values.length) {
+                values = Arrays.copyOf(values, grown(values.length, count));
+            }
             values[i] = in.readLong();
         }
         return values;
     }
 
     public double[] readDoubles() throws IOException {
-        double[] values = new double[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
+        int count = readCount();
+        double[] values = new double[Math.min(count, TRUSTED_COUNT)];
+        for (int i = 0; i < count; i++) {
+            if (i == values.length) {
+                values = Arrays.copyOf(values, grown(values.length, count));
+            }
             values[i] = in.readDouble();
         }
         return values;
     }
 
     public boolean[] readBooleans() throws IOException {
-        boolean[] values = new boolean[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
+        int count = readCount();
+        boolean[] values = new boolean[Math.min(count, TRUSTED_COUNT)];
+        for (int i = 0; i < count; i++) {
+            if (i == values.length) {
+                values = Arrays.copyOf(values, grown(values.length, count));
+            }
             values[i] = in.readBoolean();
         }
         return values;
     }
 
+    /** A string {@link StateWriter#writeString} wrote. */
+    public String readString() throws IOException {
+        return new String(readBytes(), StandardCharsets.UTF_8);
+    }
+
     /** A batch {@link StateWriter#writeBatch} wrote, its buffers in {@code allocator}; the caller closes it. */
     public VectorSchemaRoot readBatch(BufferAllocator allocator) throws IOException {
-        Schema schema = Schema.fromJSON(new String(readBytes(), StandardCharsets.UTF_8));
-        int rows = in.readInt();
+        return readRows(Schema.fromJSON(new String(readBytes(), StandardCharsets.UTF_8)), allocator);
+    }
+
+    /** A batch {@link StateWriter#writeRows} wrote, of this schema, its buffers in {@code allocator}; the caller closes it. */
+    public VectorSchemaRoot readRows(Schema schema, BufferAllocator allocator) throws IOException {
+        int rows = readCount();
         VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator);
         try {
             for (FieldVector vector : batch.getFieldVectors()) {
-                int valueCount = in.readInt();
-                int nullCount = in.readInt();
+                int valueCount = readCount();
+                int nullCount = readCount();
                 int bufferCount = TypeLayout.getTypeBufferCount(vector.getField().getType());
                 List<ArrowBuf> buffers = new ArrayList<>(bufferCount);
                 try {
@@ -103,7 +132,11 @@ public final class StateReader {
 
     /** A value {@link StateWriter#writeValue} wrote. */
     public Object readValue() throws IOException {
-        StateValueTag tag = StateValueTag.values()[in.readByte()];
+        int code = in.readByte();
+        if (code < 0 || code >= StateValueTag.values().length) {
+            throw new IOException("state is corrupt: no value has the tag " + code);
+        }
+        StateValueTag tag = StateValueTag.values()[code];
         return switch (tag) {
             case NULL -> null;
             case BOOLEAN -> in.readBoolean();
@@ -118,8 +151,8 @@ public final class StateReader {
             case STRING -> new String(readBytes(), StandardCharsets.UTF_8);
             case BYTES -> readBytes();
             case LIST -> {
-                int size = in.readInt();
-                List<Object> list = new ArrayList<>(size);
+                int size = readCount();
+                List<Object> list = new ArrayList<>(Math.min(size, TRUSTED_COUNT));
                 for (int i = 0; i < size; i++) {
                     list.add(readValue());
                 }
@@ -129,8 +162,31 @@ public final class StateReader {
     }
 
     private byte[] readBytes() throws IOException {
-        byte[] bytes = new byte[in.readInt()];
+        int count = readCount();
+        byte[] bytes = new byte[Math.min(count, TRUSTED_COUNT)];
         in.readFully(bytes);
+        while (bytes.length < count) {
+            int read = bytes.length;
+            bytes = Arrays.copyOf(bytes, grown(read, count));
+            in.readFully(bytes, read, bytes.length - read);
+        }
         return bytes;
+    }
+
+    /**
+     * A count written before what it counts. A corrupt one fails here rather than as an obscure
+     * error later; a large one is trusted only as far as the data that follows bears it out
+     * (arrays grow as they are read), so that damage cannot make the reader allocate gigabytes.
+     */
+    private int readCount() throws IOException {
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException("state is corrupt: a count of " + count);
+        }
+        return count;
+    }
+
+    private static int grown(int length, int count) {
+        return (int) Math.min(count, 2L * Math.max(length, 1));
     }
 }

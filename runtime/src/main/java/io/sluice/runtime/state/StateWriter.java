@@ -67,6 +67,14 @@ public final class StateWriter implements AutoCloseable {
      */
     public void writeBatch(VectorSchemaRoot batch) throws IOException {
         writeBytes(batch.getSchema().toJson().getBytes(StandardCharsets.UTF_8));
+        writeRows(batch);
+    }
+
+    /**
+     * A batch without its schema, for a reader that knows it ({@link StateReader#readRows}): the
+     * compact form for the many batches of one operator, whose schema its plan gives.
+     */
+    public void writeRows(VectorSchemaRoot batch) throws IOException {
         out.writeInt(batch.getRowCount());
         for (FieldVector vector : batch.getFieldVectors()) {
             if (!vector.getChildrenFromFields().isEmpty()) {
@@ -81,6 +89,11 @@ public final class StateWriter implements AutoCloseable {
                 writeBytes(bytes);
             }
         }
+    }
+
+    /** A string, as UTF-8. */
+    public void writeString(String value) throws IOException {
+        writeBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

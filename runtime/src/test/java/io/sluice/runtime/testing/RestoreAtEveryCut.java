@@ -76,8 +76,7 @@ public final class RestoreAtEveryCut {
             if (!resumed.isEmpty() && resumed.get(resumed.size() - 1).equals("end")) {
                 resumed.remove(resumed.size() - 1);
             }
-            try (Run run = new Run(factory, Long.MAX_VALUE)) {
-                script.moveClockTo(cut, run.clock);
+            try (Run run = new Run(factory, Long.MAX_VALUE, script, cut)) {
                 run.restore(snapshots[cut]);
                 for (int step = cut; step < script.size(); step++) {
                     run.feed(script, step);
@@ -134,6 +133,12 @@ public final class RestoreAtEveryCut {
         private final Operator operator;
 
         Run(OperatorFactory factory, long memoryLimit) {
+            this(factory, memoryLimit, new OperatorScript(), 0);
+        }
+
+        /** A run that resumes the script at step {@code start}: the clock shows the time of that step. */
+        Run(OperatorFactory factory, long memoryLimit, OperatorScript script, int start) {
+            script.moveClockTo(start, clock);
             query = root.newChildAllocator("query", 0, memoryLimit);
             operator = factory.create(TestTasks.context(query, new QueryMetrics(), clock, 0, 1, BATCH_SIZE),
                     new Output() {

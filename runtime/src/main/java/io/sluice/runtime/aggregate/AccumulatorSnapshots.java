@@ -45,28 +45,59 @@ public final class AccumulatorSnapshots {
         }
     }
 
-    /** Reads what {@link #write} wrote into an empty state of the same kernel. */
+    /**
+     * Reads what {@link #write} wrote into an empty state of the same kernel. Room for the groups is
+     * made only once the fields have shown that many values, so a damaged count cannot make it
+     * allocate what the snapshot does not hold.
+     */
     public static void read(AccumulatorState state, int groups, StateReader in) throws IOException {
-        state.ensureCapacity(groups);
-        for (long[] field : state.longs) {
-            System.arraycopy(in.readLongs(), 0, field, 0, groups);
+        long[][] longs = new long[state.longs.length][];
+        for (int f = 0; f < longs.length; f++) {
+            longs[f] = in.readLongs();
+            requireGroups(longs[f].length, groups);
         }
-        for (double[] field : state.doubles) {
-            System.arraycopy(in.readDoubles(), 0, field, 0, groups);
+        double[][] doubles = new double[state.doubles.length][];
+        for (int f = 0; f < doubles.length; f++) {
+            doubles[f] = in.readDoubles();
+            requireGroups(doubles[f].length, groups);
         }
-        for (boolean[] field : state.flags) {
-            System.arraycopy(in.readBooleans(), 0, field, 0, groups);
+        boolean[][] flags = new boolean[state.flags.length][];
+        for (int f = 0; f < flags.length; f++) {
+            flags[f] = in.readBooleans();
+            requireGroups(flags[f].length, groups);
         }
-        for (Object[] field : state.objects) {
+        List<List<Object>> objects = new ArrayList<>(state.objects.length);
+        for (int f = 0; f < state.objects.length; f++) {
+            List<Object> values = new ArrayList<>();
             for (int g = 0; g < groups; g++) {
-                field[g] = readObject(in);
+                values.add(readObject(in));
             }
+            objects.add(values);
+        }
+        state.ensureCapacity(groups);
+        for (int f = 0; f < longs.length; f++) {
+            System.arraycopy(longs[f], 0, state.longs[f], 0, groups);
+        }
+        for (int f = 0; f < doubles.length; f++) {
+            System.arraycopy(doubles[f], 0, state.doubles[f], 0, groups);
+        }
+        for (int f = 0; f < flags.length; f++) {
+            System.arraycopy(flags[f], 0, state.flags[f], 0, groups);
+        }
+        for (int f = 0; f < objects.size(); f++) {
+            objects.get(f).toArray(state.objects[f]);
         }
         for (int g = 0; g < groups; g++) {
             long held = in.readLong();
             if (held != 0) {
                 state.hold(g, held);
             }
+        }
+    }
+
+    private static void requireGroups(int values, int groups) throws IOException {
+        if (values != groups) {
+            throw new IOException("an accumulator field of " + values + " values for " + groups + " groups");
         }
     }
 

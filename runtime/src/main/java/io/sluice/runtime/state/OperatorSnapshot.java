@@ -8,7 +8,7 @@ import org.apache.arrow.memory.OutOfMemoryException;
 /**
  * The frame around one operator's snapshot: a header that names the operator's kind and the
  * shape of its state (what its plan fixes: schemas, window, accumulator fields), then its state,
- * then an end mark. Reading checks each, so a snapshot restored into the wrong operator, into an
+ * then an end mark and a CRC-32 of the header and state. Reading checks each, so a snapshot restored into the wrong operator, into an
  * operator of a changed plan, or damaged, fails with a clear {@link SluiceException} instead of
  * filling the operator with nonsense. An operator's state inside the frame is written with its
  * own version-independent layout (arrays and Arrow buffers, no Java serialization).
@@ -37,11 +37,14 @@ public final class OperatorSnapshot {
      */
     public static void write(StateWriter out, String kind, String shape, Body body) throws IOException {
         out.writeInt(MAGIC);
+        out.startChecksum();
         out.writeInt(VERSION);
         out.writeString(kind);
         out.writeString(shape);
         body.run();
+        long checksum = out.checksum();
         out.writeLong(END);
+        out.writeLong(checksum);
     }
 
     /**
@@ -57,8 +60,12 @@ public final class OperatorSnapshot {
         readHeader(in, kind, shape);
         try {
             body.run();
+            long checksum = in.checksum();
             if (in.readLong() != END) {
                 throw new IOException("its state does not end where it should");
+            }
+            if (in.readLong() != checksum) {
+                throw new IOException("its checksum does not match its contents");
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof SluiceException || e instanceof OutOfMemoryException) {
@@ -74,6 +81,7 @@ public final class OperatorSnapshot {
             if (in.readInt() != MAGIC) {
                 throw new IOException("it does not start as an operator's snapshot does");
             }
+            in.startChecksum();
             int version = in.readInt();
             if (version != VERSION) {
                 throw new SluiceException(ErrorCode.UNSUPPORTED, "cannot restore the state of " + kind

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
@@ -22,10 +25,14 @@ public final class StateReader {
     /** Arrays up to this many elements are allocated at once; larger ones grow as their elements are read. */
     private static final int TRUSTED_COUNT = 1 << 16;
 
+    private final CRC32 checksum = new CRC32();
     private final DataInputStream in;
+    private final byte[] chunkBytes = new byte[StateWriter.CHUNK];
+    private final ByteBuffer chunk = ByteBuffer.wrap(chunkBytes);
 
     public StateReader(InputStream in) {
-        this.in = new DataInputStream(in);
+        // No buffer between the two: what is read is what the checksum sees, and nothing past it is taken from the stream.
+        this.in = new DataInputStream(new CheckedInputStream(in, checksum));
     }
 
     public int readInt() throws IOException {
@@ -43,11 +50,12 @@ public final class StateReader {
     public int[] readInts() throws IOException {
         int count = readCount();
         int[] values = new int[Math.min(count, TRUSTED_COUNT)];
-        for (int i = 0; i < count; i++) {
-            if (i == values.length) {
+        for (int from = 0; from < count; from += StateWriter.CHUNK / Integer.BYTES) {
+            int n = Math.min(count - from, StateWriter.CHUNK / Integer.BYTES);
+            if (from + n > values.length) {
                 values = Arrays.copyOf(values, grown(values.length, count));
             }
-            values[i] = in.readInt();
+            readChunk(n * Integer.BYTES).asIntBuffer().get(values, from, n);
         }
         return values;
     }
@@ -55,11 +63,12 @@ public final class StateReader {
     public long[] readLongs() throws IOException {
         int count = readCount();
         long[] values = new long[Math.min(count, TRUSTED_COUNT)];
-        for (int i = 0; i < count; i++) {
-            if (i == values.length) {
+        for (int from = 0; from < count; from += StateWriter.CHUNK / Long.BYTES) {
+            int n = Math.min(count - from, StateWriter.CHUNK / Long.BYTES);
+            if (from + n > values.length) {
                 values = Arrays.copyOf(values, grown(values.length, count));
             }
-            values[i] = in.readLong();
+            readChunk(n * Long.BYTES).asLongBuffer().get(values, from, n);
         }
         return values;
     }
@@ -67,11 +76,12 @@ public final class StateReader {
     public double[] readDoubles() throws IOException {
         int count = readCount();
         double[] values = new double[Math.min(count, TRUSTED_COUNT)];
-        for (int i = 0; i < count; i++) {
-            if (i == values.length) {
+        for (int from = 0; from < count; from += StateWriter.CHUNK / Double.BYTES) {
+            int n = Math.min(count - from, StateWriter.CHUNK / Double.BYTES);
+            if (from + n > values.length) {
                 values = Arrays.copyOf(values, grown(values.length, count));
             }
-            values[i] = in.readDouble();
+            readChunk(n * Double.BYTES).asDoubleBuffer().get(values, from, n);
         }
         return values;
     }
@@ -79,13 +89,34 @@ public final class StateReader {
     public boolean[] readBooleans() throws IOException {
         int count = readCount();
         boolean[] values = new boolean[Math.min(count, TRUSTED_COUNT)];
-        for (int i = 0; i < count; i++) {
-            if (i == values.length) {
+        for (int from = 0; from < count; from += StateWriter.CHUNK) {
+            int n = Math.min(count - from, StateWriter.CHUNK);
+            if (from + n > values.length) {
                 values = Arrays.copyOf(values, grown(values.length, count));
             }
-            values[i] = in.readBoolean();
+            readChunk(n);
+            for (int i = 0; i < n; i++) {
+                values[from + i] = chunkBytes[i] != 0;
+            }
         }
         return values;
+    }
+
+    /** The next {@code length} bytes, at most a chunk, in the chunk buffer. */
+    private ByteBuffer readChunk(int length) throws IOException {
+        in.readFully(chunkBytes, 0, length);
+        chunk.clear();
+        return chunk;
+    }
+
+    /** Starts a checksum of what is read from now on (see {@link #checksum}). */
+    public void startChecksum() {
+        checksum.reset();
+    }
+
+    /** The CRC-32 of what was read since {@link #startChecksum}: the writer's, unless the snapshot is damaged. */
+    public long checksum() {
+        return checksum.getValue();
     }
 
     /** A string {@link StateWriter#writeString} wrote. */
@@ -98,7 +129,11 @@ public final class StateReader {
         return readRows(Schema.fromJSON(new String(readBytes(), StandardCharsets.UTF_8)), allocator);
     }
 
-    /** A batch {@link StateWriter#writeRows} wrote, of this schema, its buffers in {@code allocator}; the caller closes it. */
+    /**
+     * A batch {@link StateWriter#writeRows} wrote, of this schema, its buffers in {@code allocator};
+     * the caller closes it. Each column is checked against the row count, so that a damaged count is
+     * caught here; a batch without columns has nothing to check its count against.
+     */
     public VectorSchemaRoot readRows(Schema schema, BufferAllocator allocator) throws IOException {
         int rows = readCount();
         VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator);
@@ -106,6 +141,10 @@ public final class StateReader {
             for (FieldVector vector : batch.getFieldVectors()) {
                 int valueCount = readCount();
                 int nullCount = readCount();
+                if (valueCount != rows || nullCount > valueCount) {
+                    throw new IOException("state is corrupt: a column of " + valueCount + " values (" + nullCount
+                            + " null) in a batch of " + rows + " rows");
+                }
                 int bufferCount = TypeLayout.getTypeBufferCount(vector.getField().getType());
                 List<ArrowBuf> buffers = new ArrayList<>(bufferCount);
                 try {
@@ -117,6 +156,8 @@ public final class StateReader {
                         buffer.writerIndex(bytes.length);
                     }
                     vector.loadFieldBuffers(new ArrowFieldNode(valueCount, nullCount), buffers);
+                    // buffers too short for the count, or offsets out of order, would be read past later
+                    vector.validateFull();
                 } finally {
                     // the vector keeps its own references to what it loaded
                     buffers.forEach(ArrowBuf::close);

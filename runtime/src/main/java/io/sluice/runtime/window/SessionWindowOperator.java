@@ -319,7 +319,7 @@ final class SessionWindowOperator implements Operator, Checkpointed {
             int keyCount = in.readInt();
             for (int key = 0; key < keyCount; key++) {
                 int count = in.readInt();
-                List<Session> sessions = new ArrayList<>(Math.max(2, count));
+                List<Session> sessions = new ArrayList<>(2);
                 for (int i = 0; i < count; i++) {
                     long start = in.readLong();
                     long end = in.readLong();

@@ -42,7 +42,7 @@ class GroupAggregateCheckpointTest {
                 "-U|a|3|8", "+U|a|2|3", "-D|a|2|3", "end"), RestoreAtEveryCut.check(factory, script).output());
 
         byte[] snapshot = RestoreAtEveryCut.snapshotAfter(factory, script);
-        RestoreAtEveryCut.everyTruncationFails(factory, snapshot);
+        RestoreAtEveryCut.everyDamageFails(factory, snapshot);
     }
 
     @Test

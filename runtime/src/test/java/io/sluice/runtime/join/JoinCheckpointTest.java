@@ -48,7 +48,7 @@ class JoinCheckpointTest {
                 "+I|1|r|1|q",
                 "watermark 7", "end"), RestoreAtEveryCut.check(factory, script).output());
 
-        RestoreAtEveryCut.everyTruncationFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
+        RestoreAtEveryCut.everyDamageFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
     }
 
     @Test

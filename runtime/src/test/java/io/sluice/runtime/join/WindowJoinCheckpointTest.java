@@ -45,7 +45,7 @@ class WindowJoinCheckpointTest {
                 at(15_000) + "|1|d|NULL|NULL|NULL", "watermark end", "end"),
                 RestoreAtEveryCut.check(factory, script).output());
 
-        RestoreAtEveryCut.everyTruncationFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
+        RestoreAtEveryCut.everyDamageFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
     }
 
     private static Object[] row(long end, long key, String name) {

@@ -40,7 +40,7 @@ class RankCheckpointTest {
                 "-D|b|5|2", "+I|b|7|2", "end"),
                 RestoreAtEveryCut.check(factory(true, RankFunction.ROW_NUMBER, 2, true), script).output());
 
-        RestoreAtEveryCut.everyTruncationFails(factory(true, RankFunction.ROW_NUMBER, 2, true),
+        RestoreAtEveryCut.everyDamageFails(factory(true, RankFunction.ROW_NUMBER, 2, true),
                 RestoreAtEveryCut.snapshotAfter(factory(true, RankFunction.ROW_NUMBER, 2, true), script));
     }
 

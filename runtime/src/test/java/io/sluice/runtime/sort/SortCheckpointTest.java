@@ -33,7 +33,7 @@ class SortCheckpointTest {
         SortOperatorFactory factory = new SortOperatorFactory(ROWS, true, List.of(new SortField(1, false, false)), 1, 2);
         assertEquals(List.of("a|3", "d|5", "end"), RestoreAtEveryCut.check(factory, script).output());
 
-        RestoreAtEveryCut.everyTruncationFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
+        RestoreAtEveryCut.everyDamageFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
     }
 
     @Test

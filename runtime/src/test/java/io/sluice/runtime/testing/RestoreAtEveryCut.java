@@ -111,16 +111,28 @@ public final class RestoreAtEveryCut {
         }
     }
 
-    /** Every snapshot cut short, from nothing to one byte short, fails to restore with a SluiceException. */
-    public static void everyTruncationFails(OperatorFactory factory, byte[] snapshot) {
+    /**
+     * Every damage to the snapshot fails to restore with a SluiceException and leaves nothing
+     * allocated: cut short at every length, and one bit flipped in every byte.
+     */
+    public static void everyDamageFails(OperatorFactory factory, byte[] snapshot) {
         for (int length = 0; length < snapshot.length; length++) {
-            byte[] truncated = Arrays.copyOf(snapshot, length);
-            try (Run run = new Run(factory, Long.MAX_VALUE)) {
-                run.restore(truncated);
-                fail("a snapshot cut to " + length + " of its " + snapshot.length + " bytes was restored");
-            } catch (SluiceException expected) {
-                // what a damaged snapshot must give
-            }
+            assertRestoreFails(factory, Arrays.copyOf(snapshot, length),
+                    "a snapshot cut to " + length + " of its " + snapshot.length + " bytes");
+        }
+        for (int at = 0; at < snapshot.length; at++) {
+            byte[] damaged = snapshot.clone();
+            damaged[at] ^= (byte) (1 << (at % 8));
+            assertRestoreFails(factory, damaged, "a snapshot with byte " + at + " of " + snapshot.length + " damaged");
+        }
+    }
+
+    private static void assertRestoreFails(OperatorFactory factory, byte[] snapshot, String what) {
+        try (Run run = new Run(factory, Long.MAX_VALUE)) {
+            run.restore(snapshot);
+            fail(what + " was restored");
+        } catch (SluiceException expected) {
+            // what a damaged snapshot must give
         }
     }
 

@@ -71,6 +71,6 @@ class SessionWindowCheckpointTest {
                 Long.MAX_VALUE).code());
         byte[] sessions = RestoreAtEveryCut.snapshotAfter(factory(WindowSpec.session(10_000), 1),
                 new OperatorScript().batch(INPUT, row(1, "a", 1), row(30, "b", 2)).watermark(millis(12)));
-        RestoreAtEveryCut.everyTruncationFails(factory(WindowSpec.session(10_000), 1), sessions);
+        RestoreAtEveryCut.everyDamageFails(factory(WindowSpec.session(10_000), 1), sessions);
     }
 }

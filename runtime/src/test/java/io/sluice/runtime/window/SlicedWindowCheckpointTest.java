@@ -118,7 +118,7 @@ class SlicedWindowCheckpointTest {
         assertEquals("cannot restore the state of Limit from this snapshot: it is the state of a WindowAggregate "
                 + "operator (the query changed?)", otherOperator.getMessage());
 
-        RestoreAtEveryCut.everyTruncationFails(factory(WindowSpec.tumble(5_000, 0), 1), tumble);
+        RestoreAtEveryCut.everyDamageFails(factory(WindowSpec.tumble(5_000, 0), 1), tumble);
     }
 
     @Test

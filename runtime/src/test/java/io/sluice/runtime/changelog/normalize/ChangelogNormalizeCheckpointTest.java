@@ -41,7 +41,7 @@ class ChangelogNormalizeCheckpointTest {
         assertEquals(List.of("+I|1|a", "+I|2|b", "-U|1|a", "+U|1|a2", "-D|2|b", "+I|3|c", "-U|3|c", "+U|3|c2",
                 "+I|1|a3", "end"), RestoreAtEveryCut.check(factory, script).output());
 
-        RestoreAtEveryCut.everyTruncationFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
+        RestoreAtEveryCut.everyDamageFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
     }
 
     private static Object[] change(String kind, long id, String value) {

@@ -38,6 +38,6 @@ class LimitCheckpointTest {
                 new OperatorScript().batch(ROWS, new Object[] {"x", 1L}));
         assertEquals(ErrorCode.DATA_ERROR,
                 RestoreAtEveryCut.restoreFails(new LimitOperatorFactory(4), snapshot, Long.MAX_VALUE).code());
-        RestoreAtEveryCut.everyTruncationFails(new LimitOperatorFactory(3), snapshot);
+        RestoreAtEveryCut.everyDamageFails(new LimitOperatorFactory(3), snapshot);
     }
 }

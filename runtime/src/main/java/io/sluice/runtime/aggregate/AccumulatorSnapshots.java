@@ -13,7 +13,7 @@ import java.util.Set;
  * Writes the accumulators of groups {@code [0, groups)} to a state snapshot and reads them back:
  * each field array as it is, and each object an accumulator keeps (a decimal sum, a string, the
  * values of a retractable MIN or LISTAGG, the set of a COUNT DISTINCT) as a tagged value after a
- * byte saying what it was.
+ * byte saying what it was, then what each group's objects are charged.
  */
 public final class AccumulatorSnapshots {
     private static final int PLAIN = 0;
@@ -40,7 +40,8 @@ public final class AccumulatorSnapshots {
                 writeObject(field[g], out);
             }
         }
-        for (int g = 0; g < groups; g++) {
+        // only objects are held (charged by their size)
+        for (int g = 0; g < groups && state.objects.length > 0; g++) {
             out.writeLong(state.heldBytes(g));
         }
     }
@@ -87,7 +88,7 @@ public final class AccumulatorSnapshots {
         for (int f = 0; f < objects.size(); f++) {
             objects.get(f).toArray(state.objects[f]);
         }
-        for (int g = 0; g < groups; g++) {
+        for (int g = 0; g < groups && state.objects.length > 0; g++) {
             long held = in.readLong();
             if (held != 0) {
                 state.hold(g, held);

@@ -104,6 +104,22 @@ class SlicedWindowCheckpointTest {
     }
 
     @Test
+    void accumulatorsThatKeepObjectsResume() {
+        // HOP windows of 4 s every 2 s, without keys; COUNT(*) and LISTAGG(k) in arrival order per slice
+        WindowAggregateOperatorFactory factory = new WindowAggregateOperatorFactory(WindowSpec.hop(2_000, 4_000, 0), 0,
+                new int[0], List.of(GroupOutput.window(GroupOutput.Kind.WINDOW_END)), CountListAggKernel.class,
+                List.of(), INPUT, new Schema(List.of(BOUND, COUNT, Field.nullable("list", ArrowType.Utf8.INSTANCE))));
+        OperatorScript script = new OperatorScript()
+                .batch(INPUT, row(1, "a", 0), row(3, "b", 0), row(1.5, null, 0))
+                .watermark(millis(2))
+                .batch(INPUT, row(2.5, "c", 0), row(5, "d", 0))
+                .endOfTime();
+        assertEquals(List.of(at(2) + "|2|a", "watermark " + millis(2), at(4) + "|4|a,b,c", at(6) + "|3|b,c,d",
+                at(8) + "|1|d", "watermark end", "end"), RestoreAtEveryCut.check(factory, script).output());
+        RestoreAtEveryCut.everyDamageFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
+    }
+
+    @Test
     void aSnapshotOfOtherWindowsOrOfAnotherOperatorIsRefused() {
         OperatorScript script = new OperatorScript().batch(INPUT, row(1, "a", 1)).watermark(millis(0.5));
         byte[] tumble = RestoreAtEveryCut.snapshotAfter(factory(WindowSpec.tumble(5_000, 0), 1), script);

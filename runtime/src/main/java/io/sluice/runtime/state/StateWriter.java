@@ -83,7 +83,11 @@ public final class StateWriter implements AutoCloseable {
         }
     }
 
-    /** Starts a checksum of what is written from now on (see {@link #checksum}). */
+    /**
+     * Starts a checksum of what is written from now on (see {@link #checksum}), ending any started
+     * before: each {@link OperatorSnapshot} starts one, so a checksum over several snapshots is for
+     * the caller to keep around the stream.
+     */
     public void startChecksum() {
         checksum.reset();
     }

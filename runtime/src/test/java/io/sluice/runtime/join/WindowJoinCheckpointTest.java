@@ -1,14 +1,13 @@
 package io.sluice.runtime.join;
 
+import static io.sluice.runtime.join.WindowJoinOperatorTest.JOINED;
+import static io.sluice.runtime.join.WindowJoinOperatorTest.SIDE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sluice.runtime.format.text.TimestampFormatter;
 import io.sluice.runtime.testing.OperatorScript;
 import io.sluice.runtime.testing.RestoreAtEveryCut;
-import io.sluice.runtime.vector.ColumnTypes;
 import java.util.List;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,15 +16,6 @@ import org.junit.jupiter.api.Test;
  * (which decides what is late), are in the snapshot. Rows are {@code (window_end, k BIGINT, name)}.
  */
 class WindowJoinCheckpointTest {
-    private static final Schema SIDE = new Schema(List.of(
-            Field.nullable("end", ColumnTypes.TIMESTAMP),
-            Field.nullable("k", ColumnTypes.BIGINT),
-            Field.nullable("name", ColumnTypes.VARCHAR)));
-    private static final Schema JOINED = new Schema(List.of(
-            Field.nullable("l_end", ColumnTypes.TIMESTAMP), Field.nullable("l_k", ColumnTypes.BIGINT),
-            Field.nullable("l_name", ColumnTypes.VARCHAR), Field.nullable("r_end", ColumnTypes.TIMESTAMP),
-            Field.nullable("r_k", ColumnTypes.BIGINT), Field.nullable("r_name", ColumnTypes.VARCHAR)));
-
     @Test
     void aLeftWindowJoinResumesWithTheRowsOfItsOpenWindows() {
         OperatorScript script = new OperatorScript()

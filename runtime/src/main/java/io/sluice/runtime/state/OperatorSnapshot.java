@@ -8,9 +8,9 @@ import org.apache.arrow.memory.OutOfMemoryException;
 /**
  * The frame around one operator's snapshot: a header that names the operator's kind and the
  * shape of its state (what its plan fixes: schemas, window, accumulator fields), then its state,
- * then an end mark and a CRC-32 of the header and state. Reading checks each, so a snapshot restored into the wrong operator, into an
- * operator of a changed plan, or damaged, fails with a clear {@link SluiceException} instead of
- * filling the operator with nonsense. An operator's state inside the frame is written with its
+ * then an end mark and a CRC-32 of the header and state. Reading checks each, so a snapshot
+ * restored into the wrong operator, into an operator of a changed plan, or damaged, fails with a
+ * clear {@link SluiceException} instead of filling the operator with nonsense. An operator's state inside the frame is written with its
  * own version-independent layout (arrays and Arrow buffers, no Java serialization).
  */
 public final class OperatorSnapshot {
@@ -30,7 +30,8 @@ public final class OperatorSnapshot {
     }
 
     /**
-     * Writes a snapshot: the header, what {@code body} writes to {@code out}, the end mark.
+     * Writes a snapshot: the header, what {@code body} writes to {@code out}, the end mark and the
+     * checksum.
      *
      * @param kind  the operator's name ({@code OperatorFactory.name()})
      * @param shape what the operator's plan fixes about its state, compared when it is restored
@@ -53,8 +54,8 @@ public final class OperatorSnapshot {
      * {@link SluiceException}; so is any failure while the state is read, except a
      * {@code SluiceException} already (such as the query's memory limit, 53200, which state on the
      * heap reaches) and Arrow's {@link OutOfMemoryException} (the limit reached by buffers), which
-     * stay what they are. The operator is closed afterwards as usual, which frees
-     * whatever a failed read had restored.
+     * stay what they are. The operator is closed afterwards as usual, which frees whatever a failed
+     * read had restored.
      */
     public static void read(StateReader in, String kind, String shape, Body body) {
         readHeader(in, kind, shape);

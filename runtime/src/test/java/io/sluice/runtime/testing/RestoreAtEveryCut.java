@@ -29,7 +29,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Checks that an operator's snapshot holds everything its future output depends on: the script is
  * run once uninterrupted; once more with a snapshot taken between every two steps (which must not
  * change the output); then, for every cut, a fresh operator of the same factory is restored from
- * the snapshot taken there and fed the rest. The output before the cut and the restored
+ * the snapshot taken there, snapshotted again at once (as a job that fails again before it moves
+ * on would be), that snapshot restored into another fresh operator, and that one fed the rest. The output before the cut and the restored
  * operator's after it must be the uninterrupted run's, exactly. Output rows are written
  * {@code a|b|c}, a changelog's {@code +I|a|b}; watermarks {@code watermark <millis>}; the end
  * {@code end}. Every run has its own allocators, which must be empty when it is closed.
@@ -76,8 +77,13 @@ public final class RestoreAtEveryCut {
             if (!resumed.isEmpty() && resumed.get(resumed.size() - 1).equals("end")) {
                 resumed.remove(resumed.size() - 1);
             }
+            byte[] again;
+            try (Run restored = new Run(factory, Long.MAX_VALUE, script, cut)) {
+                restored.restore(snapshots[cut]);
+                again = restored.snapshot();
+            }
             try (Run run = new Run(factory, Long.MAX_VALUE, script, cut)) {
-                run.restore(snapshots[cut]);
+                run.restore(again);
                 for (int step = cut; step < script.size(); step++) {
                     run.feed(script, step);
                 }

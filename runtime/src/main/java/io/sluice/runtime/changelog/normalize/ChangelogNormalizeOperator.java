@@ -134,10 +134,10 @@ final class ChangelogNormalizeOperator implements Operator, Checkpointed {
 
     /** Each key's last row (see {@link LastRowState#snapshot}), then when idle keys are looked for next. */
     @Override
-    public void snapshotState(StateWriter output) throws IOException {
-        OperatorSnapshot.write(output, spec.name(), shape(), () -> {
-            state.snapshot(output);
-            output.writeLong(nextExpiry);
+    public void snapshotState(StateWriter writer) throws IOException {
+        OperatorSnapshot.write(writer, spec.name(), shape(), () -> {
+            state.snapshot(writer);
+            writer.writeLong(nextExpiry);
         });
     }
 

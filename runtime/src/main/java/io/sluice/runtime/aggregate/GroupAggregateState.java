@@ -140,7 +140,7 @@ final class GroupAggregateState implements KeyedState {
     @Override
     public void snapshot(StateWriter out) throws IOException {
         int count = groups.groupCount();
-        GroupKeySnapshots.write(groups, keySchema(), allocator, out);
+        GroupKeySnapshots.write(groups, inputSchema, keyColumns, allocator, out);
         AccumulatorSnapshots.write(accumulators, count, out);
         out.writeLongs(rowCounts, count);
         out.writeLongs(lastAccess, count);
@@ -148,7 +148,7 @@ final class GroupAggregateState implements KeyedState {
 
     @Override
     public void restore(StateReader in) throws IOException {
-        int count = GroupKeySnapshots.read(groups, keySchema(), allocator, in);
+        int count = GroupKeySnapshots.read(groups, inputSchema, keyColumns, allocator, in);
         accumulators = kernel.newState();
         AccumulatorSnapshots.read(accumulators, count, in);
         rowCounts = Arrays.copyOf(in.readLongs(), Math.max(count, 1));
@@ -159,10 +159,6 @@ final class GroupAggregateState implements KeyedState {
                 liveGroups++;
             }
         }
-    }
-
-    private Schema keySchema() {
-        return GroupKeySnapshots.keySchema(inputSchema, keyColumns);
     }
 
     @Override

@@ -222,7 +222,8 @@ final class RankState implements KeyedState {
         for (int i = 0, row = 0; i < nonEmpty; i++) {
             int size = in.readInt();
             if (size <= 0 || size > rows.getRowCount() - row) {
-                throw new IOException("a partition of " + size + " rows where " + (rows.getRowCount() - row) + " are left");
+                throw new IOException("a partition of " + size + " rows where " + (rows.getRowCount() - row)
+                        + " are left");
             }
             first[0] = row;
             partitionsOf(rows, 1, first, id);

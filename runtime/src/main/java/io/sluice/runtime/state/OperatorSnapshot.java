@@ -10,8 +10,9 @@ import org.apache.arrow.memory.OutOfMemoryException;
  * shape of its state (what its plan fixes: schemas, window, accumulator fields), then its state,
  * then an end mark and a CRC-32 of the header and state. Reading checks each, so a snapshot
  * restored into the wrong operator, into an operator of a changed plan, or damaged, fails with a
- * clear {@link SluiceException} instead of filling the operator with nonsense. An operator's state inside the frame is written with its
- * own version-independent layout (arrays and Arrow buffers, no Java serialization).
+ * clear {@link SluiceException} instead of filling the operator with nonsense. An operator's
+ * state inside the frame is written with its own version-independent layout (arrays and Arrow
+ * buffers, no Java serialization).
  */
 public final class OperatorSnapshot {
     /** "SLOP": a Sluice operator snapshot starts here. */

@@ -31,7 +31,8 @@ public final class StateReader {
     private final ByteBuffer chunk = ByteBuffer.wrap(chunkBytes);
 
     public StateReader(InputStream in) {
-        // No buffer between the two: what is read is what the checksum sees, and nothing past it is taken from the stream.
+        // No buffer between the two: what is read is what the checksum sees, and nothing past it is
+        // taken from the stream.
         this.in = new DataInputStream(new CheckedInputStream(in, checksum));
     }
 

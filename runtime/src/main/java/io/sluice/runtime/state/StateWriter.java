@@ -18,7 +18,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * same order. A checksum of what is written lets a reader tell a damaged snapshot.
  */
 public final class StateWriter implements AutoCloseable {
-    /** Arrays are written through a buffer of this many bytes, in the layout {@link DataOutputStream} gives single values. */
+    /** Arrays go through a buffer of this many bytes, laid out as {@link DataOutputStream} writes single values. */
     static final int CHUNK = 8192;
 
     private final CRC32 checksum = new CRC32();

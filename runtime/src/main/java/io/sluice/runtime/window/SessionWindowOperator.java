@@ -28,7 +28,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Session windows: per key, a row opens the window {@code [time, time + gap)}, and windows that
@@ -292,7 +291,7 @@ final class SessionWindowOperator implements Operator, Checkpointed {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> {
             out.writeLong(watermark);
             out.writeLong(nextSequence);
-            GroupKeySnapshots.write(keys, keySchema(), allocator, out);
+            GroupKeySnapshots.write(keys, spec.inputSchema(), spec.keyColumns(), allocator, out);
             out.writeInt(sessionsByKey.size());
             for (List<Session> sessions : sessionsByKey) {
                 out.writeInt(sessions.size());
@@ -315,7 +314,7 @@ final class SessionWindowOperator implements Operator, Checkpointed {
         OperatorSnapshot.read(in, spec.name(), shape(), () -> {
             watermark = in.readLong();
             nextSequence = in.readLong();
-            GroupKeySnapshots.read(keys, keySchema(), allocator, in);
+            GroupKeySnapshots.read(keys, spec.inputSchema(), spec.keyColumns(), allocator, in);
             int keyCount = in.readInt();
             for (int key = 0; key < keyCount; key++) {
                 int count = in.readInt();
@@ -341,13 +340,10 @@ final class SessionWindowOperator implements Operator, Checkpointed {
         });
     }
 
-    private Schema keySchema() {
-        return GroupKeySnapshots.keySchema(spec.inputSchema(), spec.keyColumns());
-    }
-
     /** What the plan fixes about the state: the gap, the key columns and the accumulators' fields. */
     private String shape() {
-        return spec.window() + " by " + keySchema() + " with " + AccumulatorSnapshots.layout(slots);
+        return spec.window() + " by " + GroupKeySnapshots.keySchema(spec.inputSchema(), spec.keyColumns()) + " with "
+                + AccumulatorSnapshots.layout(slots);
     }
 
     @Override

@@ -26,7 +26,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Windowed aggregation by slices (TUMBLE, HOP, CUMULATE, and GLOBAL for a bounded GROUP BY): each
@@ -255,7 +254,7 @@ final class SlicedWindowOperator implements Operator, Checkpointed {
             for (Map.Entry<Long, SliceState> slice : slices.entrySet()) {
                 out.writeLong(slice.getKey());
                 GroupByHash groups = slice.getValue().groups();
-                GroupKeySnapshots.write(groups, keySchema(), allocator, out);
+                GroupKeySnapshots.write(groups, spec.inputSchema(), spec.keyColumns(), allocator, out);
                 AccumulatorSnapshots.write(slice.getValue().accumulators(), groups.groupCount(), out);
             }
         });
@@ -270,20 +269,18 @@ final class SlicedWindowOperator implements Operator, Checkpointed {
                 long sliceEnd = in.readLong();
                 SliceState slice = newState();
                 slices.put(sliceEnd, slice);
-                int groups = GroupKeySnapshots.read(slice.groups(), keySchema(), allocator, in);
+                int groups = GroupKeySnapshots.read(slice.groups(), spec.inputSchema(), spec.keyColumns(), allocator,
+                        in);
                 AccumulatorSnapshots.read(slice.accumulators(), groups, in);
             }
             memory.update(stateBytes());
         });
     }
 
-    private Schema keySchema() {
-        return GroupKeySnapshots.keySchema(spec.inputSchema(), spec.keyColumns());
-    }
-
     /** What the plan fixes about the state: the windows, the key columns and the accumulators' fields. */
     private String shape() {
-        return spec.window() + " by " + keySchema() + " with " + AccumulatorSnapshots.layout(kernel.newState());
+        return spec.window() + " by " + GroupKeySnapshots.keySchema(spec.inputSchema(), spec.keyColumns()) + " with "
+                + AccumulatorSnapshots.layout(kernel.newState());
     }
 
     @Override

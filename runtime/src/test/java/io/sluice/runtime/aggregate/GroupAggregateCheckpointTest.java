@@ -81,9 +81,9 @@ class GroupAggregateCheckpointTest {
 
     /** COUNT(*), SUM(v) of a changelog, grouped by k. */
     private static GroupAggregateOperatorFactory factory(StateTtl ttl) {
-        return new GroupAggregateOperatorFactory(new int[] {0}, RetractingCountSumKernel.class, List.of(), true, CHANGES,
-                RowKinds.withRowKind(new Schema(List.of(GroupAggregateHarness.ROWS.getFields().get(0), COUNT, SUM))),
-                ttl, false, true);
+        Schema results = new Schema(List.of(GroupAggregateHarness.ROWS.getFields().get(0), COUNT, SUM));
+        return new GroupAggregateOperatorFactory(new int[] {0}, RetractingCountSumKernel.class, List.of(), true,
+                CHANGES, RowKinds.withRowKind(results), ttl, false, true);
     }
 
     private static Object[] change(String kind, String key, Long value) {

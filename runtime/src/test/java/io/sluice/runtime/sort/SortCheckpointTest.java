@@ -25,12 +25,14 @@ class SortCheckpointTest {
     void aSortOfAChangelogResumesWithTheRowsAndKindsItBuffered() {
         Schema changes = RowKinds.withRowKind(ROWS);
         OperatorScript script = new OperatorScript()
-                .batch(changes, new Object[] {"a", 3L, "+I"}, new Object[] {"b", 1L, "+I"}, new Object[] {"c", 2L, "+I"})
+                .batch(changes, new Object[] {"a", 3L, "+I"}, new Object[] {"b", 1L, "+I"},
+                        new Object[] {"c", 2L, "+I"})
                 .batch(changes, new Object[] {"b", 1L, "-D"}, new Object[] {"d", 5L, "+I"},
                         new Object[] {"e", null, "+I"})
                 .watermark(9);
         // the rows left, by v (NULLs last): c 2, a 3, d 5, e NULL; OFFSET 1 FETCH 2
-        SortOperatorFactory factory = new SortOperatorFactory(ROWS, true, List.of(new SortField(1, false, false)), 1, 2);
+        SortOperatorFactory factory = new SortOperatorFactory(ROWS, true, List.of(new SortField(1, false, false)), 1,
+                2);
         assertEquals(List.of("a|3", "d|5", "end"), RestoreAtEveryCut.check(factory, script).output());
 
         RestoreAtEveryCut.everyDamageFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
@@ -48,7 +50,8 @@ class SortCheckpointTest {
             script.batch(ROWS, rows);
         }
         // 6,000 rows are over twice the 3 kept and over 4,096: the third batch drops all but the first 3
-        SortOperatorFactory factory = new SortOperatorFactory(ROWS, false, List.of(new SortField(1, true, false)), 0, 3);
+        SortOperatorFactory factory = new SortOperatorFactory(ROWS, false, List.of(new SortField(1, true, false)), 0,
+                3);
         RestoreAtEveryCut.Result result = RestoreAtEveryCut.check(factory, script);
         assertEquals(List.of("r5999|5999", "r5998|5998", "r5997|5997", "end"), result.output());
         int[] sizes = result.snapshotSizes();

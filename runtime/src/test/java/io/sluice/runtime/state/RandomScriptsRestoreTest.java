@@ -80,8 +80,8 @@ class RandomScriptsRestoreTest {
     void topThreeByRank(long seed) {
         Schema out = RowKinds.withRowKind(new Schema(List.of(KV.getFields().get(0), KV.getFields().get(1),
                 Field.notNullable("rank", ColumnTypes.BIGINT))));
-        check(new RankOperatorFactory(KV, true, new int[] {0}, List.of(new SortField(1, false, false)), RankFunction.RANK,
-                2, 3, true, out, StateTtl.NEVER), changelog(new Random(seed), false));
+        check(new RankOperatorFactory(KV, true, new int[] {0}, List.of(new SortField(1, false, false)),
+                RankFunction.RANK, 2, 3, true, out, StateTtl.NEVER), changelog(new Random(seed), false));
     }
 
     @ParameterizedTest
@@ -112,9 +112,10 @@ class RandomScriptsRestoreTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void leftWindowJoin(long seed) {
-        Schema out = new Schema(List.of(Field.nullable("le", ColumnTypes.TIMESTAMP), Field.nullable("lk", ColumnTypes.BIGINT),
-                Field.nullable("lv", ColumnTypes.BIGINT), Field.nullable("re", ColumnTypes.TIMESTAMP),
-                Field.nullable("rk", ColumnTypes.BIGINT), Field.nullable("rv", ColumnTypes.BIGINT)));
+        Schema out = new Schema(List.of(Field.nullable("le", ColumnTypes.TIMESTAMP),
+                Field.nullable("lk", ColumnTypes.BIGINT), Field.nullable("lv", ColumnTypes.BIGINT),
+                Field.nullable("re", ColumnTypes.TIMESTAMP), Field.nullable("rk", ColumnTypes.BIGINT),
+                Field.nullable("rv", ColumnTypes.BIGINT)));
         check(new WindowJoinOperatorFactory(JoinKind.LEFT, ENDED, ENDED, new int[] {1}, new int[] {1}, 0, 0, out),
                 windowed(new Random(seed)));
     }
@@ -128,8 +129,9 @@ class RandomScriptsRestoreTest {
                 Field.nullable("end", ColumnTypes.TIMESTAMP), TIMED.getFields().get(1),
                 Field.notNullable("count", ColumnTypes.BIGINT), Field.notNullable("sum", ColumnTypes.BIGINT)));
         return new WindowAggregateOperatorFactory(spec, 0, new int[] {1},
-                List.of(GroupOutput.window(GroupOutput.Kind.WINDOW_START), GroupOutput.window(GroupOutput.Kind.WINDOW_END),
-                        GroupOutput.key(0)), CountSumKernel.class, List.of(), TIMED, out);
+                List.of(GroupOutput.window(GroupOutput.Kind.WINDOW_START),
+                        GroupOutput.window(GroupOutput.Kind.WINDOW_END), GroupOutput.key(0)),
+                CountSumKernel.class, List.of(), TIMED, out);
     }
 
     /**

@@ -30,8 +30,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * run once uninterrupted; once more with a snapshot taken between every two steps (which must not
  * change the output); then, for every cut, a fresh operator of the same factory is restored from
  * the snapshot taken there, snapshotted again at once (as a job that fails again before it moves
- * on would be), that snapshot restored into another fresh operator, and that one fed the rest. The output before the cut and the restored
- * operator's after it must be the uninterrupted run's, exactly. Output rows are written
+ * on would be), that snapshot restored into another fresh operator, and that one fed the rest.
+ * The output before the cut and the restored operator's after it must be the uninterrupted
+ * run's, exactly. Output rows are written
  * {@code a|b|c}, a changelog's {@code +I|a|b}; watermarks {@code watermark <millis>}; the end
  * {@code end}. Every run has its own allocators, which must be empty when it is closed.
  */

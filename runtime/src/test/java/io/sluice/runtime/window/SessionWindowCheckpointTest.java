@@ -67,8 +67,8 @@ class SessionWindowCheckpointTest {
     void aSnapshotOfSlicedWindowsIsNotASessionsOne() {
         byte[] tumble = RestoreAtEveryCut.snapshotAfter(factory(WindowSpec.tumble(5_000, 0), 1),
                 new OperatorScript().batch(INPUT, row(1, "a", 1)));
-        assertEquals(ErrorCode.DATA_ERROR, RestoreAtEveryCut.restoreFails(factory(WindowSpec.session(10_000), 1), tumble,
-                Long.MAX_VALUE).code());
+        assertEquals(ErrorCode.DATA_ERROR,
+                RestoreAtEveryCut.restoreFails(factory(WindowSpec.session(10_000), 1), tumble, Long.MAX_VALUE).code());
         byte[] sessions = RestoreAtEveryCut.snapshotAfter(factory(WindowSpec.session(10_000), 1),
                 new OperatorScript().batch(INPUT, row(1, "a", 1), row(30, "b", 2)).watermark(millis(12)));
         RestoreAtEveryCut.everyDamageFails(factory(WindowSpec.session(10_000), 1), sessions);

@@ -13,9 +13,9 @@ import java.util.Set;
  * Writes the accumulators of groups {@code [0, groups)} to a state snapshot and reads them back:
  * each field array as it is, and each object an accumulator keeps (a decimal sum, a string, the
  * values of a retractable MIN or LISTAGG, the set of a COUNT DISTINCT) as a tagged value after a
- * byte saying what it was.
+ * byte saying what it was, then what each group's objects are charged.
  */
-final class AccumulatorSnapshots {
+public final class AccumulatorSnapshots {
     private static final int PLAIN = 0;
     private static final int VALUE_COUNTS = 1;
     private static final int ARRIVAL_LIST = 2;
@@ -25,7 +25,7 @@ final class AccumulatorSnapshots {
     private AccumulatorSnapshots() {
     }
 
-    static void write(AccumulatorState state, int groups, StateWriter out) throws IOException {
+    public static void write(AccumulatorState state, int groups, StateWriter out) throws IOException {
         for (long[] field : state.longs) {
             out.writeLongs(field, groups);
         }
@@ -40,34 +40,72 @@ final class AccumulatorSnapshots {
                 writeObject(field[g], out);
             }
         }
-        for (int g = 0; g < groups; g++) {
+        // only objects are held (charged by their size)
+        for (int g = 0; g < groups && state.objects.length > 0; g++) {
             out.writeLong(state.heldBytes(g));
         }
     }
 
-    /** Reads what {@link #write} wrote into an empty state of the same kernel. */
-    static void read(AccumulatorState state, int groups, StateReader in) throws IOException {
-        state.ensureCapacity(groups);
-        for (long[] field : state.longs) {
-            System.arraycopy(in.readLongs(), 0, field, 0, groups);
+    /**
+     * Reads what {@link #write} wrote into an empty state of the same kernel. Room for the groups is
+     * made only once the fields have shown that many values, so a damaged count cannot make it
+     * allocate what the snapshot does not hold.
+     */
+    public static void read(AccumulatorState state, int groups, StateReader in) throws IOException {
+        long[][] longs = new long[state.longs.length][];
+        for (int f = 0; f < longs.length; f++) {
+            longs[f] = in.readLongs();
+            requireGroups(longs[f].length, groups);
         }
-        for (double[] field : state.doubles) {
-            System.arraycopy(in.readDoubles(), 0, field, 0, groups);
+        double[][] doubles = new double[state.doubles.length][];
+        for (int f = 0; f < doubles.length; f++) {
+            doubles[f] = in.readDoubles();
+            requireGroups(doubles[f].length, groups);
         }
-        for (boolean[] field : state.flags) {
-            System.arraycopy(in.readBooleans(), 0, field, 0, groups);
+        boolean[][] flags = new boolean[state.flags.length][];
+        for (int f = 0; f < flags.length; f++) {
+            flags[f] = in.readBooleans();
+            requireGroups(flags[f].length, groups);
         }
-        for (Object[] field : state.objects) {
+        List<List<Object>> objects = new ArrayList<>(state.objects.length);
+        for (int f = 0; f < state.objects.length; f++) {
+            List<Object> values = new ArrayList<>();
             for (int g = 0; g < groups; g++) {
-                field[g] = readObject(in);
+                values.add(readObject(in));
             }
+            objects.add(values);
         }
-        for (int g = 0; g < groups; g++) {
+        state.ensureCapacity(groups);
+        for (int f = 0; f < longs.length; f++) {
+            System.arraycopy(longs[f], 0, state.longs[f], 0, groups);
+        }
+        for (int f = 0; f < doubles.length; f++) {
+            System.arraycopy(doubles[f], 0, state.doubles[f], 0, groups);
+        }
+        for (int f = 0; f < flags.length; f++) {
+            System.arraycopy(flags[f], 0, state.flags[f], 0, groups);
+        }
+        for (int f = 0; f < objects.size(); f++) {
+            objects.get(f).toArray(state.objects[f]);
+        }
+        for (int g = 0; g < groups && state.objects.length > 0; g++) {
             long held = in.readLong();
             if (held != 0) {
                 state.hold(g, held);
             }
         }
+    }
+
+    private static void requireGroups(int values, int groups) throws IOException {
+        if (values != groups) {
+            throw new IOException("an accumulator field of " + values + " values for " + groups + " groups");
+        }
+    }
+
+    /** The fields of the accumulators, for a snapshot's shape: a snapshot of other accumulators does not fit. */
+    public static String layout(AccumulatorState state) {
+        return state.longs.length + " long, " + state.doubles.length + " double, " + state.flags.length + " flag, "
+                + state.objects.length + " object fields";
     }
 
     private static void writeObject(Object value, StateWriter out) throws IOException {

@@ -2,14 +2,20 @@ package io.sluice.runtime.aggregate;
 
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.codegen.AccumulatorState;
 import io.sluice.runtime.codegen.AggregateKernel;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.OutputRows;
 import io.sluice.runtime.state.KeyedState;
+import io.sluice.runtime.state.OperatorSnapshot;
 import io.sluice.runtime.state.StateMemory;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.window.group.GroupKeySnapshots;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -27,7 +33,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * emitted, one change per group per batch (Flink's mini-batch aggregation): a group whose rows
  * came and went within the batch, or whose result is the same, emits nothing.
  */
-final class GroupAggregateOperator implements Operator {
+final class GroupAggregateOperator implements Operator, Checkpointed {
     private final GroupAggregateOperatorFactory spec;
     private final AggregateKernel kernel;
     private final TaskContext context;
@@ -232,6 +238,30 @@ final class GroupAggregateOperator implements Operator {
         expireIdle(context.clock().millis());
         memory.update(state.estimatedBytes());
         output.emitWatermark(watermark);
+    }
+
+    /** The groups (see {@link GroupAggregateState#snapshot}), then when idle groups are looked for next. */
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        OperatorSnapshot.write(out, spec.name(), shape(), () -> {
+            state.snapshot(out);
+            out.writeLong(nextExpiry);
+        });
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), shape(), () -> {
+            state.restore(in);
+            nextExpiry = in.readLong();
+            memory.update(state.estimatedBytes());
+        });
+    }
+
+    /** What the plan fixes about the state: the key columns and the accumulators' fields. */
+    private String shape() {
+        return GroupKeySnapshots.keySchema(spec.inputSchema(), spec.keyColumns()) + " with "
+                + AccumulatorSnapshots.layout(kernel.newState());
     }
 
     @Override

@@ -7,13 +7,11 @@ import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.window.group.GroupByHash;
 import io.sluice.runtime.window.group.GroupByHashes;
+import io.sluice.runtime.window.group.GroupKeySnapshots;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -142,16 +140,7 @@ final class GroupAggregateState implements KeyedState {
     @Override
     public void snapshot(StateWriter out) throws IOException {
         int count = groups.groupCount();
-        out.writeInt(count);
-        try (VectorSchemaRoot keys = VectorSchemaRoot.create(keySchema(), allocator)) {
-            int[] columns = new int[keyColumns.length];
-            Arrays.setAll(columns, i -> i);
-            for (int group = 0; group < count; group++) {
-                groups.writeKey(group, keys, group, columns);
-            }
-            keys.setRowCount(count);
-            out.writeBatch(keys);
-        }
+        GroupKeySnapshots.write(groups, inputSchema, keyColumns, allocator, out);
         AccumulatorSnapshots.write(accumulators, count, out);
         out.writeLongs(rowCounts, count);
         out.writeLongs(lastAccess, count);
@@ -159,18 +148,7 @@ final class GroupAggregateState implements KeyedState {
 
     @Override
     public void restore(StateReader in) throws IOException {
-        int count = in.readInt();
-        try (VectorSchemaRoot keys = in.readBatch(allocator)) {
-            int[] columns = new int[keyColumns.length];
-            Arrays.setAll(columns, i -> i);
-            GroupByHash read = GroupByHashes.create(keySchema(), columns);
-            int[] all = new int[count];
-            Arrays.setAll(all, i -> i);
-            read.groupIds(keys, all, count, new int[count]);
-            for (int group = 0; group < count; group++) {
-                groups.groupOf(read, group);
-            }
-        }
+        int count = GroupKeySnapshots.read(groups, inputSchema, keyColumns, allocator, in);
         accumulators = kernel.newState();
         AccumulatorSnapshots.read(accumulators, count, in);
         rowCounts = Arrays.copyOf(in.readLongs(), Math.max(count, 1));
@@ -181,14 +159,6 @@ final class GroupAggregateState implements KeyedState {
                 liveGroups++;
             }
         }
-    }
-
-    private Schema keySchema() {
-        List<Field> fields = new ArrayList<>();
-        for (int column : keyColumns) {
-            fields.add(inputSchema.getFields().get(column));
-        }
-        return new Schema(fields);
     }
 
     @Override

@@ -1,13 +1,18 @@
 package io.sluice.runtime.join;
 
 import io.sluice.runtime.changelog.RowKind;
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.codegen.CalcKernel;
 import io.sluice.runtime.codegen.KernelCompiler;
 import io.sluice.runtime.codegen.KernelContext;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.TwoInputOperator;
+import io.sluice.runtime.state.OperatorSnapshot;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -24,7 +29,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * changed (Flink's {@code StreamingJoinOperator} and {@code StreamingSemiAntiJoinOperator}). Added
  * rows are appended to the state together, before the next retraction that may take them back.
  */
-final class JoinOperator implements TwoInputOperator {
+final class JoinOperator implements TwoInputOperator, Checkpointed {
     private static final int NO_KEY = -1;
 
     private final JoinOperatorFactory spec;
@@ -309,6 +314,29 @@ final class JoinOperator implements TwoInputOperator {
     public void processWatermark(long watermark) {
         expireIdleKeys(context.clock().millis());
         output.emitWatermark(watermark);
+    }
+
+    /** Both inputs' kept rows (see {@link JoinState#snapshot}), then when idle keys were last looked for. */
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        OperatorSnapshot.write(out, spec.name(), shape(), () -> {
+            state.snapshot(out);
+            out.writeLong(lastExpiry);
+        });
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), shape(), () -> {
+            state.restore(in);
+            lastExpiry = in.readLong();
+        });
+    }
+
+    /** What the plan fixes about the state: the join's kind and both inputs' columns and keys. */
+    private String shape() {
+        return spec.kind() + " of " + spec.leftSchema() + " by " + Arrays.toString(spec.leftKeys()) + " and "
+                + spec.rightSchema() + " by " + Arrays.toString(spec.rightKeys());
     }
 
     @Override

@@ -1,17 +1,23 @@
 package io.sluice.runtime.join;
 
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.operator.Watermarks;
+import io.sluice.runtime.state.OperatorSnapshot;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.Batches;
 import io.sluice.runtime.window.SliceAssigner;
 import io.sluice.runtime.window.group.GroupByHash;
 import io.sluice.runtime.window.group.GroupByHashes;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -29,7 +35,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * integral keys) and the right rows probe them. Buffered rows are allocated from the operator's
  * allocator, so the query's memory limit covers them.
  */
-final class WindowJoinOperator implements TwoInputOperator {
+final class WindowJoinOperator implements TwoInputOperator, Checkpointed {
     private static final long ONE_WINDOW = Long.MAX_VALUE;
 
     private final WindowJoinOperatorFactory spec;
@@ -225,6 +231,50 @@ final class WindowJoinOperator implements TwoInputOperator {
         }
         nulls.setRowCount(count);
         return nulls;
+    }
+
+    /** The watermark, then per window its end and each input's rows buffered so far. */
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        OperatorSnapshot.write(out, spec.name(), shape(), () -> {
+            out.writeLong(watermark);
+            out.writeInt(windows.size());
+            for (Map.Entry<Long, WindowRows> window : windows.entrySet()) {
+                out.writeLong(window.getKey());
+                for (int input = 0; input < 2; input++) {
+                    VectorSchemaRoot rows = window.getValue().of(input);
+                    out.writeBoolean(rows != null);
+                    if (rows != null) {
+                        out.writeRows(rows);
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), shape(), () -> {
+            watermark = in.readLong();
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                WindowRows window = new WindowRows();
+                windows.put(in.readLong(), window);
+                for (int input = 0; input < 2; input++) {
+                    if (in.readBoolean()) {
+                        Schema schema = input == 0 ? spec.leftSchema() : spec.rightSchema();
+                        try (VectorSchemaRoot rows = in.readRows(schema, allocator)) {
+                            window.add(input, rows, schema, allocator);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** What the plan fixes about the state: the join's kind and both inputs' columns. */
+    private String shape() {
+        return spec.kind() + " of " + spec.leftSchema() + " and " + spec.rightSchema();
     }
 
     @Override

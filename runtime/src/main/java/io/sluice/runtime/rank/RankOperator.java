@@ -3,13 +3,18 @@ package io.sluice.runtime.rank;
 import io.sluice.runtime.Clock;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.OutputRows;
 import io.sluice.runtime.sort.RowComparator;
+import io.sluice.runtime.state.OperatorSnapshot;
 import io.sluice.runtime.state.StateMemory;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.task.TaskContext;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -26,7 +31,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * only the rows ranked within range, and a row that cannot enter is not copied at all; over a
  * changelog it keeps every row, so that a retraction can promote the next one.
  */
-final class RankOperator implements Operator {
+final class RankOperator implements Operator, Checkpointed {
     /** How many batches pass between two looks for idle partitions. */
     private static final int EXPIRE_EVERY_BATCHES = 64;
 
@@ -214,6 +219,31 @@ final class RankOperator implements Operator {
     public void processWatermark(long watermark) {
         rows.flush();
         output.emitWatermark(watermark);
+    }
+
+    /** The partitions' rows (see {@link RankState#snapshot}), then how many batches came, which times expiry. */
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        OperatorSnapshot.write(out, spec.name(), shape(), () -> {
+            state.snapshot(out);
+            out.writeInt(batches);
+        });
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), shape(), () -> {
+            state.restore(in);
+            batches = in.readInt();
+            memory.update(state.heapBytes());
+        });
+    }
+
+    /** What the plan fixes about the state: the rows' columns and how they are partitioned, ordered and ranked. */
+    private String shape() {
+        return spec.rowSchema() + " partitioned by " + Arrays.toString(spec.partitionKeys()) + " ordered by "
+                + spec.order() + ", " + spec.function() + " " + spec.low() + " to " + spec.high()
+                + (spec.updatingInput() ? " of a changelog" : "");
     }
 
     @Override

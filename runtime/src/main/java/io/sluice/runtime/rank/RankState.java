@@ -221,6 +221,10 @@ final class RankState implements KeyedState {
         int[] id = new int[1];
         for (int i = 0, row = 0; i < nonEmpty; i++) {
             int size = in.readInt();
+            if (size <= 0 || size > rows.getRowCount() - row) {
+                throw new IOException("a partition of " + size + " rows where " + (rows.getRowCount() - row)
+                        + " are left");
+            }
             first[0] = row;
             partitionsOf(rows, 1, first, id);
             int[] list = new int[size];

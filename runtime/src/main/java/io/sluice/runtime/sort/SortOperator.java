@@ -1,11 +1,16 @@
 package io.sluice.runtime.sort;
 
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.state.OperatorSnapshot;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.vector.Batches;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +30,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * nothing is dropped early, since a retraction may bring back a row. Watermarks are not passed on:
  * every row comes after the input has ended.
  */
-final class SortOperator implements Operator {
+final class SortOperator implements Operator, Checkpointed {
     /** Fewer rows than this are not worth sorting early, however small the LIMIT. */
     private static final int MIN_ROWS_TO_TRIM = 4096;
 
@@ -118,6 +123,26 @@ final class SortOperator implements Operator {
             }
         }
         output.finish();
+    }
+
+    /** The rows buffered (with their kinds over a changelog). */
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        OperatorSnapshot.write(out, spec.name(), shape(), () -> out.writeRows(rows));
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), shape(), () -> {
+            try (VectorSchemaRoot restored = in.readRows(rows.getSchema(), allocator)) {
+                Batches.append(restored, rows);
+            }
+        });
+    }
+
+    /** What the plan fixes about the state: the rows' columns, and which of them a LIMIT may drop early. */
+    private String shape() {
+        return rows.getSchema() + " ordered by " + spec.order() + " keeping " + keep;
     }
 
     /** Sorts {@code order[from, to)} by the rows its entries name, keeping equal rows in arrival order. */

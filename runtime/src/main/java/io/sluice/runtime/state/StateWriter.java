@@ -4,20 +4,30 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Writes a state snapshot: primitive arrays and Arrow batches as they are, and the few object values accumulators keep, tagged by type. {@link StateReader} reads
- * what this writes, in the same order.
+ * Writes a state snapshot: primitive arrays and Arrow batches as they are, and the few object
+ * values accumulators keep, tagged by type. {@link StateReader} reads what this writes, in the
+ * same order. A checksum of what is written lets a reader tell a damaged snapshot.
  */
 public final class StateWriter implements AutoCloseable {
+    /** Arrays go through a buffer of this many bytes, laid out as {@link DataOutputStream} writes single values. */
+    static final int CHUNK = 8192;
+
+    private final CRC32 checksum = new CRC32();
     private final DataOutputStream out;
+    private final byte[] chunkBytes = new byte[CHUNK];
+    private final ByteBuffer chunk = ByteBuffer.wrap(chunkBytes);
 
     public StateWriter(OutputStream out) {
-        this.out = new DataOutputStream(out);
+        this.out = new DataOutputStream(new CheckedOutputStream(out, checksum));
     }
 
     public void writeInt(int value) throws IOException {
@@ -34,30 +44,57 @@ public final class StateWriter implements AutoCloseable {
 
     public void writeInts(int[] values, int count) throws IOException {
         out.writeInt(count);
-        for (int i = 0; i < count; i++) {
-            out.writeInt(values[i]);
+        for (int from = 0; from < count; from += CHUNK / Integer.BYTES) {
+            int n = Math.min(count - from, CHUNK / Integer.BYTES);
+            chunk.clear();
+            chunk.asIntBuffer().put(values, from, n);
+            out.write(chunkBytes, 0, n * Integer.BYTES);
         }
     }
 
     public void writeLongs(long[] values, int count) throws IOException {
         out.writeInt(count);
-        for (int i = 0; i < count; i++) {
-            out.writeLong(values[i]);
+        for (int from = 0; from < count; from += CHUNK / Long.BYTES) {
+            int n = Math.min(count - from, CHUNK / Long.BYTES);
+            chunk.clear();
+            chunk.asLongBuffer().put(values, from, n);
+            out.write(chunkBytes, 0, n * Long.BYTES);
         }
     }
 
     public void writeDoubles(double[] values, int count) throws IOException {
         out.writeInt(count);
-        for (int i = 0; i < count; i++) {
-            out.writeDouble(values[i]);
+        for (int from = 0; from < count; from += CHUNK / Double.BYTES) {
+            int n = Math.min(count - from, CHUNK / Double.BYTES);
+            chunk.clear();
+            chunk.asDoubleBuffer().put(values, from, n);
+            out.write(chunkBytes, 0, n * Double.BYTES);
         }
     }
 
     public void writeBooleans(boolean[] values, int count) throws IOException {
         out.writeInt(count);
-        for (int i = 0; i < count; i++) {
-            out.writeBoolean(values[i]);
+        for (int from = 0; from < count; from += CHUNK) {
+            int n = Math.min(count - from, CHUNK);
+            for (int i = 0; i < n; i++) {
+                chunkBytes[i] = (byte) (values[from + i] ? 1 : 0);
+            }
+            out.write(chunkBytes, 0, n);
         }
+    }
+
+    /**
+     * Starts a checksum of what is written from now on (see {@link #checksum}), ending any started
+     * before: each {@link OperatorSnapshot} starts one, so a checksum over several snapshots is for
+     * the caller to keep around the stream.
+     */
+    public void startChecksum() {
+        checksum.reset();
+    }
+
+    /** The CRC-32 of what was written since {@link #startChecksum}, for a reader to compare with its own. */
+    public long checksum() {
+        return checksum.getValue();
     }
 
     /**
@@ -67,6 +104,14 @@ public final class StateWriter implements AutoCloseable {
      */
     public void writeBatch(VectorSchemaRoot batch) throws IOException {
         writeBytes(batch.getSchema().toJson().getBytes(StandardCharsets.UTF_8));
+        writeRows(batch);
+    }
+
+    /**
+     * A batch without its schema, for a reader that knows it ({@link StateReader#readRows}): the
+     * compact form for the many batches of one operator, whose schema its plan gives.
+     */
+    public void writeRows(VectorSchemaRoot batch) throws IOException {
         out.writeInt(batch.getRowCount());
         for (FieldVector vector : batch.getFieldVectors()) {
             if (!vector.getChildrenFromFields().isEmpty()) {
@@ -81,6 +126,11 @@ public final class StateWriter implements AutoCloseable {
                 writeBytes(bytes);
             }
         }
+    }
+
+    /** A string, as UTF-8. */
+    public void writeString(String value) throws IOException {
+        writeBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.sluice.runtime.window;
 import io.sluice.runtime.state.StateMemory;
 import io.sluice.runtime.operator.OutputRows;
 
+import io.sluice.runtime.aggregate.AccumulatorSnapshots;
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.codegen.AccumulatorState;
 import io.sluice.runtime.codegen.AggregateKernel;
 import io.sluice.runtime.operator.Operator;
@@ -10,9 +12,15 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.window.group.GroupByHash;
+import io.sluice.runtime.state.OperatorSnapshot;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.window.group.GroupByHashes;
+import io.sluice.runtime.window.group.GroupKeySnapshots;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -27,7 +35,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * accumulators live in a slot of one state; merging sessions merges their slots. Sessions fire,
  * oldest end first, when the watermark passes their end.
  */
-final class SessionWindowOperator implements Operator {
+final class SessionWindowOperator implements Operator, Checkpointed {
     private static final int LATE = -1;
     /** Below this many keys the hash is never compacted: rebuilding it would cost more than it frees. */
     private static final int COMPACT_MIN_KEYS = 1024;
@@ -50,10 +58,17 @@ final class SessionWindowOperator implements Operator {
     private GroupByHash keys;
     private List<List<Session>> sessionsByKey = new ArrayList<>();
     private int openKeys;
-    /** Sessions by end; an entry is stale once its session grew or fired, and is skipped then. */
-    private final PriorityQueue<EndEntry> byEnd = new PriorityQueue<>((a, b) -> Long.compare(a.end, b.end));
+    /**
+     * Sessions by end, those that end together in the order they were opened (so that a restored
+     * operator fires them in the same order); an entry is stale once its session grew or fired,
+     * and is skipped then.
+     */
+    private final PriorityQueue<EndEntry> byEnd = new PriorityQueue<>(
+            Comparator.comparingLong(EndEntry::end).thenComparingLong(entry -> entry.session.sequence));
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
     private int slotCount;
+    /** The number the next session opened gets. */
+    private long nextSequence;
     private long watermark = Watermarks.NONE;
     private int[] selection = new int[0];
     private int[] keyIds = new int[0];
@@ -69,13 +84,15 @@ final class SessionWindowOperator implements Operator {
     private static final class Session {
         int key;
         final int slot;
+        final long sequence;
         long start;
         long end;
         boolean gone;
 
-        Session(int key, int slot, long start, long end) {
+        Session(int key, int slot, long sequence, long start, long end) {
             this.key = key;
             this.slot = slot;
+            this.sequence = sequence;
             this.start = start;
             this.end = end;
         }
@@ -180,7 +197,7 @@ final class SessionWindowOperator implements Operator {
             if (SliceAssigner.isFired(end, watermark)) {
                 return LATE;
             }
-            target = new Session(key, allocateSlot(), start, end);
+            target = new Session(key, allocateSlot(), nextSequence++, start, end);
             if (sessions.isEmpty()) {
                 openKeys++;
             }
@@ -262,6 +279,71 @@ final class SessionWindowOperator implements Operator {
         }
         keys = live;
         sessionsByKey = liveSessions;
+    }
+
+    /**
+     * The watermark; the keys; per key its sessions (bounds, slot, number), in the order merges
+     * look at them; the slots' accumulators and which slots are free. The queue by end is made
+     * again from the sessions.
+     */
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        OperatorSnapshot.write(out, spec.name(), shape(), () -> {
+            out.writeLong(watermark);
+            out.writeLong(nextSequence);
+            GroupKeySnapshots.write(keys, spec.inputSchema(), spec.keyColumns(), allocator, out);
+            out.writeInt(sessionsByKey.size());
+            for (List<Session> sessions : sessionsByKey) {
+                out.writeInt(sessions.size());
+                for (Session session : sessions) {
+                    out.writeLong(session.start);
+                    out.writeLong(session.end);
+                    out.writeInt(session.slot);
+                    out.writeLong(session.sequence);
+                }
+            }
+            out.writeInt(slotCount);
+            AccumulatorSnapshots.write(slots, slotCount, out);
+            int[] free = freeSlots.stream().mapToInt(Integer::intValue).toArray();
+            out.writeInts(free, free.length);
+        });
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), shape(), () -> {
+            watermark = in.readLong();
+            nextSequence = in.readLong();
+            GroupKeySnapshots.read(keys, spec.inputSchema(), spec.keyColumns(), allocator, in);
+            int keyCount = in.readInt();
+            for (int key = 0; key < keyCount; key++) {
+                int count = in.readInt();
+                List<Session> sessions = new ArrayList<>(2);
+                for (int i = 0; i < count; i++) {
+                    long start = in.readLong();
+                    long end = in.readLong();
+                    Session session = new Session(key, in.readInt(), in.readLong(), start, end);
+                    sessions.add(session);
+                    byEnd.add(new EndEntry(end, session));
+                }
+                if (!sessions.isEmpty()) {
+                    openKeys++;
+                }
+                sessionsByKey.add(sessions);
+            }
+            slotCount = in.readInt();
+            AccumulatorSnapshots.read(slots, slotCount, in);
+            for (int slot : in.readInts()) {
+                freeSlots.add(slot);
+            }
+            memory.update(stateBytes());
+        });
+    }
+
+    /** What the plan fixes about the state: the gap, the key columns and the accumulators' fields. */
+    private String shape() {
+        return spec.window() + " by " + GroupKeySnapshots.keySchema(spec.inputSchema(), spec.keyColumns()) + " with "
+                + AccumulatorSnapshots.layout(slots);
     }
 
     @Override

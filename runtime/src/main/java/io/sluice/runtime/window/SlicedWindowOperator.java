@@ -3,13 +3,20 @@ package io.sluice.runtime.window;
 import io.sluice.runtime.state.StateMemory;
 import io.sluice.runtime.operator.OutputRows;
 
+import io.sluice.runtime.aggregate.AccumulatorSnapshots;
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.codegen.AggregateKernel;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.window.group.GroupByHash;
+import io.sluice.runtime.state.OperatorSnapshot;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.window.group.GroupByHashes;
+import io.sluice.runtime.window.group.GroupKeySnapshots;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -26,7 +33,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * window's slices are merged group by group and the results emitted; a slice is dropped once the
  * last window holding it has fired.
  */
-final class SlicedWindowOperator implements Operator {
+final class SlicedWindowOperator implements Operator, Checkpointed {
     private final WindowAggregateOperatorFactory spec;
     private final AggregateKernel kernel;
     private final TaskContext context;
@@ -236,6 +243,44 @@ final class SlicedWindowOperator implements Operator {
             bytes += slice.estimatedBytes();
         }
         return bytes;
+    }
+
+    /** The watermark, then per slice its end, its keys and their accumulators. */
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        OperatorSnapshot.write(out, spec.name(), shape(), () -> {
+            out.writeLong(watermark);
+            out.writeInt(slices.size());
+            for (Map.Entry<Long, SliceState> slice : slices.entrySet()) {
+                out.writeLong(slice.getKey());
+                GroupByHash groups = slice.getValue().groups();
+                GroupKeySnapshots.write(groups, spec.inputSchema(), spec.keyColumns(), allocator, out);
+                AccumulatorSnapshots.write(slice.getValue().accumulators(), groups.groupCount(), out);
+            }
+        });
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), shape(), () -> {
+            watermark = in.readLong();
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                long sliceEnd = in.readLong();
+                SliceState slice = newState();
+                slices.put(sliceEnd, slice);
+                int groups = GroupKeySnapshots.read(slice.groups(), spec.inputSchema(), spec.keyColumns(), allocator,
+                        in);
+                AccumulatorSnapshots.read(slice.accumulators(), groups, in);
+            }
+            memory.update(stateBytes());
+        });
+    }
+
+    /** What the plan fixes about the state: the windows, the key columns and the accumulators' fields. */
+    private String shape() {
+        return spec.window() + " by " + GroupKeySnapshots.keySchema(spec.inputSchema(), spec.keyColumns()) + " with "
+                + AccumulatorSnapshots.layout(kernel.newState());
     }
 
     @Override

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  * which are late. Rows are {@code (window_end millis, key, name)}.
  */
 class WindowJoinOperatorTest {
-    private static final Schema SIDE = new Schema(List.of(
+    static final Schema SIDE = new Schema(List.of(
             Field.nullable("end", ColumnTypes.TIMESTAMP),
             Field.nullable("k", ColumnTypes.BIGINT),
             Field.nullable("name", ColumnTypes.VARCHAR)));
-    private static final Schema JOINED = new Schema(List.of(
+    static final Schema JOINED = new Schema(List.of(
             Field.nullable("l_end", ColumnTypes.TIMESTAMP), Field.nullable("l_k", ColumnTypes.BIGINT),
             Field.nullable("l_name", ColumnTypes.VARCHAR), Field.nullable("r_end", ColumnTypes.TIMESTAMP),
             Field.nullable("r_k", ColumnTypes.BIGINT), Field.nullable("r_name", ColumnTypes.VARCHAR)));

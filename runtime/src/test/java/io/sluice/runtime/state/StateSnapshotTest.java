@@ -62,6 +62,45 @@ class StateSnapshotTest {
         }
     }
 
+    @Test
+    void arraysLongerThanTheWritersBufferAndTheChecksumOfWhatWasWrittenComeBack() throws Exception {
+        long[] longs = new long[5_000];
+        int[] ints = new int[3_000];
+        double[] doubles = new double[2_500];
+        boolean[] flags = new boolean[20_000];
+        for (int i = 0; i < flags.length; i++) {
+            if (i < longs.length) {
+                longs[i] = i * 1_000_003L - 7;
+            }
+            if (i < ints.length) {
+                ints[i] = -i;
+            }
+            if (i < doubles.length) {
+                doubles[i] = i / 3.0;
+            }
+            flags[i] = i % 3 == 0;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long written;
+        try (StateWriter out = new StateWriter(bytes)) {
+            out.writeInt(7);
+            out.startChecksum();
+            out.writeLongs(longs, longs.length);
+            out.writeInts(ints, ints.length - 1);
+            out.writeDoubles(doubles, doubles.length);
+            out.writeBooleans(flags, flags.length);
+            written = out.checksum();
+        }
+        StateReader in = new StateReader(new ByteArrayInputStream(bytes.toByteArray()));
+        assertEquals(7, in.readInt());
+        in.startChecksum();
+        assertArrayEquals(longs, in.readLongs());
+        assertArrayEquals(Arrays.copyOf(ints, ints.length - 1), in.readInts());
+        assertArrayEquals(doubles, in.readDoubles());
+        assertArrayEquals(flags, in.readBooleans());
+        assertEquals(written, in.checksum());
+    }
+
     private static List<Object> values() {
         return Arrays.asList(null, true, 3, 4L, 1.5f, -0.25d, new BigDecimal("-12.340"), "text", new byte[] {1, 2},
                 Arrays.asList("a", null, 5L));

@@ -3,12 +3,18 @@ package io.sluice.runtime.changelog.normalize;
 import io.sluice.runtime.Clock;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.OutputRows;
+import io.sluice.runtime.state.OperatorSnapshot;
 import io.sluice.runtime.state.StateMemory;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.state.StateTtl;
 import io.sluice.runtime.task.TaskContext;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.TinyIntVector;
@@ -25,7 +31,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * in the input is skipped: the kept row stands for it. Each batch's changes are emitted before the
  * operator returns.
  */
-final class ChangelogNormalizeOperator implements Operator {
+final class ChangelogNormalizeOperator implements Operator, Checkpointed {
     private static final byte UPDATE_BEFORE = RowKind.UPDATE_BEFORE.code();
     private static final byte DELETE = RowKind.DELETE.code();
 
@@ -36,12 +42,14 @@ final class ChangelogNormalizeOperator implements Operator {
     private final Output output;
     private final Clock clock;
     private final StateTtl ttl;
+    private final ChangelogNormalizeOperatorFactory spec;
     private long nextExpiry;
 
     ChangelogNormalizeOperator(ChangelogNormalizeOperatorFactory factory, TaskContext context, Output output) {
         this.output = output;
         this.clock = context.clock();
         this.ttl = factory.ttl();
+        this.spec = factory;
         this.allocator = context.allocator().newChildAllocator(context.taskName() + "/ChangelogNormalize", 0,
                 Long.MAX_VALUE);
         List<Field> fields = factory.schema().getFields();
@@ -122,6 +130,29 @@ final class ChangelogNormalizeOperator implements Operator {
     public void processWatermark(long watermark) {
         out.flush();
         output.emitWatermark(watermark);
+    }
+
+    /** Each key's last row (see {@link LastRowState#snapshot}), then when idle keys are looked for next. */
+    @Override
+    public void snapshotState(StateWriter writer) throws IOException {
+        OperatorSnapshot.write(writer, spec.name(), shape(), () -> {
+            state.snapshot(writer);
+            writer.writeLong(nextExpiry);
+        });
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), shape(), () -> {
+            state.restore(in);
+            nextExpiry = in.readLong();
+            memory.update(state.heapBytes());
+        });
+    }
+
+    /** What the plan fixes about the state: the rows' columns and the key's. */
+    private String shape() {
+        return spec.schema() + " by " + Arrays.toString(spec.keyColumns());
     }
 
     @Override

@@ -1,23 +1,30 @@
 package io.sluice.runtime.operator.limit;
 
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.state.OperatorSnapshot;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
+import java.io.IOException;
 import io.sluice.runtime.vector.Batches;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** See {@link LimitOperatorFactory}. */
-final class LimitOperator implements Operator {
+final class LimitOperator implements Operator, Checkpointed {
+    private final LimitOperatorFactory spec;
     private final Output output;
     private final TaskContext context;
     private long remaining;
     private boolean done;
 
-    LimitOperator(long limit, TaskContext context, Output output) {
-        this.remaining = limit;
+    LimitOperator(LimitOperatorFactory spec, TaskContext context, Output output) {
+        this.spec = spec;
+        this.remaining = spec.limit();
         this.context = context;
         this.output = output;
-        if (limit == 0) {
+        if (remaining == 0) {
             complete();
         }
     }
@@ -61,6 +68,30 @@ final class LimitOperator implements Operator {
     @Override
     public void close() {
         output.close();
+    }
+
+    /** How many rows may still pass. */
+    @Override
+    public void snapshotState(StateWriter out) throws IOException {
+        OperatorSnapshot.write(out, spec.name(), "LIMIT " + spec.limit(), () -> out.writeLong(remaining));
+    }
+
+    /**
+     * Takes up the count where the snapshot left it. A limit the snapshot had reached ends this
+     * run's output and job again, as it ended the run that took the snapshot.
+     */
+    @Override
+    public void restoreState(StateReader in) {
+        OperatorSnapshot.read(in, spec.name(), "LIMIT " + spec.limit(), () -> {
+            long restored = in.readLong();
+            if (restored < 0 || restored > spec.limit()) {
+                throw new IOException(restored + " rows left of a LIMIT " + spec.limit());
+            }
+            remaining = restored;
+        });
+        if (remaining == 0 && !done) {
+            complete();
+        }
     }
 
     private void complete() {

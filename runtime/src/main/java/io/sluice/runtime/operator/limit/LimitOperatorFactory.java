@@ -23,6 +23,6 @@ public record LimitOperatorFactory(long limit) implements OperatorFactory {
 
     @Override
     public Operator create(TaskContext context, Output output) {
-        return new LimitOperator(limit, context, output);
+        return new LimitOperator(this, context, output);
     }
 }

@@ -1,0 +1,158 @@
+package io.sluice.runtime.job;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.runtime.Clock;
+import io.sluice.runtime.checkpoint.CheckpointCoordinator;
+import io.sluice.runtime.checkpoint.CheckpointStats;
+import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.metrics.QueryMetrics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A job that, when it fails, starts again as its {@link RestartStrategy} says: a fresh
+ * {@link Job} (new tasks, a new allocator) resuming from the newest checkpoint completed so far,
+ * or from the start if there is none. Each run's allocator is made for it and closed when it
+ * ends, before the next run starts. The counters are the job's across runs.
+ */
+public final class RestartingJob {
+    private static final Logger LOG = LoggerFactory.getLogger(RestartingJob.class);
+
+    private final JobSpec spec;
+    private final Supplier<BufferAllocator> allocators;
+    private final QueryMetrics metrics;
+    private final Clock clock;
+    private final int batchSize;
+    private final JobCheckpointing checkpointing;
+    private final RestartStrategy strategy;
+    private final CompletableFuture<JobState> completion = new CompletableFuture<>();
+    private volatile Job current;
+    private volatile boolean cancelled;
+    private volatile int restarts;
+    private volatile Optional<Path> resumeFrom;
+    private volatile CheckpointStats lastCheckpoint;
+    private volatile SluiceException failure;
+
+    /**
+     * @param allocators makes the allocator of each run, whose limit is the job's memory limit
+     */
+    public RestartingJob(JobSpec spec, Supplier<BufferAllocator> allocators, QueryMetrics metrics, Clock clock,
+                         int batchSize, JobCheckpointing checkpointing, RestartStrategy strategy) {
+        this.spec = requireNonNull(spec, "spec is null");
+        this.allocators = requireNonNull(allocators, "allocators is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.batchSize = batchSize;
+        this.checkpointing = requireNonNull(checkpointing, "checkpointing is null");
+        this.strategy = requireNonNull(strategy, "strategy is null");
+        this.resumeFrom = checkpointing.restoreFrom();
+    }
+
+    /**
+     * Starts the first run.
+     *
+     * @throws SluiceException if it cannot start (see {@link Job#start()}); nothing runs then
+     */
+    public void start() {
+        run(checkpointing);
+    }
+
+    /** Stops the job, whether it runs or waits to restart. */
+    public void cancel() {
+        cancelled = true;
+        Job job = current;
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Completes with the final state once the last run has ended and freed its memory. */
+    public CompletableFuture<JobState> completion() {
+        return completion;
+    }
+
+    /** Why the job failed for good, or null. */
+    public SluiceException failure() {
+        return failure;
+    }
+
+    /** How many times the job started again after a failure. */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** The newest checkpoint completed, in any run. */
+    public Optional<CheckpointStats> lastCheckpoint() {
+        Job job = current;
+        Optional<CheckpointStats> running = job == null ? Optional.empty()
+                : job.checkpoints().flatMap(CheckpointCoordinator::lastStats);
+        return running.isPresent() ? running : Optional.ofNullable(lastCheckpoint);
+    }
+
+    /** The run going on now, or the last one. */
+    public Job current() {
+        return current;
+    }
+
+    private void run(JobCheckpointing runCheckpointing) {
+        BufferAllocator allocator = allocators.get();
+        Job job = new Job(spec, allocator, metrics, clock, batchSize, runCheckpointing);
+        current = job;
+        if (cancelled) {
+            job.cancel();
+        }
+        try {
+            job.start();
+        } catch (RuntimeException e) {
+            allocator.close();
+            throw e;
+        }
+        job.completion().whenComplete((state, error) -> ended(job, allocator, state));
+    }
+
+    private void ended(Job job, BufferAllocator allocator, JobState state) {
+        job.checkpoints().flatMap(CheckpointCoordinator::lastStats).ifPresent(stats -> {
+            lastCheckpoint = stats;
+            resumeFrom = Optional.of(stats.directory());
+        });
+        try {
+            allocator.close();
+        } catch (RuntimeException e) {
+            LOG.error("job {} did not free all its memory", spec.name(), e);
+        }
+        if (state == JobState.FAILED && !cancelled) {
+            Optional<Duration> delay = strategy.delayBefore(restarts + 1);
+            if (delay.isPresent()) {
+                restarts++;
+                LOG.warn("job {} failed ({}); restart {} in {} ms from {}", spec.name(), job.failure().getMessage(),
+                        restarts, delay.get().toMillis(), resumeFrom.map(Path::toString).orElse("the start"));
+                CompletableFuture.delayedExecutor(delay.get().toMillis(), TimeUnit.MILLISECONDS).execute(this::restart);
+                return;
+            }
+        }
+        failure = job.failure();
+        completion.complete(state);
+    }
+
+    private void restart() {
+        if (cancelled) {
+            completion.complete(JobState.CANCELLED);
+            return;
+        }
+        try {
+            run(new JobCheckpointing(checkpointing.config(), checkpointing.storageName(), resumeFrom));
+        } catch (RuntimeException e) {
+            failure = e instanceof SluiceException s ? s : SluiceException.internal(e.toString(), e);
+            LOG.warn("job {} could not restart: {}", spec.name(), failure.getMessage());
+            completion.complete(JobState.FAILED);
+        }
+    }
+}

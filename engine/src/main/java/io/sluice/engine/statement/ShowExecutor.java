@@ -84,10 +84,10 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
                 ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
-                ResultColumn.bigint("source_retries"), ResultColumn.varchar("checkpointing"),
-                ResultColumn.bigint("last_checkpoint"), ResultColumn.timestamp("last_checkpoint_time"),
-                ResultColumn.bigint("last_checkpoint_bytes"), ResultColumn.bigint("last_checkpoint_millis"),
-                ResultColumn.bigint("restarts"), ResultColumn.varchar("error")), rows);
+                ResultColumn.varchar("checkpointing"), ResultColumn.bigint("last_checkpoint"),
+                ResultColumn.timestamp("last_checkpoint_time"), ResultColumn.bigint("last_checkpoint_bytes"),
+                ResultColumn.bigint("last_checkpoint_millis"), ResultColumn.bigint("restarts"),
+                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
     }
 
     /** A job's checkpointing, its newest checkpoint (id, time, size, duration) and its restarts, as SHOW JOBS lists them. */
@@ -115,9 +115,9 @@ final class ShowExecutor implements StatementExecutor<Show> {
             metrics.recordsOut(),
             metrics.lateRecords(),
             metrics.malformedRecords(),
-            Math.round(rowsPerSecond),
-            metrics.sourceRetries()));
+            Math.round(rowsPerSecond)));
         row.addAll(java.util.Arrays.asList(checkpoints));
+        row.add(metrics.sourceRetries());
         row.add(failure == null ? null : failure.getMessage());
         return row.toArray();
     }

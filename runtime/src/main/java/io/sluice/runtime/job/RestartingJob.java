@@ -36,6 +36,8 @@ public final class RestartingJob {
     private final CompletableFuture<JobState> completion = new CompletableFuture<>();
     private volatile Job current;
     private volatile boolean cancelled;
+    /** A run failed and the next waits for its delay; guarded by this. */
+    private boolean waitingToRestart;
     private volatile int restarts;
     private volatile Optional<Path> resumeFrom;
     private volatile CheckpointStats lastCheckpoint;
@@ -61,14 +63,22 @@ public final class RestartingJob {
      *
      * @throws SluiceException if it cannot start (see {@link Job#start()}); nothing runs then
      */
-    public void start() {
+    public synchronized void start() {
         run(checkpointing);
     }
 
-    /** Stops the job, whether it runs or waits to restart. */
+    /** Stops the job: a run going on stops within a bounded time, one waiting to restart at once. */
     public void cancel() {
-        cancelled = true;
-        Job job = current;
+        Job job;
+        synchronized (this) {
+            cancelled = true;
+            job = current;
+            if (waitingToRestart) {
+                waitingToRestart = false;
+                completion.complete(JobState.CANCELLED);
+                return;
+            }
+        }
         if (job != null) {
             job.cancel();
         }
@@ -128,10 +138,12 @@ public final class RestartingJob {
         } catch (RuntimeException e) {
             LOG.error("job {} did not free all its memory", spec.name(), e);
         }
-        if (state == JobState.FAILED && !cancelled) {
-            Optional<Duration> delay = strategy.delayBefore(restarts + 1);
+        synchronized (this) {
+            Optional<Duration> delay = state == JobState.FAILED && !cancelled ? strategy.delayBefore(restarts + 1)
+                    : Optional.empty();
             if (delay.isPresent()) {
                 restarts++;
+                waitingToRestart = true;
                 LOG.warn("job {} failed ({}); restart {} in {} ms from {}", spec.name(), job.failure().getMessage(),
                         restarts, delay.get().toMillis(), resumeFrom.map(Path::toString).orElse("the start"));
                 CompletableFuture.delayedExecutor(delay.get().toMillis(), TimeUnit.MILLISECONDS).execute(this::restart);
@@ -142,11 +154,12 @@ public final class RestartingJob {
         completion.complete(state);
     }
 
-    private void restart() {
-        if (cancelled) {
-            completion.complete(JobState.CANCELLED);
+    private synchronized void restart() {
+        if (!waitingToRestart) {
+            // cancelled while waiting
             return;
         }
+        waitingToRestart = false;
         try {
             run(new JobCheckpointing(checkpointing.config(), checkpointing.storageName(), resumeFrom));
         } catch (RuntimeException e) {

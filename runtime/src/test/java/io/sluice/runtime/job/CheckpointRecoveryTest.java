@@ -97,6 +97,35 @@ class CheckpointRecoveryTest {
     }
 
     @Test
+    void aTwoInputTaskAlignsTheBarriersOfBothInputs() throws Exception {
+        GatedSource right = new GatedSource(ROWS / 2, KEYS);
+        QueryMetrics metrics = new QueryMetrics();
+        JobCheckpointing checkpointing = JobCheckpointing.of(config(CheckpointingMode.EXACTLY_ONCE), "both");
+        BufferAllocator first = root.newChildAllocator("first", 0, Long.MAX_VALUE);
+        Job job = new Job(twoInputSpec(right), first, metrics, Clock.SYSTEM, 16, checkpointing);
+        source.open(60);
+        right.open(30);
+        job.start();
+        await(() -> metrics.recordsIn() == 90, "the sources read 60 and 30 rows");
+        long id = job.checkpoints().orElseThrow().trigger();
+        await(() -> job.checkpoints().orElseThrow().lastCompleted() == id, "checkpoint " + id + " completed");
+        job.cancel();
+        job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        first.close();
+        assertEquals(expected(60, 30), sorted(sink.visibleRows()));
+
+        BufferAllocator second = root.newChildAllocator("second", 0, Long.MAX_VALUE);
+        Job resumed = new Job(twoInputSpec(right), second, new QueryMetrics(), Clock.SYSTEM, 16,
+                checkpointing.restoringFrom(CheckpointStorage.directoryOf(directory.resolve("both"), id)));
+        source.open(ROWS);
+        right.open(ROWS / 2);
+        resumed.start();
+        assertEquals(JobState.FINISHED, resumed.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        second.close();
+        assertEquals(expected(ROWS, ROWS / 2), sorted(sink.visibleRows()));
+    }
+
+    @Test
     void aTaskThatFailsRestartsFromTheLastCheckpointAndEveryRowIsWrittenOnce() throws Exception {
         QueryMetrics metrics = new QueryMetrics();
         count.failOnceAt(150);
@@ -127,6 +156,19 @@ class CheckpointRecoveryTest {
         assertEquals(JobState.FAILED, job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
         assertEquals(0, job.restarts());
         assertTrue(job.failure().getMessage().contains("failing once"), job.failure().getMessage());
+    }
+
+    @Test
+    void aJobWaitingToRestartStopsAtOnceWhenCancelled() throws Exception {
+        count.failOnceAt(10);
+        RestartingJob job = new RestartingJob(spec(2, count), () -> root.newChildAllocator("run", 0, Long.MAX_VALUE),
+                new QueryMetrics(), Clock.SYSTEM, 16, JobCheckpointing.of(config(CheckpointingMode.EXACTLY_ONCE), "counts"),
+                new RestartStrategy.FixedDelay(1, Duration.ofHours(1)));
+        source.open(ROWS);
+        job.start();
+        await(() -> job.restarts() == 1, "the job failed and waits to restart");
+        job.cancel();
+        assertEquals(JobState.CANCELLED, job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
     }
 
     @Test
@@ -190,6 +232,20 @@ class CheckpointRecoveryTest {
         return new JobSpec("counts", List.of(read, counting), List.of(new ExchangeSpec(0, 2, countParallelism, 4)));
     }
 
+    /** Two sources into one exchange, counted together by a task with two inputs, as a join's pipeline is. */
+    private JobSpec twoInputSpec(GatedSource right) {
+        Partitioning byKey = new Partitioning.Hash(new KeyHashPartitioner(new int[] {0}));
+        PipelineSpec readLeft = new PipelineSpec("p0", 2, new PipelineInput.FromSource("left", source,
+                GatedSource.SCHEMA, ReadMode.STREAM, Optional.empty(), Optional.empty()), List.of(),
+                new PipelineOutput.ToExchange(0, byKey, 0));
+        PipelineSpec readRight = new PipelineSpec("p1", 2, new PipelineInput.FromSource("right", right,
+                GatedSource.SCHEMA, ReadMode.STREAM, Optional.empty(), Optional.empty()), List.of(),
+                new PipelineOutput.ToExchange(0, byKey, 2));
+        PipelineSpec counting = new PipelineSpec("p2", 2, new PipelineInput.FromExchange(0, 2), List.of(count),
+                sink.output());
+        return new JobSpec("both", List.of(readLeft, readRight, counting), List.of(new ExchangeSpec(0, 4, 2, 4)));
+    }
+
     private static OperatorFactory renamed(OperatorFactory factory) {
         return new OperatorFactory() {
             @Override
@@ -204,13 +260,21 @@ class CheckpointRecoveryTest {
         };
     }
 
-    /** The counts an uninterrupted run writes for the first {@code rows} rows. */
-    private static List<String> expected(int rows) {
+    /**
+     * The counts an uninterrupted run writes for the first {@code rows[s]} rows of each source
+     * {@code s}: key {@code k<j>} counts 1 to the number of rows with that key, in any order.
+     */
+    private static List<String> expected(int... rows) {
         List<String> expected = new ArrayList<>();
         for (int key = 0; key < KEYS; key++) {
-            long n = 0;
-            for (int row = key; row < rows; row += KEYS) {
-                expected.add("k" + key + "," + ++n);
+            long total = 0;
+            for (int sourceRows : rows) {
+                for (int row = key; row < sourceRows; row += KEYS) {
+                    total++;
+                }
+            }
+            for (long n = 1; n <= total; n++) {
+                expected.add("k" + key + "," + n);
             }
         }
         return sorted(expected);

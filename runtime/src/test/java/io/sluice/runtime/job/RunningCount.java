@@ -4,6 +4,7 @@ import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.OperatorFactory;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
@@ -22,7 +23,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * A stateful operator for checkpoint tests: for each row {@code (k)} it emits {@code (k, n)}, n
- * being how many rows of key k it has seen, counting this one. Its state is the count per key.
+ * being how many rows of key k it has seen, counting this one; with two inputs (a join's place),
+ * it counts the rows of both. Its state is the count per key.
  * It can be told to fail once, when the rows all its instances have seen reach a number.
  */
 final class RunningCount implements OperatorFactory {
@@ -47,7 +49,7 @@ final class RunningCount implements OperatorFactory {
         return new Counting(context, output);
     }
 
-    private final class Counting implements Operator, Checkpointed {
+    private final class Counting implements TwoInputOperator, Checkpointed {
         private final Output output;
         private final VectorSchemaRoot out;
         private Map<String, Long> counts = new HashMap<>();
@@ -55,6 +57,11 @@ final class RunningCount implements OperatorFactory {
         Counting(TaskContext context, Output output) {
             this.output = output;
             this.out = VectorSchemaRoot.create(SCHEMA, context.allocator());
+        }
+
+        @Override
+        public void process(int input, VectorSchemaRoot batch) {
+            process(batch);
         }
 
         @Override

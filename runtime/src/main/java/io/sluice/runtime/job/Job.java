@@ -6,6 +6,7 @@ import io.sluice.runtime.Clock;
 import io.sluice.runtime.checkpoint.CheckpointConfig;
 import io.sluice.runtime.checkpoint.CheckpointCoordinator;
 import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.runtime.checkpoint.CheckpointingMode;
 import io.sluice.runtime.checkpoint.CompletedCheckpoint;
 import io.sluice.runtime.checkpoint.TaskId;
 import io.sluice.runtime.connector.SinkCommitter;
@@ -260,8 +261,8 @@ public final class Job implements JobControl {
                     PipelineInput.FromExchange input = (PipelineInput.FromExchange) pipeline.input();
                     Exchange exchange = exchanges.get(input.exchangeId());
                     BarrierAligner aligner = coordinator == null ? null : new BarrierAligner(
-                            exchange.spec().producers(), checkpointing.config().orElseThrow().mode()
-                                    == io.sluice.runtime.checkpoint.CheckpointingMode.EXACTLY_ONCE,
+                            exchange.spec().producers(),
+                            checkpointing.config().orElseThrow().mode() == CheckpointingMode.EXACTLY_ONCE,
                             restored == null ? 0 : restored.id());
                     loop = new ExchangeTask(exchange, input, context, head, checkpoints, aligner);
                 }

@@ -26,8 +26,9 @@ import java.util.TreeSet;
 
 /**
  * The checkpoint side of one task: its {@link Checkpointed} parts under their stable ids (the
- * source reader, the chained operators in order, the sink output), its {@link CheckpointListener}s,
- * and where its barriers go. Used by the task's thread only, between batches.
+ * source reader, the chained operators in order, the sink's output), its
+ * {@link CheckpointListener}s, and where its barriers go. Used by the task's thread only, between
+ * batches.
  */
 final class TaskCheckpoints {
     private record Part(String id, String operator, Checkpointed state) {
@@ -40,6 +41,7 @@ final class TaskCheckpoints {
     private final List<Part> parts = new ArrayList<>();
     private final List<CheckpointListener> listeners = new ArrayList<>();
     private TwoPhaseCommitOutput sink;
+    private Part sinkState;
     private BarrierOutput barriers;
     private long taken;
     private long notified;
@@ -81,7 +83,12 @@ final class TaskCheckpoints {
         if (output instanceof TwoPhaseCommitOutput twoPhase) {
             sink = twoPhase;
         }
-        add(sinkId, "sink", output, false);
+        if (output instanceof Checkpointed state) {
+            sinkState = new Part(sinkId, "sink", state);
+        }
+        if (output instanceof CheckpointListener listener) {
+            listeners.add(listener);
+        }
     }
 
     /** True if the task had ended in the checkpoint the job resumes from: it runs no more. */
@@ -101,7 +108,11 @@ final class TaskCheckpoints {
         Map<String, byte[]> states = restored.parts();
         TreeSet<String> missing = new TreeSet<>(states.keySet());
         TreeSet<String> unknown = new TreeSet<>();
-        for (Part part : parts) {
+        List<Part> all = new ArrayList<>(parts);
+        if (sinkState != null) {
+            all.add(sinkState);
+        }
+        for (Part part : all) {
             if (!missing.remove(part.id())) {
                 unknown.add(part.id());
             }
@@ -112,7 +123,7 @@ final class TaskCheckpoints {
                     + " that the checkpoint holds state for") + (missing.isEmpty() || unknown.isEmpty() ? "" : ", and")
                     + (unknown.isEmpty() ? "" : " has stateful parts " + unknown + " the checkpoint holds no state for"));
         }
-        for (Part part : parts) {
+        for (Part part : all) {
             try {
                 part.state().restoreState(new StateReader(new ByteArrayInputStream(states.get(part.id()))));
             } catch (IOException | RuntimeException e) {
@@ -138,21 +149,15 @@ final class TaskCheckpoints {
     }
 
     /**
-     * Snapshots every part, seals the sink's output or sends the barrier on, and acknowledges.
-     * Everything before the barrier has been processed, nothing after it.
+     * Snapshots the reader and the operators, seals the sink's output (then snapshots it, as it
+     * is once sealed) or sends the barrier on, and acknowledges. Everything before the barrier has
+     * been processed, nothing after it.
      */
     void checkpoint(long checkpointId) {
         taken = checkpointId;
-        List<PartSnapshot> snapshots = new ArrayList<>(parts.size());
+        List<PartSnapshot> snapshots = new ArrayList<>(parts.size() + 1);
         for (Part part : parts) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (StateWriter writer = new StateWriter(bytes)) {
-                part.state().snapshotState(writer);
-            } catch (IOException e) {
-                throw SluiceException.internal("task " + task + ": " + part.operator() + " ('" + part.id()
-                        + "') could not snapshot its state: " + e, e);
-            }
-            snapshots.add(new PartSnapshot(part.id(), part.operator(), bytes.toByteArray()));
+            snapshots.add(snapshot(part));
         }
         Optional<byte[]> committable = Optional.empty();
         if (sink != null) {
@@ -163,12 +168,26 @@ final class TaskCheckpoints {
                         + " of checkpoint " + checkpointId + ": " + e, e);
             }
         }
+        if (sinkState != null) {
+            snapshots.add(snapshot(sinkState));
+        }
         if (barriers != null) {
             barriers.emitBarrier(checkpointId);
         }
         if (coordinator != null) {
             coordinator.acknowledge(task, checkpointId, new TaskSnapshot(snapshots, committable, false));
         }
+    }
+
+    private PartSnapshot snapshot(Part part) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (StateWriter writer = new StateWriter(bytes)) {
+            part.state().snapshotState(writer);
+        } catch (IOException e) {
+            throw SluiceException.internal("task " + task + ": " + part.operator() + " ('" + part.id()
+                    + "') could not snapshot its state: " + e, e);
+        }
+        return new PartSnapshot(part.id(), part.operator(), bytes.toByteArray());
     }
 
     /** Tells the listeners of the newest completed checkpoint, once. */

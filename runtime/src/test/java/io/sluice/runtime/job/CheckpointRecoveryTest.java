@@ -82,7 +82,7 @@ class CheckpointRecoveryTest {
 
         Path checkpoint = CheckpointStorage.directoryOf(directory.resolve("counts"), id);
         CompletedCheckpoint read = CheckpointStorage.read(checkpoint);
-        assertEquals(List.of("p0/source/gated", "p1/0/RunningCount"),
+        assertEquals(List.of("p0/source/gated", "p1/0/RunningCount", "p1/sink"),
                 read.metadata().parts().stream().map(CheckpointMetadata.Part::id).sorted().toList());
         assertEquals(4, read.tasks().size());
 
@@ -94,6 +94,7 @@ class CheckpointRecoveryTest {
         assertEquals(JobState.FINISHED, resumed.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
         second.close();
         assertEquals(expected(ROWS), sorted(sink.visibleRows()));
+        assertEquals(List.of(1, 1), sink.restoredSealed(), "each output's state was taken once it had sealed");
     }
 
     @Test

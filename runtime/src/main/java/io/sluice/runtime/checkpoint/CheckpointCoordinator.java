@@ -59,12 +59,13 @@ public final class CheckpointCoordinator implements AutoCloseable {
 
     /**
      * @param tasks      every task of the job
-     * @param lastId     the id of the checkpoint the job was restored from, or 0: ids go on from it
+     * @param lastId     the highest checkpoint id the job's directory holds, or 0: ids go on from it
+     * @param restoredId the id of the checkpoint the job resumed from, or 0: the tasks start from it
      * @param committers the committers of the sinks that write exactly once, by their pipeline's name
      * @param onFailure  told when a checkpoint cannot be written or its commits fail; the job fails then
      */
     public CheckpointCoordinator(CheckpointPlan plan, CheckpointConfig config, Path jobDirectory, List<TaskId> tasks,
-                                 long lastId, Map<String, SinkCommitter> committers, Clock clock,
+                                 long lastId, long restoredId, Map<String, SinkCommitter> committers, Clock clock,
                                  Consumer<Throwable> onFailure) {
         this.plan = requireNonNull(plan, "plan is null");
         this.config = requireNonNull(config, "config is null");
@@ -73,9 +74,12 @@ public final class CheckpointCoordinator implements AutoCloseable {
         this.committers = Map.copyOf(committers);
         this.clock = requireNonNull(clock, "clock is null");
         this.onFailure = requireNonNull(onFailure, "onFailure is null");
+        if (restoredId > lastId) {
+            throw new IllegalArgumentException("restored checkpoint " + restoredId + " is past the last id " + lastId);
+        }
         this.lastId = lastId;
-        this.lastCompleted = lastId;
-        this.requested = lastId;
+        this.lastCompleted = restoredId;
+        this.requested = restoredId;
         this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "sluice-" + plan.job() + "-checkpoints");
             t.setDaemon(true);

@@ -172,7 +172,8 @@ public final class Job implements JobControl {
             throw new SluiceException(ErrorCode.VALIDATION_ERROR, "the checkpoint directory '" + directory
                     + "' already holds checkpoints of an earlier run: resume from one of them or use another directory");
         }
-        lastId = Math.max(lastId, restored == null ? 0 : restored.id());
+        long restoredId = restored == null ? 0 : restored.id();
+        lastId = Math.max(lastId, restoredId);
         List<TaskId> tasks = new ArrayList<>();
         for (PipelineSpec pipeline : spec.pipelines()) {
             for (int index = 0; index < pipeline.parallelism(); index++) {
@@ -180,7 +181,7 @@ public final class Job implements JobControl {
             }
         }
         coordinator = new CheckpointCoordinator(CheckpointLayout.plan(spec), config.get(), directory, tasks, lastId,
-                committers, clock, t -> fail("checkpoints", t));
+                restoredId, committers, clock, t -> fail("checkpoints", t));
     }
 
     private static List<Long> completedIn(Path directory) {

@@ -169,7 +169,7 @@ class CheckpointCoordinatorTest {
                 retained, timeout);
         SinkCommitter committer = (id, committables) -> commits.add(id + ":" + committables.stream()
                 .map(c -> new String(c, UTF_8)).toList());
-        return new CheckpointCoordinator(plan, config, jobDirectory(), List.of(SOURCE_0, SOURCE_1, SINK), lastId,
+        return new CheckpointCoordinator(plan, config, jobDirectory(), List.of(SOURCE_0, SOURCE_1, SINK), lastId, 0,
                 Map.of("out", committer), Clock.SYSTEM, failures::add);
     }
 

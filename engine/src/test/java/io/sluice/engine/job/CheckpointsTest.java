@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.Session;
+import io.sluice.engine.query.QueryState;
 import io.sluice.engine.values.ValuesSource;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.runtime.checkpoint.CheckpointMetadata;
@@ -93,6 +94,29 @@ class CheckpointsTest {
             assertEquals("AT_MOST_ONCE (lines cannot replay what was read)", job.checkpointing());
             engine.jobs().stop(job);
         }
+        assertEquals(0, Statements.allocated(engine));
+    }
+
+    @Test
+    void aFailingJobRestartsAsItsStrategySaysThenFails() throws Exception {
+        session.execute("CREATE STREAM t (k STRING, v INT) WITH ('connector' = 'values', 'bounded' = 'false')");
+        ValuesSource source = (ValuesSource) ((CatalogTable) engine.catalog().get("t")).source();
+        source.addRow("a|1");
+        source.addRow("b|0");
+        session.execute("CREATE TABLE out (k STRING, v INT) WITH ('connector' = 'blackhole')");
+        session.execute("SET 'execution.checkpointing.interval' = '1 min'");
+        session.execute("SET 'state.checkpoints.dir' = '" + directory + "'");
+        session.execute("SET 'restart-strategy.type' = 'fixed-delay'");
+        session.execute("SET 'restart-strategy.fixed-delay.attempts' = '2'");
+        session.execute("SET 'restart-strategy.fixed-delay.delay' = '10 ms'");
+        // every run reads b|0 again and fails on it
+        BackgroundJob job = Statements.startJob(session, "INSERT INTO out SELECT k, 10 / v FROM t");
+        job.ended().get();
+        assertEquals(QueryState.FAILED, job.state());
+        assertEquals(2, job.restarts());
+        assertEquals(ErrorCode.DIVISION_BY_ZERO, job.failure().code());
+        String listed = Statements.rows(session, "SHOW JOBS").get(0);
+        assertTrue(listed.contains("|FAILED|") && listed.endsWith("|2|0|" + job.failure().getMessage()), listed);
         assertEquals(0, Statements.allocated(engine));
     }
 

@@ -97,6 +97,51 @@ class CheckpointRecoveryTest {
         assertEquals(List.of(1, 1), sink.restoredSealed(), "each output's state was taken once it had sealed");
     }
 
+    /**
+     * Source task 1 is held inside a read while task 0 has sent its barrier and 20 rows more (40
+     * of each task's rows were read before). Exactly once, the counting tasks hold those rows back
+     * until task 1's barrier: the resumed job writes what an uninterrupted run writes. At least
+     * once, they are counted before the snapshot and read again after the restore: 20 rows more.
+     */
+    @ParameterizedTest
+    @EnumSource(CheckpointingMode.class)
+    void rowsAfterABarrierAreHeldBackExactlyOnceAndRepeatedAtLeastOnce(CheckpointingMode mode) throws Exception {
+        QueryMetrics metrics = new QueryMetrics();
+        JobCheckpointing checkpointing = JobCheckpointing.of(config(mode), "counts");
+        BufferAllocator first = root.newChildAllocator("first", 0, Long.MAX_VALUE);
+        Job job = new Job(spec(2, count), first, metrics, Clock.SYSTEM, 16, checkpointing);
+        source.open(80);
+        job.start();
+        await(() -> metrics.recordsIn() == 80, "the sources read the first 80 rows");
+        source.hold(1);
+        await(source::holding, "source task 1 is held in a read");
+        CheckpointCoordinator coordinator = job.checkpoints().orElseThrow();
+        long id = coordinator.trigger();
+        source.open(120);
+        await(() -> metrics.recordsIn() == 100, "source task 0 read 20 rows after its barrier");
+        if (mode == CheckpointingMode.AT_LEAST_ONCE) {
+            await(() -> count.seen() == 100, "the counting tasks counted them");
+        }
+        source.letGo();
+        await(() -> coordinator.lastCompleted() == id, "checkpoint " + id + " completed");
+        job.cancel();
+        job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        first.close();
+
+        BufferAllocator second = root.newChildAllocator("second", 0, Long.MAX_VALUE);
+        Job resumed = new Job(spec(2, count), second, new QueryMetrics(), Clock.SYSTEM, 16,
+                checkpointing.restoringFrom(CheckpointStorage.directoryOf(directory.resolve("counts"), id)));
+        source.open(ROWS);
+        resumed.start();
+        assertEquals(JobState.FINISHED, resumed.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        second.close();
+        if (mode == CheckpointingMode.EXACTLY_ONCE) {
+            assertEquals(expected(ROWS), sorted(sink.visibleRows()));
+        } else {
+            assertEquals(expected(ROWS).size() + 20, sink.visibleRows().size());
+        }
+    }
+
     @Test
     void aTwoInputTaskAlignsTheBarriersOfBothInputs() throws Exception {
         GatedSource right = new GatedSource(ROWS / 2, KEYS);

@@ -22,7 +22,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * A replayable source of {@code rows} keys ({@code k0} .. {@code k<keys-1>}, row {@code i} has
  * key {@code i % keys}); task {@code t} of {@code n} reads the rows with {@code i % n == t}, at most
  * four at a time, and only those below the gate the test opens: a test decides how far the
- * sources are when it takes a checkpoint. Its readers' position is the next row's index.
+ * sources are when it takes a checkpoint. A test can also hold one task inside its read, so that
+ * it sends no barrier until let go. Its readers' position is the next row's index.
  */
 final class GatedSource implements Source {
     static final Schema SCHEMA = new Schema(List.of(Field.nullable("k", ColumnTypes.VARCHAR)));
@@ -30,6 +31,8 @@ final class GatedSource implements Source {
     private final int rows;
     private final int keys;
     private final AtomicInteger gate = new AtomicInteger();
+    private final AtomicInteger heldTask = new AtomicInteger(-1);
+    private final AtomicInteger waitingTask = new AtomicInteger(-1);
 
     GatedSource(int rows, int keys) {
         this.rows = rows;
@@ -39,6 +42,20 @@ final class GatedSource implements Source {
     /** Lets the readers read every row below {@code row}. */
     void open(int row) {
         gate.set(row);
+    }
+
+    /** Holds task {@code task} in its next read until {@link #letGo()}. */
+    void hold(int task) {
+        heldTask.set(task);
+    }
+
+    /** True once the held task waits inside a read. */
+    boolean holding() {
+        return waitingTask.get() >= 0;
+    }
+
+    void letGo() {
+        heldTask.set(-1);
     }
 
     @Override
@@ -62,16 +79,23 @@ final class GatedSource implements Source {
     }
 
     private final class Reader implements SourceReader, Checkpointed {
+        private final int task;
         private final int step;
         private int next;
 
         Reader(int task, int parallelism) {
+            this.task = task;
             this.step = parallelism;
             this.next = task;
         }
 
         @Override
         public int read(VectorSchemaRoot batch) {
+            while (heldTask.get() == task) {
+                waitingTask.set(task);
+                LockSupport.parkNanos(1_000_000);
+            }
+            waitingTask.compareAndSet(task, -1);
             if (next >= rows) {
                 return END;
             }

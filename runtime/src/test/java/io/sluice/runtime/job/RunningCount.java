@@ -34,6 +34,11 @@ final class RunningCount implements OperatorFactory {
     private final AtomicInteger seen = new AtomicInteger();
     private volatile int failAt = Integer.MAX_VALUE;
 
+    /** How many rows all instances have seen. */
+    int seen() {
+        return seen.get();
+    }
+
     /** The next instance to see the {@code row}-th row of all fails, once. */
     void failOnceAt(int row) {
         failAt = row;

@@ -2,6 +2,7 @@ package io.sluice.engine;
 
 import io.sluice.engine.job.JobRecovery;
 import io.sluice.runtime.checkpoint.CheckpointConfig;
+import io.sluice.runtime.checkpoint.CheckpointRetention;
 import io.sluice.runtime.checkpoint.CheckpointingMode;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.error.ErrorCode;
@@ -58,6 +59,7 @@ public final class SessionSettings {
                     RestartStrategy.ExponentialDelay.INITIAL_BACKOFF, RestartStrategy.ExponentialDelay.MAX_BACKOFF ->
                     duration(key, value);
             case CheckpointConfig.MODE -> checkpointingMode(value);
+            case CheckpointRetention.OPTION -> retention(value);
             case CheckpointConfig.DIRECTORY -> checkpointDirectory(value);
             case CheckpointConfig.RETAINED -> positive(key, value);
             case RestartStrategy.TYPE -> restartType(value);
@@ -125,7 +127,9 @@ public final class SessionSettings {
                     values.containsKey(CheckpointConfig.RETAINED)
                             ? positive(CheckpointConfig.RETAINED, values.get(CheckpointConfig.RETAINED))
                             : CheckpointConfig.DEFAULT_RETAINED,
-                    durationOr(CheckpointConfig.TIMEOUT, CheckpointConfig.DEFAULT_TIMEOUT)));
+                    durationOr(CheckpointConfig.TIMEOUT, CheckpointConfig.DEFAULT_TIMEOUT),
+                    values.containsKey(CheckpointRetention.OPTION) ? retention(values.get(CheckpointRetention.OPTION))
+                            : CheckpointRetention.DELETE_ON_CANCELLATION));
         }
         String type = values.containsKey(RestartStrategy.TYPE) ? restartType(values.get(RestartStrategy.TYPE))
                 : checkpoints.isPresent() ? "exponential-delay" : "none";
@@ -189,6 +193,16 @@ public final class SessionSettings {
         }
         throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + CheckpointConfig.MODE
                 + "' must be EXACTLY_ONCE or AT_LEAST_ONCE, not '" + value + "'");
+    }
+
+    private static CheckpointRetention retention(String value) {
+        for (CheckpointRetention retention : CheckpointRetention.values()) {
+            if (retention.name().equalsIgnoreCase(value.trim())) {
+                return retention;
+            }
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + CheckpointRetention.OPTION
+                + "' must be DELETE_ON_CANCELLATION or RETAIN_ON_CANCELLATION, not '" + value + "'");
     }
 
     /** Flink's names of a restart strategy, and their aliases, as one name each. */

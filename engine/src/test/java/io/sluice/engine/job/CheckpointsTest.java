@@ -55,6 +55,7 @@ class CheckpointsTest {
         session.execute("CREATE TABLE out (k STRING, v INT) WITH ('connector' = 'blackhole')");
         session.execute("SET 'execution.checkpointing.interval' = '50 ms'");
         session.execute("SET 'state.checkpoints.dir' = '" + directory + "'");
+        session.execute("SET 'execution.checkpointing.externalized-checkpoint-retention' = 'RETAIN_ON_CANCELLATION'");
         BackgroundJob job = Statements.startJob(session, "INSERT INTO out SELECT k, v FROM t WHERE v > 3");
         Statements.await("the job completed two checkpoints",
                 () -> job.lastCheckpoint().map(c -> c.id() >= 2).orElse(false));
@@ -80,6 +81,20 @@ class CheckpointsTest {
         CompletedCheckpoint read = CheckpointStorage.read(last.directory());
         assertTrue(read.metadata().parts().stream().map(CheckpointMetadata.Part::operator).toList().contains("t"),
                 "the values reader's position is in it: " + read.metadata().parts());
+    }
+
+    @Test
+    void aStoppedJobDeletesItsCheckpointsUnlessTheyAreRetained() throws Exception {
+        session.execute("CREATE STREAM t (k STRING, v INT) WITH ('connector' = 'values', 'bounded' = 'false')");
+        session.execute("CREATE TABLE out (k STRING, v INT) WITH ('connector' = 'blackhole')");
+        session.execute("SET 'execution.checkpointing.interval' = '50 ms'");
+        session.execute("SET 'state.checkpoints.dir' = '" + directory + "'");
+        BackgroundJob job = Statements.startJob(session, "INSERT INTO out SELECT k, v FROM t");
+        Statements.await("the job completed a checkpoint", () -> job.lastCheckpoint().isPresent());
+        engine.jobs().stop(job);
+        try (Stream<Path> listing = Files.list(directory)) {
+            assertEquals(List.of(), listing.toList());
+        }
     }
 
     @Test
@@ -138,6 +153,8 @@ class CheckpointsTest {
         assertRefused("SET 'execution.checkpointing.mode' = 'SOMETIMES'", ErrorCode.INVALID_OPTION,
                 "'execution.checkpointing.mode' must be EXACTLY_ONCE or AT_LEAST_ONCE, not 'SOMETIMES'");
         assertRefused("SET 'state.checkpoints.num-retained' = '0'", ErrorCode.INVALID_OPTION, "positive integer");
+        assertRefused("SET 'execution.checkpointing.externalized-checkpoint-retention' = 'KEEP'", ErrorCode.INVALID_OPTION,
+                "must be DELETE_ON_CANCELLATION or RETAIN_ON_CANCELLATION, not 'KEEP'");
         assertRefused("SET 'restart-strategy.type' = 'failure-rate'", ErrorCode.UNSUPPORTED, "'failure-rate' is not supported");
         assertRefused("SET 'restart-strategy.type' = 'sometimes'", ErrorCode.INVALID_OPTION,
                 "must be 'none', 'fixed-delay' or 'exponential-delay'");

@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param directory {@code 'state.checkpoints.dir'}: a job's checkpoints go under {@code directory/<job id>/}
  * @param retained  {@code 'state.checkpoints.num-retained'}: how many completed checkpoints are kept, newest first
  * @param timeout   {@code 'execution.checkpointing.timeout'}: a checkpoint not acknowledged by every task within it is aborted
+ * @param retention what becomes of the checkpoints when the job ends
  */
 public record CheckpointConfig(Duration interval, CheckpointingMode mode, Path directory, int retained,
-                               Duration timeout) {
+                               Duration timeout, CheckpointRetention retention) {
     public static final String INTERVAL = "execution.checkpointing.interval";
     public static final String MODE = "execution.checkpointing.mode";
     public static final String DIRECTORY = "state.checkpoints.dir";
@@ -30,6 +31,7 @@ public record CheckpointConfig(Duration interval, CheckpointingMode mode, Path d
         requireNonNull(mode, "mode is null");
         requireNonNull(directory, "directory is null");
         requireNonNull(timeout, "timeout is null");
+        requireNonNull(retention, "retention is null");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the checkpoint interval must be positive: " + interval);
         }
@@ -39,5 +41,10 @@ public record CheckpointConfig(Duration interval, CheckpointingMode mode, Path d
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the checkpoint timeout must be positive: " + timeout);
         }
+    }
+
+    /** Checkpoints deleted when the job finishes or is stopped. */
+    public CheckpointConfig(Duration interval, CheckpointingMode mode, Path directory, int retained, Duration timeout) {
+        this(interval, mode, directory, retained, timeout, CheckpointRetention.DELETE_ON_CANCELLATION);
     }
 }

@@ -223,6 +223,13 @@ public final class CheckpointStorage {
         return directories;
     }
 
+    /** Deletes a job's directory and every checkpoint in it. */
+    public static void deleteJob(Path jobDirectory) throws IOException {
+        if (Files.exists(jobDirectory)) {
+            deleteRecursively(jobDirectory);
+        }
+    }
+
     private static void deleteRecursively(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.Clock;
 import io.sluice.runtime.checkpoint.CheckpointCoordinator;
+import io.sluice.runtime.checkpoint.CheckpointRetention;
 import io.sluice.runtime.checkpoint.CheckpointStats;
+import io.sluice.runtime.checkpoint.CheckpointStorage;
+import java.io.IOException;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.metrics.QueryMetrics;
 import java.nio.file.Path;
@@ -21,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * A job that, when it fails, starts again as its {@link RestartStrategy} says: a fresh
  * {@link Job} (new tasks, a new allocator) resuming from the newest checkpoint completed so far,
  * or from the start if there is none. Each run's allocator is made for it and closed when it
- * ends, before the next run starts. The counters are the job's across runs.
+ * ends, before the next run starts. The counters are the job's across runs. A job that finishes or
+ * is stopped deletes its checkpoints unless its configuration retains them; one that fails for
+ * good keeps them.
  */
 public final class RestartingJob {
     private static final Logger LOG = LoggerFactory.getLogger(RestartingJob.class);
@@ -75,7 +80,7 @@ public final class RestartingJob {
             job = current;
             if (waitingToRestart) {
                 waitingToRestart = false;
-                completion.complete(JobState.CANCELLED);
+                end(JobState.CANCELLED);
                 return;
             }
         }
@@ -151,6 +156,20 @@ public final class RestartingJob {
             }
         }
         failure = job.failure();
+        end(state);
+    }
+
+    private void end(JobState state) {
+        Optional<Path> directory = checkpointing.jobDirectory();
+        boolean delete = state != JobState.FAILED && checkpointing.config()
+                .map(config -> config.retention() == CheckpointRetention.DELETE_ON_CANCELLATION).orElse(false);
+        if (delete) {
+            try {
+                CheckpointStorage.deleteJob(directory.orElseThrow());
+            } catch (IOException e) {
+                LOG.warn("job {} could not delete its checkpoints in '{}': {}", spec.name(), directory.get(), e.toString());
+            }
+        }
         completion.complete(state);
     }
 
@@ -165,7 +184,7 @@ public final class RestartingJob {
         } catch (RuntimeException e) {
             failure = e instanceof SluiceException s ? s : SluiceException.internal(e.toString(), e);
             LOG.warn("job {} could not restart: {}", spec.name(), failure.getMessage());
-            completion.complete(JobState.FAILED);
+            end(JobState.FAILED);
         }
     }
 }

@@ -162,13 +162,15 @@ public final class Job implements JobControl {
         }
         Path directory = checkpointing.jobDirectory().orElseThrow();
         long lastId;
+        boolean earlierRun;
         try {
             lastId = CheckpointStorage.highestId(directory);
+            earlierRun = !CheckpointStorage.completed(directory).isEmpty();
         } catch (IOException e) {
             throw new SluiceException(ErrorCode.IO_ERROR, "cannot read the checkpoint directory '" + directory + "': " + e,
                     e);
         }
-        if (restored == null && !completedIn(directory).isEmpty()) {
+        if (restored == null && earlierRun) {
             throw new SluiceException(ErrorCode.VALIDATION_ERROR, "the checkpoint directory '" + directory
                     + "' already holds checkpoints of an earlier run: resume from one of them or use another directory");
         }
@@ -182,15 +184,6 @@ public final class Job implements JobControl {
         }
         coordinator = new CheckpointCoordinator(CheckpointLayout.plan(spec), config.get(), directory, tasks, lastId,
                 restoredId, committers, clock, t -> fail("checkpoints", t));
-    }
-
-    private static List<Long> completedIn(Path directory) {
-        try {
-            return CheckpointStorage.completed(directory);
-        } catch (IOException e) {
-            throw new SluiceException(ErrorCode.IO_ERROR, "cannot read the checkpoint directory '" + directory + "': " + e,
-                    e);
-        }
     }
 
     /** The job's checkpoint coordinator, if it takes checkpoints (set once {@link #start()} ran). */

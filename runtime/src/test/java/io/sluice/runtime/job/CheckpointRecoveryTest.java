@@ -71,13 +71,9 @@ class CheckpointRecoveryTest {
         source.open(80);
         job.start();
         await(() -> metrics.recordsIn() == 80, "the sources read the first 80 rows");
-        CheckpointCoordinator coordinator = job.checkpoints().orElseThrow();
-        long id = coordinator.trigger();
-        await(() -> coordinator.lastCompleted() == id, "checkpoint " + id + " completed");
+        long id = checkpoint(job);
         await(() -> sink.completionsHeard() == 2, "both sink tasks heard of the completion");
-        job.cancel();
-        job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        first.close();
+        stop(job, first);
         assertEquals(expected(80), sorted(sink.visibleRows()), "what the checkpoint committed");
 
         Path checkpoint = CheckpointStorage.directoryOf(directory.resolve("counts"), id);
@@ -86,13 +82,7 @@ class CheckpointRecoveryTest {
                 read.metadata().parts().stream().map(CheckpointMetadata.Part::id).sorted().toList());
         assertEquals(4, read.tasks().size());
 
-        BufferAllocator second = root.newChildAllocator("second", 0, Long.MAX_VALUE);
-        Job resumed = new Job(spec(2, count), second, new QueryMetrics(), Clock.SYSTEM, 16,
-                checkpointing.restoringFrom(checkpoint));
-        source.open(ROWS);
-        resumed.start();
-        assertEquals(JobState.FINISHED, resumed.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
-        second.close();
+        resumeToTheEnd(spec(2, count), checkpointing.restoringFrom(checkpoint), () -> source.open(ROWS));
         assertEquals(expected(ROWS), sorted(sink.visibleRows()));
         assertEquals(List.of(1, 1), sink.restoredSealed(), "each output's state was taken once it had sealed");
     }
@@ -124,17 +114,10 @@ class CheckpointRecoveryTest {
         }
         source.letGo();
         await(() -> coordinator.lastCompleted() == id, "checkpoint " + id + " completed");
-        job.cancel();
-        job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        first.close();
+        stop(job, first);
 
-        BufferAllocator second = root.newChildAllocator("second", 0, Long.MAX_VALUE);
-        Job resumed = new Job(spec(2, count), second, new QueryMetrics(), Clock.SYSTEM, 16,
-                checkpointing.restoringFrom(CheckpointStorage.directoryOf(directory.resolve("counts"), id)));
-        source.open(ROWS);
-        resumed.start();
-        assertEquals(JobState.FINISHED, resumed.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
-        second.close();
+        resumeToTheEnd(spec(2, count), checkpointing.restoringFrom(
+                CheckpointStorage.directoryOf(directory.resolve("counts"), id)), () -> source.open(ROWS));
         if (mode == CheckpointingMode.EXACTLY_ONCE) {
             assertEquals(expected(ROWS), sorted(sink.visibleRows()));
         } else {
@@ -153,21 +136,15 @@ class CheckpointRecoveryTest {
         right.open(30);
         job.start();
         await(() -> metrics.recordsIn() == 90, "the sources read 60 and 30 rows");
-        long id = job.checkpoints().orElseThrow().trigger();
-        await(() -> job.checkpoints().orElseThrow().lastCompleted() == id, "checkpoint " + id + " completed");
-        job.cancel();
-        job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        first.close();
+        long id = checkpoint(job);
+        stop(job, first);
         assertEquals(expected(60, 30), sorted(sink.visibleRows()));
 
-        BufferAllocator second = root.newChildAllocator("second", 0, Long.MAX_VALUE);
-        Job resumed = new Job(twoInputSpec(right), second, new QueryMetrics(), Clock.SYSTEM, 16,
-                checkpointing.restoringFrom(CheckpointStorage.directoryOf(directory.resolve("both"), id)));
-        source.open(ROWS);
-        right.open(ROWS / 2);
-        resumed.start();
-        assertEquals(JobState.FINISHED, resumed.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
-        second.close();
+        resumeToTheEnd(twoInputSpec(right), checkpointing.restoringFrom(
+                CheckpointStorage.directoryOf(directory.resolve("both"), id)), () -> {
+                    source.open(ROWS);
+                    right.open(ROWS / 2);
+                });
         assertEquals(expected(ROWS, ROWS / 2), sorted(sink.visibleRows()));
     }
 
@@ -181,9 +158,7 @@ class CheckpointRecoveryTest {
         source.open(100);
         job.start();
         await(() -> metrics.recordsIn() == 100, "the sources read the first 100 rows");
-        CheckpointCoordinator coordinator = job.current().checkpoints().orElseThrow();
-        long id = coordinator.trigger();
-        await(() -> coordinator.lastCompleted() == id, "checkpoint " + id + " completed");
+        long id = checkpoint(job.current());
         source.open(ROWS);
         assertEquals(JobState.FINISHED, job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
         assertEquals(1, job.restarts());
@@ -244,12 +219,33 @@ class CheckpointRecoveryTest {
         source.open(rows);
         job.start();
         await(() -> metrics.recordsIn() == rows, "the sources read " + rows + " rows");
-        long id = job.checkpoints().orElseThrow().trigger();
-        await(() -> job.checkpoints().orElseThrow().lastCompleted() == id, "checkpoint " + id + " completed");
+        long id = checkpoint(job);
+        stop(job, allocator);
+        return CheckpointStorage.directoryOf(directory.resolve("counts"), id);
+    }
+
+    /** Takes a checkpoint of a running job and waits until it completed; returns its id. */
+    private static long checkpoint(Job job) throws InterruptedException {
+        CheckpointCoordinator coordinator = job.checkpoints().orElseThrow();
+        long id = coordinator.trigger();
+        await(() -> coordinator.lastCompleted() == id, "checkpoint " + id + " completed");
+        return id;
+    }
+
+    private static void stop(Job job, BufferAllocator allocator) throws Exception {
         job.cancel();
         job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         allocator.close();
-        return CheckpointStorage.directoryOf(directory.resolve("counts"), id);
+    }
+
+    /** Runs the job of {@code spec} from a checkpoint until it finished, having let every row through. */
+    private void resumeToTheEnd(JobSpec spec, JobCheckpointing checkpointing, Runnable openSources) throws Exception {
+        try (BufferAllocator allocator = root.newChildAllocator("resumed", 0, Long.MAX_VALUE)) {
+            Job resumed = new Job(spec, allocator, new QueryMetrics(), Clock.SYSTEM, 16, checkpointing);
+            openSources.run();
+            resumed.start();
+            assertEquals(JobState.FINISHED, resumed.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        }
     }
 
     /** Starts a job (resuming from {@code checkpoint} if not null), which must refuse to start. */

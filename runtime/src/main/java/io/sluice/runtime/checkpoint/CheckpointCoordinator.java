@@ -89,8 +89,11 @@ public final class CheckpointCoordinator implements AutoCloseable {
         thread.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
-    /** Starts triggering a checkpoint every interval. */
-    public void start() {
+    /** Starts triggering a checkpoint every interval, unless the coordinator was closed already. */
+    public synchronized void start() {
+        if (closed) {
+            return;
+        }
         long interval = config.interval().toMillis();
         thread.scheduleAtFixedRate(this::trigger, interval, interval, TimeUnit.MILLISECONDS);
     }

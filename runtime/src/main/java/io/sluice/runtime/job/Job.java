@@ -125,13 +125,14 @@ public final class Job implements JobControl {
             }
         }
         runningTasks.set(threads.size());
+        if (coordinator != null) {
+            // before the tasks, which may all end (and close it) before this returns
+            coordinator.start();
+        }
         if (threads.isEmpty()) {
             complete();
         }
         threads.forEach(Thread::start);
-        if (coordinator != null) {
-            coordinator.start();
-        }
     }
 
     /**

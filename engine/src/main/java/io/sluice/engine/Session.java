@@ -3,6 +3,7 @@ package io.sluice.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.engine.job.BackgroundJob;
+import io.sluice.engine.job.JobRecovery;
 import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.statement.Executors;
@@ -136,8 +137,13 @@ public final class Session implements AutoCloseable {
 
     /** Starts a background job of this session whose spec {@code jobSpec} makes from the job's id. */
     public BackgroundJob startJob(String statement, Function<String, JobSpec> jobSpec) {
+        return startJob(statement, jobSpec, JobRecovery.NONE);
+    }
+
+    /** Starts a background job that takes checkpoints and restarts as {@code recovery} says. */
+    public BackgroundJob startJob(String statement, Function<String, JobSpec> jobSpec, JobRecovery recovery) {
         return engine.jobs().start(id, user.name(), statement, jobSpec, engine.allocator(), settings.queryMemoryLimit(),
-                engine.config().clock(), settings.batchSize());
+                engine.config().clock(), settings.batchSize(), recovery);
     }
 
     /** The background jobs this session started that are still running. */

@@ -1,11 +1,19 @@
 package io.sluice.engine;
 
+import io.sluice.engine.job.JobRecovery;
+import io.sluice.runtime.checkpoint.CheckpointConfig;
+import io.sluice.runtime.checkpoint.CheckpointRetention;
+import io.sluice.runtime.checkpoint.CheckpointingMode;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.job.RestartStrategy;
 import io.sluice.runtime.state.StateTtl;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +32,9 @@ public final class SessionSettings {
     public static final String STATE_TTL = StateTtl.OPTION;
 
     private static final int DEFAULT_BATCH_SIZE = 4096;
+    private static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final double DEFAULT_BACKOFF_MULTIPLIER = 1.5;
     /** Rows a batch may hold at most: operators size arrays and vectors by it up front. */
     static final int MAX_BATCH_SIZE = 1 << 20;
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|k|mb|m|gb|g)?");
@@ -44,6 +55,16 @@ public final class SessionSettings {
             case DML_SYNC -> bool(key, value);
             case STATE_TTL -> stateTtl(value);
             case ResultMode.OPTION -> ResultMode.parse(value);
+            case CheckpointConfig.INTERVAL, CheckpointConfig.TIMEOUT, RestartStrategy.FixedDelay.DELAY,
+                    RestartStrategy.ExponentialDelay.INITIAL_BACKOFF, RestartStrategy.ExponentialDelay.MAX_BACKOFF ->
+                    duration(key, value);
+            case CheckpointConfig.MODE -> checkpointingMode(value);
+            case CheckpointRetention.OPTION -> retention(value);
+            case CheckpointConfig.DIRECTORY -> checkpointDirectory(value);
+            case CheckpointConfig.RETAINED -> positive(key, value);
+            case RestartStrategy.TYPE -> restartType(value);
+            case RestartStrategy.FixedDelay.ATTEMPTS -> nonNegative(key, value);
+            case RestartStrategy.ExponentialDelay.MULTIPLIER -> multiplier(value);
             default -> {
                 values.put(key, value);
                 return "'" + key + "' is not a Sluice option; it is kept but has no effect";
@@ -88,6 +109,147 @@ public final class SessionSettings {
         return values.containsKey(STATE_TTL) ? stateTtl(values.get(STATE_TTL)) : StateTtl.NEVER;
     }
 
+    /**
+     * How a job started now takes checkpoints and restarts, from Flink's options: checkpoints
+     * every {@code 'execution.checkpointing.interval'} if it is set; restarts as
+     * {@code 'restart-strategy.type'} says, by default none without checkpoints and
+     * exponential-delay with them (as Flink).
+     */
+    public JobRecovery jobRecovery() {
+        Optional<CheckpointConfig> checkpoints = Optional.empty();
+        if (values.containsKey(CheckpointConfig.INTERVAL)) {
+            checkpoints = Optional.of(new CheckpointConfig(
+                    duration(CheckpointConfig.INTERVAL, values.get(CheckpointConfig.INTERVAL)),
+                    values.containsKey(CheckpointConfig.MODE) ? checkpointingMode(values.get(CheckpointConfig.MODE))
+                            : CheckpointingMode.EXACTLY_ONCE,
+                    values.containsKey(CheckpointConfig.DIRECTORY)
+                            ? checkpointDirectory(values.get(CheckpointConfig.DIRECTORY)) : defaultCheckpointDirectory(),
+                    values.containsKey(CheckpointConfig.RETAINED)
+                            ? positive(CheckpointConfig.RETAINED, values.get(CheckpointConfig.RETAINED))
+                            : CheckpointConfig.DEFAULT_RETAINED,
+                    durationOr(CheckpointConfig.TIMEOUT, CheckpointConfig.DEFAULT_TIMEOUT),
+                    values.containsKey(CheckpointRetention.OPTION) ? retention(values.get(CheckpointRetention.OPTION))
+                            : CheckpointRetention.DELETE_ON_CANCELLATION));
+        }
+        String type = values.containsKey(RestartStrategy.TYPE) ? restartType(values.get(RestartStrategy.TYPE))
+                : checkpoints.isPresent() ? "exponential-delay" : "none";
+        RestartStrategy restarts = switch (type) {
+            case "fixed-delay" -> new RestartStrategy.FixedDelay(
+                    values.containsKey(RestartStrategy.FixedDelay.ATTEMPTS)
+                            ? nonNegative(RestartStrategy.FixedDelay.ATTEMPTS, values.get(RestartStrategy.FixedDelay.ATTEMPTS))
+                            : 1,
+                    durationOr(RestartStrategy.FixedDelay.DELAY, DEFAULT_RESTART_DELAY));
+            case "exponential-delay" -> exponentialDelay();
+            default -> new RestartStrategy.None();
+        };
+        return new JobRecovery(checkpoints, restarts);
+    }
+
+    private RestartStrategy exponentialDelay() {
+        Duration initial = durationOr(RestartStrategy.ExponentialDelay.INITIAL_BACKOFF, DEFAULT_RESTART_DELAY);
+        Duration max = durationOr(RestartStrategy.ExponentialDelay.MAX_BACKOFF, DEFAULT_MAX_BACKOFF);
+        if (max.compareTo(initial) < 0) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + RestartStrategy.ExponentialDelay.MAX_BACKOFF
+                    + "' (" + max + ") is less than '" + RestartStrategy.ExponentialDelay.INITIAL_BACKOFF + "' (" + initial
+                    + ")");
+        }
+        double multiplier = values.containsKey(RestartStrategy.ExponentialDelay.MULTIPLIER)
+                ? multiplier(values.get(RestartStrategy.ExponentialDelay.MULTIPLIER)) : DEFAULT_BACKOFF_MULTIPLIER;
+        return new RestartStrategy.ExponentialDelay(initial, max, multiplier);
+    }
+
+    /**
+     * Where checkpoints go unless {@code 'state.checkpoints.dir'} says: the server's data directory's
+     * {@code checkpoints}, or the system's temporary directory's {@code sluice-checkpoints} for an
+     * embedded engine.
+     */
+    private Path defaultCheckpointDirectory() {
+        if (engine.accessPolicy().isOpen()) {
+            return Path.of(System.getProperty("java.io.tmpdir"), "sluice-checkpoints");
+        }
+        return engine.accessPolicy().absolute(Path.of("checkpoints"));
+    }
+
+    /** A checkpoint directory connectors could write (a server allows only its data directory and what it names). */
+    private Path checkpointDirectory(String value) {
+        Path path;
+        try {
+            path = Path.of(value.trim());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + CheckpointConfig.DIRECTORY + "' is not a path: '"
+                    + value + "'");
+        }
+        if (value.isBlank()) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + CheckpointConfig.DIRECTORY + "' must name a directory");
+        }
+        return engine.accessPolicy().checkWrite(engine.accessPolicy().absolute(path));
+    }
+
+    private static CheckpointingMode checkpointingMode(String value) {
+        for (CheckpointingMode mode : CheckpointingMode.values()) {
+            if (mode.name().equalsIgnoreCase(value.trim())) {
+                return mode;
+            }
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + CheckpointConfig.MODE
+                + "' must be EXACTLY_ONCE or AT_LEAST_ONCE, not '" + value + "'");
+    }
+
+    private static CheckpointRetention retention(String value) {
+        for (CheckpointRetention retention : CheckpointRetention.values()) {
+            if (retention.name().equalsIgnoreCase(value.trim())) {
+                return retention;
+            }
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + CheckpointRetention.OPTION
+                + "' must be DELETE_ON_CANCELLATION or RETAIN_ON_CANCELLATION, not '" + value + "'");
+    }
+
+    /** Flink's names of a restart strategy, and their aliases, as one name each. */
+    private static String restartType(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "none", "off", "disable" -> "none";
+            case "fixed-delay", "fixeddelay" -> "fixed-delay";
+            case "exponential-delay", "exponentialdelay" -> "exponential-delay";
+            case "failure-rate", "failurerate" -> throw new SluiceException(ErrorCode.UNSUPPORTED, "'"
+                    + RestartStrategy.TYPE + "' = 'failure-rate' is not supported; use 'fixed-delay' or 'exponential-delay'");
+            default -> throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + RestartStrategy.TYPE
+                    + "' must be 'none', 'fixed-delay' or 'exponential-delay', not '" + value + "'");
+        };
+    }
+
+    private static double multiplier(String value) {
+        try {
+            double multiplier = Double.parseDouble(value.trim());
+            if (multiplier >= 1 && Double.isFinite(multiplier)) {
+                return multiplier;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + RestartStrategy.ExponentialDelay.MULTIPLIER
+                + "' must be a number of at least 1, not '" + value + "'");
+    }
+
+    private Duration durationOr(String key, Duration defaultValue) {
+        return values.containsKey(key) ? duration(key, values.get(key)) : defaultValue;
+    }
+
+    /** A positive duration in Flink's form: {@code 10 s}, {@code 500 ms}, {@code 1 min}. */
+    private static Duration duration(String key, String value) {
+        Duration duration;
+        try {
+            duration = new ConnectorOptions("SET", Map.of(key, value)).getDuration(key, null);
+        } catch (SluiceException e) {
+            duration = null;
+        }
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be a positive duration such as "
+                    + "'10 s', '500 ms' or '1 min', not '" + value + "'");
+        }
+        return duration;
+    }
+
     /** How the interactive shell shows rows ({@code 'sql-client.execution.result-mode'}). */
     public ResultMode resultMode() {
         return values.containsKey(ResultMode.OPTION) ? ResultMode.parse(values.get(ResultMode.OPTION)) : ResultMode.TABLEAU;
@@ -114,6 +276,19 @@ public final class SessionSettings {
                     + " (the engine's maximum parallelism), not " + parallelism);
         }
         return parallelism;
+    }
+
+    private static int nonNegative(String key, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must be an integer of at least 0, not '"
+                + value + "'");
     }
 
     private static int batchSize(String value) {

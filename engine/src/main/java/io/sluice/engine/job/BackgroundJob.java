@@ -5,16 +5,25 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.engine.query.QueryState;
 import io.sluice.engine.result.QuerySummary;
 import io.sluice.runtime.Clock;
+import io.sluice.runtime.checkpoint.CheckpointStats;
+import io.sluice.runtime.checkpoint.CheckpointingMode;
 import io.sluice.runtime.error.SluiceException;
-import io.sluice.runtime.job.Job;
+import io.sluice.runtime.job.JobCheckpointing;
 import io.sluice.runtime.job.JobSpec;
 import io.sluice.runtime.job.JobState;
+import io.sluice.runtime.job.PipelineInput;
+import io.sluice.runtime.job.PipelineSpec;
+import io.sluice.runtime.job.RestartingJob;
 import io.sluice.runtime.metrics.QueryMetrics;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A continuous job started by {@code INSERT INTO} or a statement set: it writes into sinks and
  * outlives the statement that started it. It frees its memory as soon as it ends, and stays
- * listed (FINISHED, CANCELLED or FAILED with its error) until the engine closes.
+ * listed (FINISHED, CANCELLED or FAILED with its error) until the engine closes. With checkpoints
+ * it writes them under {@code <'state.checkpoints.dir'>/<id>-<8 hex digits>/}, and when it fails it
+ * starts again from the newest one as its restart strategy says.
  */
 public final class BackgroundJob {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJob.class);
@@ -33,39 +44,57 @@ public final class BackgroundJob {
     private final String statement;
     private final long startMillis;
     private final Clock clock;
-    private final BufferAllocator allocator;
     private final QueryMetrics metrics = new QueryMetrics();
-    private final Job job;
+    private final String checkpointing;
+    private final RestartingJob job;
     private final CompletableFuture<JobState> ended = new CompletableFuture<>();
     private volatile long endMillis;
 
     /**
      * Starts the job.
      *
-     * @param owner     the name of the user whose session started it
-     * @param allocator the job's own allocator, closed when the job ends
+     * @param owner      the name of the user whose session started it
+     * @param allocators makes the allocator of each run of the job, closed when the run ends
+     * @throws SluiceException if the job cannot start
      */
-    BackgroundJob(String id, String sessionId, String owner, String statement, JobSpec spec, BufferAllocator allocator, Clock clock,
-                  int batchSize) {
+    BackgroundJob(String id, String sessionId, String owner, String statement, JobSpec spec,
+                  Supplier<BufferAllocator> allocators, Clock clock, int batchSize, JobRecovery recovery) {
         this.id = requireNonNull(id, "id is null");
         this.sessionId = requireNonNull(sessionId, "sessionId is null");
         this.owner = requireNonNull(owner, "owner is null");
         this.statement = requireNonNull(statement, "statement is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.allocator = requireNonNull(allocator, "allocator is null");
         this.startMillis = clock.millis();
-        this.job = new Job(spec, allocator, metrics, clock, batchSize);
+        JobCheckpointing checkpoints = recovery.checkpoints()
+                .map(config -> JobCheckpointing.of(config, id + "-" + UUID.randomUUID().toString().substring(0, 8)))
+                .orElse(JobCheckpointing.NONE);
+        this.checkpointing = describe(spec, recovery);
+        if (checkpointing.startsWith("AT_MOST_ONCE")) {
+            LOG.warn("job {} delivers {}", id, checkpointing);
+        }
+        this.job = new RestartingJob(spec, allocators, metrics, clock, batchSize, checkpoints, recovery.restarts());
         job.completion().whenComplete((state, error) -> end(state));
         job.start();
     }
 
+    /**
+     * What the job promises across a failure: {@code OFF} without checkpoints; the checkpointing
+     * mode; or at most once, naming the sources that cannot replay what they read.
+     */
+    private static String describe(JobSpec spec, JobRecovery recovery) {
+        if (recovery.checkpoints().isEmpty()) {
+            return "OFF";
+        }
+        List<String> cannotReplay = spec.pipelines().stream().map(PipelineSpec::input)
+                .filter(input -> input instanceof PipelineInput.FromSource source && !source.source().canReplay())
+                .map(input -> ((PipelineInput.FromSource) input).table()).distinct().toList();
+        CheckpointingMode mode = recovery.checkpoints().get().mode();
+        return cannotReplay.isEmpty() ? mode.name()
+                : "AT_MOST_ONCE (" + String.join(", ", cannotReplay) + " cannot replay what was read)";
+    }
+
     private void end(JobState state) {
         endMillis = clock.millis();
-        try {
-            allocator.close();
-        } catch (RuntimeException e) {
-            LOG.error("job {} did not free all its memory", id, e);
-        }
         SluiceException failure = job.failure();
         if (failure != null) {
             LOG.warn("job {} failed: {}", id, failure.getMessage());
@@ -112,6 +141,21 @@ public final class BackgroundJob {
             case CANCELLED -> QueryState.CANCELLED;
             case FAILED -> QueryState.FAILED;
         };
+    }
+
+    /** {@code OFF}, {@code EXACTLY_ONCE}, {@code AT_LEAST_ONCE}, or {@code AT_MOST_ONCE (...)} when a source cannot replay. */
+    public String checkpointing() {
+        return checkpointing;
+    }
+
+    /** The newest checkpoint completed, in any run of the job. */
+    public Optional<CheckpointStats> lastCheckpoint() {
+        return job.lastCheckpoint();
+    }
+
+    /** How many times the job started again after a failure. */
+    public int restarts() {
+        return job.restarts();
     }
 
     /** Why the job failed, or null. */

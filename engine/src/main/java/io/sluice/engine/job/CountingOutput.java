@@ -1,17 +1,23 @@
 package io.sluice.engine.job;
 
+import io.sluice.runtime.checkpoint.WrappingOutput;
 import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.Output;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Counts the rows a job hands to its sink, as the job's records out. */
-final class CountingOutput implements Output {
+/** Counts the rows a job hands to its sink, as the job's records out; checkpoints see the sink's output through it. */
+final class CountingOutput implements WrappingOutput {
     private final Output sink;
     private final QueryMetrics metrics;
 
     CountingOutput(Output sink, QueryMetrics metrics) {
         this.sink = sink;
         this.metrics = metrics;
+    }
+
+    @Override
+    public Output wrapped() {
+        return sink;
     }
 
     @Override

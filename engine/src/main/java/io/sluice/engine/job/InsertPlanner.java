@@ -69,7 +69,7 @@ public final class InsertPlanner {
         /** The job writing the query's rows into the sink, every task writing its own share. */
         public JobSpec jobSpec(String jobName, int parallelism, StateTtl stateTtl) {
             PipelineOutput.ToSink output = new PipelineOutput.ToSink(sink.describe(),
-                    context -> new CountingOutput(sink.createOutput(context), context.metrics()));
+                    context -> new CountingOutput(sink.createOutput(context), context.metrics()), sink::committer);
             return query.jobSpec(jobName, parallelism, stateTtl, output, sink.needsSingleWriter());
         }
 

@@ -27,19 +27,17 @@ public final class JobRegistry {
     private final Map<String, BackgroundJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /** Starts a job of {@code owner}'s session whose spec {@code jobSpec} makes from the job's id. */
+    /**
+     * Starts a job of {@code owner}'s session whose spec {@code jobSpec} makes from the job's id;
+     * each run of it (a restart is a new run) gets its own allocator of {@code memoryLimit}.
+     */
     public BackgroundJob start(String sessionId, String owner, String statement, Function<String, JobSpec> jobSpec,
-                               BufferAllocator parentAllocator, long memoryLimit, Clock clock, int batchSize) {
+                               BufferAllocator parentAllocator, long memoryLimit, Clock clock, int batchSize,
+                               JobRecovery recovery) {
         String id = "j" + ids.incrementAndGet();
         JobSpec spec = jobSpec.apply(id);
-        BufferAllocator allocator = parentAllocator.newChildAllocator(id, 0, memoryLimit);
-        BackgroundJob job;
-        try {
-            job = new BackgroundJob(id, sessionId, owner, statement, spec, allocator, clock, batchSize);
-        } catch (RuntimeException e) {
-            allocator.close();
-            throw e;
-        }
+        BackgroundJob job = new BackgroundJob(id, sessionId, owner, statement, spec,
+                () -> parentAllocator.newChildAllocator(id, 0, memoryLimit), clock, batchSize, recovery);
         jobs.put(id, job);
         return job;
     }

@@ -9,7 +9,8 @@ import io.sluice.parser.ast.Insert;
 
 /**
  * {@code INSERT INTO sink SELECT ...}: starts a background job and returns its id at once; with
- * {@code SET 'table.dml-sync' = 'true'}, waits for the job to end first.
+ * {@code SET 'table.dml-sync' = 'true'}, waits for the job to end first. The job checkpoints and
+ * restarts as the session's options say.
  */
 final class InsertExecutor implements StatementExecutor<Insert> {
     @Override
@@ -19,7 +20,8 @@ final class InsertExecutor implements StatementExecutor<Insert> {
         plan.check();
         int parallelism = session.settings().parallelism();
         StateTtl stateTtl = session.settings().stateTtl();
-        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, parallelism, stateTtl));
+        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, parallelism, stateTtl),
+                session.settings().jobRecovery());
         return JobResults.started(job, session);
     }
 

@@ -10,6 +10,7 @@ import io.sluice.engine.result.ResultColumn;
 import io.sluice.parser.ast.Show;
 import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.TableKind;
+import io.sluice.runtime.checkpoint.CheckpointStats;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.function.DateTimeFunctions;
 import io.sluice.runtime.metrics.QueryMetrics;
@@ -17,9 +18,12 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code SHOW STREAMS | TABLES | VIEWS | MATERIALIZED VIEWS | QUERIES | JOBS | FUNCTIONS}. */
 final class ShowExecutor implements StatementExecutor<Show> {
+    /** What an interactive query shows in the checkpoint columns: it takes none. */
+    private static final Object[] NO_CHECKPOINTS = {null, null, null, null, null, null};
     private static final List<String> FUNCTIONS = List.of("ABS", "CAST", "CEIL", "CHAR_LENGTH", "COALESCE",
             "CURRENT_DATE", "CURRENT_TIMESTAMP", "EXP", "EXTRACT", "FLOOR", "LN", "LOG10", "LOCALTIMESTAMP",
             "LOWER", "MOD", "NULLIF", "POSITION", "POWER", "ROUND", "SIGN", "SQRT", "SUBSTRING", "TRIM", "UPPER");
@@ -66,26 +70,42 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 continue;
             }
             rows.add(row(query.id(), "QUERY", query.statement(), query.state(), query.startMillis(), query.metrics(),
-                    query.rowsPerSecond(), query.job().failure()));
+                    query.rowsPerSecond(), NO_CHECKPOINTS, query.job().failure()));
         }
         for (BackgroundJob job : session.engine().jobs().list()) {
             if (!session.user().mayControl(job.owner())) {
                 continue;
             }
             rows.add(row(job.id(), "JOB", job.statement(), job.state(), job.startMillis(), job.metrics(),
-                    job.rowsPerSecond(), job.failure()));
+                    job.rowsPerSecond(), checkpoints(job), job.failure()));
         }
         rows.sort(Comparator.comparing((Object[] row) -> (LocalDateTime) row[4]));
         return info(List.of(ResultColumn.varchar("id"), ResultColumn.varchar("kind"), ResultColumn.varchar("statement"),
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
                 ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
+                ResultColumn.varchar("checkpointing"), ResultColumn.bigint("last_checkpoint"),
+                ResultColumn.timestamp("last_checkpoint_time"), ResultColumn.bigint("last_checkpoint_bytes"),
+                ResultColumn.bigint("last_checkpoint_millis"), ResultColumn.bigint("restarts"),
                 ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
     }
 
-    private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
-            QueryMetrics metrics, double rowsPerSecond, SluiceException failure) {
+    /** A job's checkpointing, its newest checkpoint (id, time, size, duration) and its restarts, as SHOW JOBS lists them. */
+    private static Object[] checkpoints(BackgroundJob job) {
+        Optional<CheckpointStats> last = job.lastCheckpoint();
         return new Object[] {
+            job.checkpointing(),
+            last.map(CheckpointStats::id).orElse(null),
+            last.map(c -> DateTimeFunctions.toLocalDateTime(c.timestamp())).orElse(null),
+            last.map(CheckpointStats::bytes).orElse(null),
+            last.map(CheckpointStats::durationMillis).orElse(null),
+            (long) job.restarts()
+        };
+    }
+
+    private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
+            QueryMetrics metrics, double rowsPerSecond, Object[] checkpoints, SluiceException failure) {
+        List<Object> row = new ArrayList<>(List.of(
             id,
             kind,
             statement,
@@ -95,10 +115,11 @@ final class ShowExecutor implements StatementExecutor<Show> {
             metrics.recordsOut(),
             metrics.lateRecords(),
             metrics.malformedRecords(),
-            Math.round(rowsPerSecond),
-            metrics.sourceRetries(),
-            failure == null ? null : failure.getMessage()
-        };
+            Math.round(rowsPerSecond)));
+        row.addAll(java.util.Arrays.asList(checkpoints));
+        row.add(metrics.sourceRetries());
+        row.add(failure == null ? null : failure.getMessage());
+        return row.toArray();
     }
 
     private static StatementResult functions() {

@@ -27,7 +27,7 @@ final class StatementSetExecutor implements StatementExecutor<StatementSet> {
         int parallelism = session.settings().parallelism();
         io.sluice.runtime.state.StateTtl stateTtl = session.settings().stateTtl();
         BackgroundJob job = session.startJob("EXECUTE STATEMENT SET BEGIN " + String.join("; ", texts) + "; END",
-                id -> StatementSets.jobSpec(id, plans, parallelism, stateTtl));
+                id -> StatementSets.jobSpec(id, plans, parallelism, stateTtl), session.settings().jobRecovery());
         return JobResults.started(job, session);
     }
 }

@@ -4,6 +4,7 @@ import io.sluice.runtime.changelog.ChangelogMode;
 import io.sluice.runtime.changelog.RowKind;
 import io.sluice.runtime.changelog.RowKinds;
 
+import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.connector.Source;
@@ -14,7 +15,10 @@ import io.sluice.runtime.format.FormatContext;
 import io.sluice.runtime.format.RecordDecoder;
 import io.sluice.runtime.function.Casts;
 import io.sluice.runtime.operator.Watermarks;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.task.TaskContext;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +31,21 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * test writes {@code 2026-01-01 00:00:01.000|a|1}. A watermark ends the batch before it, so rows
  * after it reach operators after it. With {@code 'changelog' = 'true'} the table is a retract
  * changelog and each row starts with its kind: {@code +I|a|1}, {@code -U|a|1}, {@code +U|a|2},
- * {@code -D|a|2}.
+ * {@code -D|a|2}. With {@code 'bounded' = 'false'} the source does not end after its rows but
+ * waits for more (which never come), as a topic would. It replays: its reader's position is the
+ * index of the next event.
  */
 public final class ValuesSource implements Source {
     private final String table;
     private final DecoderFactory decoders;
     private final List<Object> events = new ArrayList<>();
     private final boolean changelog;
+    private final boolean bounded;
 
     ValuesSource(SourceContext context) {
         this.table = context.tableName();
         this.changelog = context.options().getBoolean("changelog", false);
+        this.bounded = context.options().getBoolean("bounded", true);
         ConnectorOptions csv = new ConnectorOptions("values", Map.of("format", "csv",
                 "csv.field-delimiter", "|", "csv.null-literal", "NULL"));
         this.decoders = context.formats().decoders(new FormatContext(context.tableName(), context.schema(), csv));
@@ -59,6 +67,11 @@ public final class ValuesSource implements Source {
 
     @Override
     public boolean isBounded() {
+        return bounded;
+    }
+
+    @Override
+    public boolean canReplay() {
         return true;
     }
 
@@ -75,7 +88,7 @@ public final class ValuesSource implements Source {
     @Override
     public SourceReader createReader(TaskContext context, ReadMode mode) {
         List<Object> recorded = context.taskIndex() == 0 ? snapshot() : List.of();
-        return new SourceReader() {
+        return new Reader() {
             private int next;
             private long watermark = Watermarks.NONE;
             private RecordDecoder decoder;
@@ -86,7 +99,12 @@ public final class ValuesSource implements Source {
                     decoder = decoders.create(batch);
                 }
                 if (next >= recorded.size()) {
-                    return END;
+                    if (bounded) {
+                        return END;
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+                    batch.setRowCount(0);
+                    return 0;
                 }
                 int rows = 0;
                 while (next < recorded.size() && rows < context.batchSize()) {
@@ -130,6 +148,18 @@ public final class ValuesSource implements Source {
             }
 
             @Override
+            public void snapshotState(StateWriter out) throws IOException {
+                out.writeInt(next);
+                out.writeLong(watermark);
+            }
+
+            @Override
+            public void restoreState(StateReader in) throws IOException {
+                next = in.readInt();
+                watermark = in.readLong();
+            }
+
+            @Override
             public void close() {
             }
         };
@@ -138,5 +168,8 @@ public final class ValuesSource implements Source {
     @Override
     public String describe() {
         return "values(" + table + ")";
+    }
+
+    private interface Reader extends SourceReader, Checkpointed {
     }
 }

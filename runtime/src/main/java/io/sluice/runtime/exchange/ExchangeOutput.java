@@ -7,7 +7,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The producer side of an exchange for one task: copies each batch (the batch is only lent) and
- * routes it by the partitioning; watermarks, idleness and the end go to every consumer.
+ * routes it by the partitioning; watermarks, idleness, barriers and the end go to every consumer.
  */
 public final class ExchangeOutput implements IdleAwareOutput {
     private final Exchange exchange;
@@ -48,6 +48,14 @@ public final class ExchangeOutput implements IdleAwareOutput {
     public void emitWatermark(long watermark) {
         for (int consumer = 0; consumer < consumers; consumer++) {
             exchange.send(consumer, new ExchangeMessage.Watermark(producer, watermark));
+        }
+    }
+
+    /** Nothing is buffered here: every batch was sent when emitted, so the barrier follows it. */
+    @Override
+    public void emitBarrier(long checkpointId) {
+        for (int consumer = 0; consumer < consumers; consumer++) {
+            exchange.send(consumer, new ExchangeMessage.Barrier(producer, checkpointId));
         }
     }
 

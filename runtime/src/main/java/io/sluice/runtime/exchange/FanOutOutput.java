@@ -39,6 +39,13 @@ public final class FanOutOutput implements IdleAwareOutput {
     }
 
     @Override
+    public void emitBarrier(long checkpointId) {
+        for (ExchangeOutput output : outputs) {
+            output.emitBarrier(checkpointId);
+        }
+    }
+
+    @Override
     public void finish() {
         for (ExchangeOutput output : outputs) {
             output.finish();

@@ -3,6 +3,13 @@ package io.sluice.runtime.job;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.Clock;
+import io.sluice.runtime.checkpoint.CheckpointConfig;
+import io.sluice.runtime.checkpoint.CheckpointCoordinator;
+import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.runtime.checkpoint.CheckpointingMode;
+import io.sluice.runtime.checkpoint.CompletedCheckpoint;
+import io.sluice.runtime.checkpoint.TaskId;
+import io.sluice.runtime.connector.SinkCommitter;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.exchange.Exchange;
@@ -14,8 +21,13 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.task.JobControl;
 import io.sluice.runtime.task.TaskContext;
 import io.sluice.runtime.task.TaskStoppedException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * first failure of any task stops the others and is kept; a cancel stops every task within a
  * short, bounded time. The job closes everything it allocated before {@link #completion()}
  * completes; the query's allocator itself belongs to the caller.
+ *
+ * <p>With checkpoints ({@link JobCheckpointing}), a {@link CheckpointCoordinator} takes them on a
+ * thread of its own while the tasks run, and a job can resume from a completed one: its tasks
+ * restore their parts before their first batch, and its sinks' committers are first given that
+ * checkpoint's prepared commits again.
  */
 public final class Job implements JobControl {
     private static final Logger LOG = LoggerFactory.getLogger(Job.class);
@@ -39,6 +56,10 @@ public final class Job implements JobControl {
     private final Clock clock;
     private final int batchSize;
     private final long memoryLimit;
+    private final JobCheckpointing checkpointing;
+    private final Map<String, SinkCommitter> committers = new LinkedHashMap<>();
+    private CompletedCheckpoint restored;
+    private CheckpointCoordinator coordinator;
     private final List<Exchange> exchanges = new ArrayList<>();
     private final AtomicInteger runningTasks = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -50,6 +71,16 @@ public final class Job implements JobControl {
      * @param allocator the query's allocator, whose limit is the query's memory limit
      */
     public Job(JobSpec spec, BufferAllocator allocator, QueryMetrics metrics, Clock clock, int batchSize) {
+        this(spec, allocator, metrics, clock, batchSize, JobCheckpointing.NONE);
+    }
+
+    /**
+     * @param allocator     the query's allocator, whose limit is the query's memory limit
+     * @param checkpointing whether the job takes checkpoints and whether it resumes from one
+     */
+    public Job(JobSpec spec, BufferAllocator allocator, QueryMetrics metrics, Clock clock, int batchSize,
+               JobCheckpointing checkpointing) {
+        this.checkpointing = requireNonNull(checkpointing, "checkpointing is null");
         this.spec = requireNonNull(spec, "spec is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
@@ -66,8 +97,19 @@ public final class Job implements JobControl {
         return metrics;
     }
 
-    /** Starts every task. Called once. */
+    /**
+     * Starts every task. Called once.
+     *
+     * @throws SluiceException if the checkpoint to resume from cannot be read or does not fit the
+     *                         job, or its commits cannot be made; nothing was started then
+     */
     public void start() {
+        try {
+            prepareCheckpoints();
+        } catch (RuntimeException e) {
+            closeCommitters();
+            throw e;
+        }
         for (ExchangeSpec exchange : spec.exchanges()) {
             exchanges.add(new Exchange(exchange,
                     allocator.newChildAllocator(spec.name() + "/exchange-" + exchange.id(), 0, Long.MAX_VALUE), this));
@@ -83,10 +125,71 @@ public final class Job implements JobControl {
             }
         }
         runningTasks.set(threads.size());
+        if (coordinator != null) {
+            // before the tasks, which may all end (and close it) before this returns
+            coordinator.start();
+        }
         if (threads.isEmpty()) {
             complete();
         }
         threads.forEach(Thread::start);
+    }
+
+    /**
+     * Reads and checks the checkpoint to resume from and commits its prepared commits again; makes
+     * the coordinator, whose ids go on after the newest checkpoint in the job's directory.
+     */
+    private void prepareCheckpoints() {
+        for (PipelineSpec pipeline : spec.pipelines()) {
+            if (pipeline.output() instanceof PipelineOutput.ToSink sink) {
+                sink.committer().create().ifPresent(committer -> committers.put(pipeline.name(), committer));
+            }
+        }
+        if (checkpointing.restoreFrom().isPresent()) {
+            restored = CheckpointStorage.read(checkpointing.restoreFrom().get());
+            CheckpointLayout.check(spec, restored);
+            restored.committables().forEach((pipeline, committables) -> {
+                SinkCommitter committer = committers.get(pipeline);
+                if (committer == null) {
+                    throw new SluiceException(ErrorCode.VALIDATION_ERROR, "the checkpoint '" + restored.directory()
+                            + "' holds commits of the sink of pipeline " + pipeline + ", which writes exactly once no more");
+                }
+                committer.commit(restored.id(), committables);
+            });
+        }
+        Optional<CheckpointConfig> config = checkpointing.config();
+        if (config.isEmpty()) {
+            return;
+        }
+        Path directory = checkpointing.jobDirectory().orElseThrow();
+        long lastId;
+        boolean earlierRun;
+        try {
+            lastId = CheckpointStorage.highestId(directory);
+            earlierRun = !CheckpointStorage.completed(directory).isEmpty();
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "cannot read the checkpoint directory '" + directory + "': " + e,
+                    e);
+        }
+        if (restored == null && earlierRun) {
+            throw new SluiceException(ErrorCode.VALIDATION_ERROR, "the checkpoint directory '" + directory
+                    + "' already holds checkpoints of an earlier run: resume from one of them or use another directory");
+        }
+        long restoredId = restored == null ? 0 : restored.id();
+        lastId = Math.max(lastId, restoredId);
+        List<TaskId> tasks = new ArrayList<>();
+        for (PipelineSpec pipeline : spec.pipelines()) {
+            for (int index = 0; index < pipeline.parallelism(); index++) {
+                tasks.add(new TaskId(pipeline.name(), index));
+            }
+        }
+        coordinator = new CheckpointCoordinator(CheckpointLayout.plan(spec), config.get(), directory, tasks, lastId,
+                restoredId, committers, clock, t -> fail("checkpoints", t));
+    }
+
+    /** The job's checkpoint coordinator, if it takes checkpoints (set once {@link #start()} ran). */
+    public Optional<CheckpointCoordinator> checkpoints() {
+        return Optional.ofNullable(coordinator);
     }
 
     /** Stops every task; what was already delivered stays delivered. */
@@ -139,14 +242,25 @@ public final class Job implements JobControl {
             TaskContext context = new TaskContext(name, index, pipeline.parallelism(), taskAllocator, metrics, clock,
                     this, batchSize);
             Output tail = createOutput(pipeline.output(), context);
-            Output head = OperatorChain.build(pipeline.operators(), context, tail);
+            OperatorChain chain = OperatorChain.build(pipeline.operators(), context, tail);
+            Output head = chain.head();
             // The failure is recorded before the outputs close, so that consumers never take a
             // failed producer's end for a normal one.
             try {
-                Runnable loop = pipeline.input() instanceof PipelineInput.FromSource source
-                        ? new SourceTask(source, context, head, tail)
-                        : new ExchangeTask(exchanges.get(((PipelineInput.FromExchange) pipeline.input()).exchangeId()),
-                                (PipelineInput.FromExchange) pipeline.input(), context, head);
+                TaskCheckpoints checkpoints = taskCheckpoints(pipeline, index, chain, tail);
+                Runnable loop;
+                if (pipeline.input() instanceof PipelineInput.FromSource source) {
+                    loop = new SourceTask(source, context, head, tail, checkpoints,
+                            CheckpointLayout.sourceId(pipeline));
+                } else {
+                    PipelineInput.FromExchange input = (PipelineInput.FromExchange) pipeline.input();
+                    Exchange exchange = exchanges.get(input.exchangeId());
+                    BarrierAligner aligner = coordinator == null ? null : new BarrierAligner(
+                            exchange.spec().producers(),
+                            checkpointing.config().orElseThrow().mode() == CheckpointingMode.EXACTLY_ONCE,
+                            restored == null ? 0 : restored.id());
+                    loop = new ExchangeTask(exchange, input, context, head, checkpoints, aligner);
+                }
                 loop.run();
             } catch (Throwable t) {
                 fail(name, t);
@@ -167,6 +281,20 @@ public final class Job implements JobControl {
                 complete();
             }
         }
+    }
+
+    /** The checkpoint side of a task, or null if the job neither takes checkpoints nor resumes from one. */
+    private TaskCheckpoints taskCheckpoints(PipelineSpec pipeline, int index, OperatorChain chain, Output tail) {
+        if (coordinator == null && restored == null) {
+            return null;
+        }
+        TaskCheckpoints checkpoints = new TaskCheckpoints(new TaskId(pipeline.name(), index), coordinator, restored);
+        for (int i = 0; i < chain.operators().size(); i++) {
+            checkpoints.add(CheckpointLayout.operatorId(pipeline, i), pipeline.operators().get(i).name(),
+                    chain.operators().get(i), false);
+        }
+        checkpoints.tail(tail, CheckpointLayout.sinkId(pipeline));
+        return checkpoints;
     }
 
     private Output createOutput(PipelineOutput output, TaskContext context) {
@@ -199,6 +327,11 @@ public final class Job implements JobControl {
     }
 
     private void complete() {
+        if (coordinator != null) {
+            // a checkpoint every task acknowledged (or ended before) is written and committed first
+            coordinator.close();
+        }
+        closeCommitters();
         for (Exchange exchange : exchanges) {
             try {
                 exchange.close();
@@ -208,5 +341,16 @@ public final class Job implements JobControl {
         }
         JobState state = failure.get() != null ? JobState.FAILED : cancelled ? JobState.CANCELLED : JobState.FINISHED;
         completion.complete(state);
+    }
+
+    private void closeCommitters() {
+        for (Map.Entry<String, SinkCommitter> committer : committers.entrySet()) {
+            try {
+                committer.getValue().close();
+            } catch (RuntimeException e) {
+                fail("the committer of pipeline " + committer.getKey(), e);
+            }
+        }
+        committers.clear();
     }
 }

@@ -36,11 +36,20 @@ public sealed interface PipelineOutput {
         }
     }
 
-    /** To a sink: one output per parallel task. */
-    record ToSink(String description, SinkFactory sink) implements PipelineOutput {
+    /**
+     * To a sink: one output per parallel task. A sink that writes exactly once has a committer:
+     * each run of the job makes its own, and closes it when the run ends.
+     */
+    record ToSink(String description, SinkFactory sink, CommitterFactory committer) implements PipelineOutput {
         public ToSink {
             requireNonNull(description, "description is null");
             requireNonNull(sink, "sink is null");
+            requireNonNull(committer, "committer is null");
+        }
+
+        /** A sink without a committer: it writes at least once, or idempotently. */
+        public ToSink(String description, SinkFactory sink) {
+            this(description, sink, java.util.Optional::empty);
         }
     }
 
@@ -48,5 +57,11 @@ public sealed interface PipelineOutput {
     @FunctionalInterface
     interface SinkFactory {
         Output create(TaskContext context);
+    }
+
+    /** Makes the committer of a sink for one run of a job, if the sink writes exactly once. */
+    @FunctionalInterface
+    interface CommitterFactory {
+        java.util.Optional<io.sluice.runtime.connector.SinkCommitter> create();
     }
 }

@@ -1,5 +1,7 @@
 package io.sluice.engine;
 
+import io.sluice.planner.physical.AggPhaseStrategy;
+import io.sluice.planner.physical.JobOptions;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -22,6 +24,8 @@ public final class SessionSettings {
     public static final String DML_SYNC = "table.dml-sync";
     /** Flink's option: how long idle state of updating operators is kept. */
     public static final String STATE_TTL = StateTtl.OPTION;
+    /** Flink's option: whether aggregations pre-aggregate before their exchange. */
+    public static final String AGG_PHASE_STRATEGY = AggPhaseStrategy.OPTION;
 
     private static final int DEFAULT_BATCH_SIZE = 4096;
     /** Rows a batch may hold at most: operators size arrays and vectors by it up front. */
@@ -43,6 +47,7 @@ public final class SessionSettings {
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
             case DML_SYNC -> bool(key, value);
             case STATE_TTL -> stateTtl(value);
+            case AGG_PHASE_STRATEGY -> AggPhaseStrategy.parse(value);
             case ResultMode.OPTION -> ResultMode.parse(value);
             default -> {
                 values.put(key, value);
@@ -86,6 +91,17 @@ public final class SessionSettings {
     /** How long state may stay idle, as {@code 'table.exec.state.ttl'} says; never dropped by default. */
     public StateTtl stateTtl() {
         return values.containsKey(STATE_TTL) ? stateTtl(values.get(STATE_TTL)) : StateTtl.NEVER;
+    }
+
+    /** Whether aggregations run a local step, as {@code 'table.optimizer.agg-phase-strategy'} says; AUTO by default. */
+    public AggPhaseStrategy aggPhaseStrategy() {
+        return values.containsKey(AGG_PHASE_STRATEGY) ? AggPhaseStrategy.parse(values.get(AGG_PHASE_STRATEGY))
+                : AggPhaseStrategy.AUTO;
+    }
+
+    /** The options that shape a query's job. */
+    public JobOptions jobOptions() {
+        return new JobOptions(parallelism(), stateTtl(), aggPhaseStrategy());
     }
 
     /** How the interactive shell shows rows ({@code 'sql-client.execution.result-mode'}). */

@@ -1,6 +1,6 @@
 package io.sluice.engine.statement;
 
-import io.sluice.runtime.state.StateTtl;
+import io.sluice.planner.physical.JobOptions;
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.job.BackgroundJob;
@@ -17,9 +17,8 @@ final class InsertExecutor implements StatementExecutor<Insert> {
         String text = text(statement);
         InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(statement, text);
         plan.check();
-        int parallelism = session.settings().parallelism();
-        StateTtl stateTtl = session.settings().stateTtl();
-        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, parallelism, stateTtl));
+        JobOptions options = session.settings().jobOptions();
+        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, options));
         return JobResults.started(job, session);
     }
 

@@ -80,7 +80,8 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
                 ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
-                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
+                ResultColumn.bigint("source_retries"), ResultColumn.bigint("state_bytes"),
+                ResultColumn.bigint("state_keys"), ResultColumn.varchar("error")), rows);
     }
 
     private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
@@ -97,6 +98,8 @@ final class ShowExecutor implements StatementExecutor<Show> {
             metrics.malformedRecords(),
             Math.round(rowsPerSecond),
             metrics.sourceRetries(),
+            metrics.state().bytes(),
+            metrics.state().keys(),
             failure == null ? null : failure.getMessage()
         };
     }

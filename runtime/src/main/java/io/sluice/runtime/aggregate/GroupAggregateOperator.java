@@ -57,7 +57,7 @@ final class GroupAggregateOperator implements Operator {
         this.context = context;
         this.output = output;
         this.allocator = context.allocator().newChildAllocator(context.taskName() + "/GroupAggregate", 0, Long.MAX_VALUE);
-        this.memory = new StateMemory(allocator, "the GROUP BY aggregation");
+        this.memory = new StateMemory(allocator, "the GROUP BY aggregation", context.metrics().state());
         this.state = new GroupAggregateState(spec.inputSchema(), spec.keyColumns(), kernel, allocator);
         this.rows = new OutputRows(spec.outputSchema(), allocator, output, context.batchSize());
         List<Field> fields = spec.outputSchema().getFields();
@@ -114,7 +114,7 @@ final class GroupAggregateOperator implements Operator {
         emitChanges(touchedCount);
         rows.flush();
         state.compactIfSparse();
-        memory.update(state.estimatedBytes());
+        memory.update(state.estimatedBytes(), state);
     }
 
     /** Lists the distinct groups of the batch's rows in {@code touched}, in order of first row; returns how many. */
@@ -230,7 +230,7 @@ final class GroupAggregateOperator implements Operator {
     @Override
     public void processWatermark(long watermark) {
         expireIdle(context.clock().millis());
-        memory.update(state.estimatedBytes());
+        memory.update(state.estimatedBytes(), state);
         output.emitWatermark(watermark);
     }
 

@@ -14,11 +14,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Runs a {@link LocalGroupAggregateOperatorFactory}: each batch's rows are accumulated by key and
- * the partial results are emitted, one row per key in order of the key's first row, before the
- * next batch; then the keys and accumulators are forgotten. Watermarks pass through after the
+ * the partial results are emitted, one row per key the batch touched in order of the key's first
+ * row, before the next batch; then those keys' accumulators are cleared. The keys stay numbered
+ * in the hash, so that a key that comes again (as hot keys do) costs no insertion, until they are
+ * more than {@link #MAX_KEPT_KEYS} and the hash starts afresh. Watermarks pass through after the
  * partial results of the rows before them.
  */
 final class LocalGroupAggregateOperator implements Operator {
+    /** Keys the hash may keep between batches; past this it is emptied, so that the step holds little. */
+    static final int MAX_KEPT_KEYS = 1 << 16;
+
     private final AggregateKernel kernel;
     private final Output output;
     private final BufferAllocator allocator;
@@ -28,6 +33,7 @@ final class LocalGroupAggregateOperator implements Operator {
     private final AccumulatorState accumulators;
     private int[] selection = new int[0];
     private int[] groupIds = new int[0];
+    private final TouchedGroups touched = new TouchedGroups();
 
     LocalGroupAggregateOperator(LocalGroupAggregateOperatorFactory spec, AggregateKernel kernel, TaskContext context,
                                 Output output) {
@@ -54,17 +60,20 @@ final class LocalGroupAggregateOperator implements Operator {
             groupIds = new int[count];
         }
         groups.groupIds(batch, selection, count, groupIds);
-        int groupCount = groups.groupCount();
-        accumulators.ensureCapacity(groupCount);
+        accumulators.ensureCapacity(groups.groupCount());
         kernel.accumulate(accumulators, groupIds, batch, selection, count);
-        for (int group = 0; group < groupCount; group++) {
+        int touchedCount = touched.list(groupIds, count, groups.groupCount());
+        for (int i = 0; i < touchedCount; i++) {
+            int group = touched.group(i);
             int row = rows.nextRow();
             groups.writeKey(group, rows.batch(), row, keyOutputColumns);
             kernel.emit(accumulators, group, rows.batch(), row);
             accumulators.clear(group);
         }
         rows.flush();
-        groups = groups.emptyCopy();
+        if (groups.groupCount() > MAX_KEPT_KEYS) {
+            groups = groups.emptyCopy();
+        }
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * The local step of a two-phase {@code GROUP BY} (Flink's local-global aggregation): in the task
  * that reads the rows, before they are repartitioned by key, each batch is aggregated by key into
  * one row of partial results per key, so the exchange and the global aggregation see a row per key
- * per batch instead of every row. It keeps nothing between batches. Its input only appends.
+ * per batch instead of every row. It keeps no results between batches, only the numbering of
+ * recent keys. Its input only appends.
  *
  * @param keyColumns   the input columns the groups are keyed by; the output starts with them, in
  *                     this order, and the partial results follow

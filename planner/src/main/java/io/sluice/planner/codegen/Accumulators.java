@@ -72,9 +72,11 @@ final class Accumulators {
     private static AccumulatorCode arithmetic(AggregateCall call, StateFields fields, RelDataType inputRowType) {
         String name = call.getAggregation().getName();
         return switch (name) {
-            case "COUNT", "REGR_COUNT" -> new CountAccumulator(fields);
+            case "COUNT", "REGR_COUNT" -> new CountAccumulator(fields, false);
             case "SUM" -> new SumAccumulator(fields, SumAccumulator.Result.SUM, javaType(inputRowType, call, 0));
-            case "$SUM0" -> new SumAccumulator(fields, SumAccumulator.Result.SUM_OR_ZERO, javaType(inputRowType, call, 0));
+            case "$SUM0" -> List.of("int", "long").contains(javaType(inputRowType, call, 0))
+                    ? new CountAccumulator(fields, true)
+                    : new SumAccumulator(fields, SumAccumulator.Result.SUM_OR_ZERO, javaType(inputRowType, call, 0));
             case "AVG" -> new SumAccumulator(fields, SumAccumulator.Result.AVERAGE, javaType(inputRowType, call, 0));
             case AverageOfPartialsFunction.NAME ->
                     new SumAccumulator(fields, SumAccumulator.Result.AVERAGE_OF_PARTIALS, javaType(inputRowType, call, 0));

@@ -80,8 +80,8 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
                 ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
-                ResultColumn.bigint("source_retries"), ResultColumn.bigint("state_bytes"),
-                ResultColumn.bigint("state_keys"), ResultColumn.varchar("error")), rows);
+                ResultColumn.bigint("state_bytes"), ResultColumn.bigint("state_keys"),
+                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
     }
 
     private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
@@ -97,9 +97,9 @@ final class ShowExecutor implements StatementExecutor<Show> {
             metrics.lateRecords(),
             metrics.malformedRecords(),
             Math.round(rowsPerSecond),
-            metrics.sourceRetries(),
             metrics.state().bytes(),
             metrics.state().keys(),
+            metrics.sourceRetries(),
             failure == null ? null : failure.getMessage()
         };
     }

@@ -48,7 +48,8 @@ class StateGaugeTest {
         assertEquals(3, state.keys());
         assertTrue(state.bytes() > 0, "bytes: " + state.bytes());
         String listed = Statements.rows(session, "SHOW QUERIES").get(0);
-        assertTrue(listed.endsWith("|" + state.bytes() + "|3|NULL"), listed);
+        // state_bytes, state_keys, then source_retries and error
+        assertTrue(listed.endsWith("|" + state.bytes() + "|3|0|NULL"), listed);
     }
 
     @Test

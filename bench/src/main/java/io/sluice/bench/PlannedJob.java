@@ -1,6 +1,6 @@
 package io.sluice.bench;
 
-import io.sluice.runtime.state.StateTtl;
+import io.sluice.planner.physical.JobOptions;
 
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
@@ -50,7 +50,7 @@ final class PlannedJob implements AutoCloseable {
                 throw new IllegalArgumentException("not a query: " + query);
             }
             PlannedQuery plan = new QueryPlanner(engine.sql()).plan(parsed.query());
-            JobSpec job = plan.jobSpec("bench", 1, StateTtl.NEVER, new PipelineOutput.ToSink("bench", context -> {
+            JobSpec job = plan.jobSpec("bench", JobOptions.of(1), new PipelineOutput.ToSink("bench", context -> {
                 throw new IllegalStateException("the benchmark makes its own outputs");
             }), false);
             return new PlannedJob(engine, plan, job);

@@ -4,6 +4,8 @@ import io.sluice.engine.job.JobRecovery;
 import io.sluice.runtime.checkpoint.CheckpointConfig;
 import io.sluice.runtime.checkpoint.CheckpointRetention;
 import io.sluice.runtime.checkpoint.CheckpointingMode;
+import io.sluice.planner.physical.AggPhaseStrategy;
+import io.sluice.planner.physical.JobOptions;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -30,6 +32,8 @@ public final class SessionSettings {
     public static final String DML_SYNC = "table.dml-sync";
     /** Flink's option: how long idle state of updating operators is kept. */
     public static final String STATE_TTL = StateTtl.OPTION;
+    /** Flink's option: whether aggregations pre-aggregate before their exchange. */
+    public static final String AGG_PHASE_STRATEGY = AggPhaseStrategy.OPTION;
 
     private static final int DEFAULT_BATCH_SIZE = 4096;
     private static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
@@ -54,6 +58,7 @@ public final class SessionSettings {
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
             case DML_SYNC -> bool(key, value);
             case STATE_TTL -> stateTtl(value);
+            case AGG_PHASE_STRATEGY -> AggPhaseStrategy.parse(value);
             case ResultMode.OPTION -> ResultMode.parse(value);
             case CheckpointConfig.INTERVAL, CheckpointConfig.TIMEOUT, RestartStrategy.FixedDelay.DELAY,
                     RestartStrategy.ExponentialDelay.INITIAL_BACKOFF, RestartStrategy.ExponentialDelay.MAX_BACKOFF ->
@@ -248,6 +253,17 @@ public final class SessionSettings {
                     + "'10 s', '500 ms' or '1 min', not '" + value + "'");
         }
         return duration;
+    }
+
+    /** Whether aggregations run a local step, as {@code 'table.optimizer.agg-phase-strategy'} says; AUTO by default. */
+    public AggPhaseStrategy aggPhaseStrategy() {
+        return values.containsKey(AGG_PHASE_STRATEGY) ? AggPhaseStrategy.parse(values.get(AGG_PHASE_STRATEGY))
+                : AggPhaseStrategy.AUTO;
+    }
+
+    /** The options that shape a query's job. */
+    public JobOptions jobOptions() {
+        return new JobOptions(parallelism(), stateTtl(), aggPhaseStrategy());
     }
 
     /** How the interactive shell shows rows ({@code 'sql-client.execution.result-mode'}). */

@@ -4,15 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.planner.codegen.CalcKernelGenerator;
 import io.sluice.planner.physical.JobBuilder;
+import io.sluice.planner.physical.JobOptions;
 import io.sluice.planner.physical.SluiceCalc;
 import io.sluice.planner.physical.SluiceGroupAggregate;
+import io.sluice.planner.physical.SluiceLocalGroupAggregate;
 import io.sluice.planner.physical.SluiceRel;
 import io.sluice.planner.physical.SluiceTableScan;
 import io.sluice.planner.physical.SluiceWindowAggregate;
 import io.sluice.runtime.codegen.KernelCompiler;
 import io.sluice.runtime.job.JobSpec;
 import io.sluice.runtime.job.PipelineOutput;
-import io.sluice.runtime.state.StateTtl;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
@@ -39,14 +40,9 @@ public record PlannedQuery(boolean streaming, RelDataType rowType, RelNode logic
         requireNonNull(compiler, "compiler is null");
     }
 
-    /**
-     * The job running this query at the given parallelism, its results going to the sink.
-     *
-     * @param stateTtl how long updating operators keep idle keys' state
-     */
-    public JobSpec jobSpec(String jobName, int parallelism, StateTtl stateTtl, PipelineOutput.ToSink sink,
-                           boolean sinkInOneTask) {
-        JobBuilder builder = new JobBuilder(jobName, parallelism, compiler, stateTtl);
+    /** The job running this query with the session's options, its results going to the sink. */
+    public JobSpec jobSpec(String jobName, JobOptions options, PipelineOutput.ToSink sink, boolean sinkInOneTask) {
+        JobBuilder builder = new JobBuilder(jobName, compiler, options);
         JobBuilder.Stream stream = physical.implement(builder);
         if (sinkInOneTask) {
             stream = builder.gather(stream);
@@ -107,6 +103,9 @@ public record PlannedQuery(boolean streaming, RelDataType rowType, RelNode logic
         }
         if (node instanceof SluiceWindowAggregate aggregate) {
             sources.add(aggregate.kernel().source());
+        }
+        if (node instanceof SluiceLocalGroupAggregate local) {
+            sources.add(local.kernel().source());
         }
         if (node instanceof SluiceGroupAggregate aggregate) {
             sources.add(aggregate.kernel().source());

@@ -83,7 +83,7 @@ class ColumnPruningTest {
     }
 
     private static List<String> sourceColumns(PlannedQuery query) {
-        JobSpec job = query.jobSpec("test", 1, io.sluice.runtime.state.StateTtl.NEVER, new PipelineOutput.ToSink("test", context -> {
+        JobSpec job = query.jobSpec("test", io.sluice.planner.physical.JobOptions.of(1), new PipelineOutput.ToSink("test", context -> {
             throw new IllegalStateException("not run");
         }), false);
         PipelineInput.FromSource input = (PipelineInput.FromSource) job.pipelines().get(0).input();

@@ -80,7 +80,7 @@ class ColumnSelectionTest {
     }
 
     private static List<OperatorFactory> operators(PlannedQuery query) {
-        JobSpec job = query.jobSpec("test", 1, io.sluice.runtime.state.StateTtl.NEVER, new PipelineOutput.ToSink("test", context -> {
+        JobSpec job = query.jobSpec("test", io.sluice.planner.physical.JobOptions.of(1), new PipelineOutput.ToSink("test", context -> {
             throw new IllegalStateException("not run");
         }), false);
         return job.pipelines().get(0).operators();

@@ -51,6 +51,12 @@ class PlanSnapshotTest {
                 // keyed by user_id, its accumulators append-only since its input only appends.
                 Arguments.of("group_by_over_stream",
                         "SELECT STREAM user_id, COUNT(*) AS n, MAX(url) AS last_url FROM clicks GROUP BY user_id"),
+                // Its partial results merge, so it has two steps: a local one that aggregates each
+                // batch by key before the exchange (an AVG as a partial sum and count), and the
+                // global one that merges the partial rows by key.
+                Arguments.of("two_phase_group_by",
+                        "SELECT STREAM user_id, COUNT(*) AS n, SUM(CHAR_LENGTH(url)) AS s, AVG(CHAR_LENGTH(url)) AS a "
+                                + "FROM clicks GROUP BY user_id"),
                 // The outer aggregation's input updates: its accumulators are the retractable ones.
                 Arguments.of("aggregate_of_aggregate",
                         "SELECT STREAM n, COUNT(*) AS users FROM (SELECT user_id, COUNT(*) AS n FROM clicks "

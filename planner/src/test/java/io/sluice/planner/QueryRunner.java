@@ -63,7 +63,7 @@ final class QueryRunner {
             public void finish() {
             }
         });
-        JobSpec spec = query.jobSpec("test", parallelism, io.sluice.runtime.state.StateTtl.NEVER, sink, true);
+        JobSpec spec = query.jobSpec("test", io.sluice.planner.physical.JobOptions.of(parallelism), sink, true);
         try (BufferAllocator root = new RootAllocator()) {
             BufferAllocator allocator = root.newChildAllocator("query", 0, Long.MAX_VALUE);
             Job job = new Job(spec, allocator, new QueryMetrics(), clock, 1024);

@@ -1,6 +1,7 @@
 package io.sluice.bench.nexmark;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One engine, embedded in this JVM, running the statements of a Nexmark script. Made for one
@@ -21,6 +22,11 @@ interface EngineDriver extends AutoCloseable {
      * gives it: for an updating query, its changelog applied ({@link FinalResult}).
      */
     List<List<Object>> query(String query);
+
+    /** The keyed state the last {@link #insert}'s job held at its end, where the engine reports it. */
+    default Optional<KeyedStateSize> keyedState() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.sluice.bench.nexmark;
 
+import io.sluice.planner.physical.AggPhaseStrategy;
 import java.util.Locale;
 
 /** What the runner measures: each engine, and the generator alone. */
@@ -22,11 +23,11 @@ enum Engines {
         throw new IllegalArgumentException("unknown engine '" + id + "': use sluice, flink or generator");
     }
 
-    /** A driver for a query engine. */
-    EngineDriver driver(int parallelism) {
+    /** A driver for a query engine, its aggregations in one or two phases as {@code aggPhaseStrategy} says. */
+    EngineDriver driver(int parallelism, AggPhaseStrategy aggPhaseStrategy) {
         return switch (this) {
-            case SLUICE -> new SluiceDriver(parallelism);
-            case FLINK -> new FlinkDriver(parallelism);
+            case SLUICE -> new SluiceDriver(parallelism, aggPhaseStrategy);
+            case FLINK -> new FlinkDriver(parallelism, aggPhaseStrategy);
             case GENERATOR -> throw new IllegalArgumentException("the generator runs no queries");
         };
     }

@@ -1,6 +1,7 @@
 package io.sluice.bench.nexmark;
 
 import io.sluice.bench.flink.FirstRow;
+import io.sluice.planner.physical.AggPhaseStrategy;
 import io.sluice.runtime.changelog.RowKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class FlinkDriver implements EngineDriver {
 
     private final StreamTableEnvironment tables;
 
-    FlinkDriver(int parallelism) {
+    FlinkDriver(int parallelism, AggPhaseStrategy aggPhaseStrategy) {
         Configuration config = new Configuration();
         config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         config.set(PipelineOptions.OBJECT_REUSE, true);
@@ -37,6 +38,7 @@ final class FlinkDriver implements EngineDriver {
         config.setString("table.exec.mini-batch.enabled", "true");
         config.setString("table.exec.mini-batch.allow-latency", "2 s");
         config.setString("table.exec.mini-batch.size", "50000");
+        config.setString(AggPhaseStrategy.OPTION, aggPhaseStrategy.name());
         StreamExecutionEnvironment environment = StreamExecutionEnvironment.createLocalEnvironment(config);
         this.tables = StreamTableEnvironment.create(environment,
                 EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(config).build());

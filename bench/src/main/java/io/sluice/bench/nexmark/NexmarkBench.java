@@ -1,5 +1,6 @@
 package io.sluice.bench.nexmark;
 
+import io.sluice.planner.physical.AggPhaseStrategy;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,7 +32,8 @@ public final class NexmarkBench implements Callable<Integer> {
     static final long DEFAULT_VERIFY_EVENTS = 1_000_000;
 
     @Option(names = "--queries", split = ",", paramLabel = "Q,...",
-            description = "The queries to run: q0, q1, q2, q3, q4, q5, q7, q8, q9 (default: q0,q1,q2,q5,q7,q8).")
+            description = "The queries to run: q0, q1, q2, q3, q4, q5, q7, q8, q9, q17-no-day "
+                    + "(default: q0,q1,q2,q5,q7,q8).")
     private List<String> queries = List.of("q0", "q1", "q2", "q5", "q7", "q8");
 
     @Option(names = "--engines", split = ",", paramLabel = "E,...",
@@ -73,6 +75,11 @@ public final class NexmarkBench implements Callable<Integer> {
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of every forked JVM, -Xms and -Xmx (default: 4g).")
     private String heap = "4g";
 
+    @Option(names = "--agg-phase-strategy", paramLabel = "S",
+            description = "Both engines' 'table.optimizer.agg-phase-strategy': AUTO, ONE_PHASE or TWO_PHASE "
+                    + "(default: AUTO).")
+    private AggPhaseStrategy aggPhaseStrategy = AggPhaseStrategy.AUTO;
+
     @Option(names = "--verify", description = "Compare the two engines' rows for each query instead of timing them.")
     private boolean verify;
 
@@ -100,7 +107,7 @@ public final class NexmarkBench implements Callable<Integer> {
         for (String query : queries) {
             if (!NexmarkScript.exists(query)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no query '" + query
-                        + "': the queries are q0, q1, q2, q3, q4, q5, q7, q8 and q9");
+                        + "': the queries are q0, q1, q2, q3, q4, q5, q7, q8, q9 and q17-no-day");
             }
         }
         if (parallelism < 1 || runs < 1) {
@@ -113,16 +120,17 @@ public final class NexmarkBench implements Callable<Integer> {
         Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
         if (verify) {
             long count = events != null ? events : DEFAULT_VERIFY_EVENTS;
-            out.printf(Locale.ROOT, "Comparing the rows of Sluice and Flink over %,d events, parallelism %d%n", count,
-                    parallelism);
+            out.printf(Locale.ROOT, "Comparing the rows of Sluice and Flink over %,d events, parallelism %d, "
+                    + "aggregation phases %s%n", count, parallelism, aggPhaseStrategy);
             out.flush();
-            return new ResultVerifier(out).verify(queries, count, parallelism) ? 0 : 1;
+            return new ResultVerifier(out).verify(queries, count, parallelism, aggPhaseStrategy) ? 0 : 1;
         }
         long count = events != null ? events : DEFAULT_EVENTS;
         Warmup warmup = new Warmup(warmupEvents != null ? warmupEvents : count, warmupSeconds);
         List<String> jvmFlags = jvmFlags();
-        out.printf(Locale.ROOT, "Nexmark over %,d events (rate 10,000,000 events/s of event time), parallelism %d%n",
-                count, parallelism);
+        out.printf(Locale.ROOT, "Nexmark over %,d events (rate 10,000,000 events/s of event time), parallelism %d, "
+                + "aggregation phases %s ('table.optimizer.agg-phase-strategy' in both engines)%n", count, parallelism,
+                aggPhaseStrategy);
         out.printf(Locale.ROOT, "Each query and engine in its own JVM: %s; warm-up runs over %,d events each for at "
                 + "least %d s, then %d measured runs over %,d events and %d over %,d, alternating; of each size the one "
                 + "of median CPU seconds is shown%n", String.join(" ", jvmFlags.subList(0, 2)), warmup.events(),
@@ -135,14 +143,19 @@ public final class NexmarkBench implements Callable<Integer> {
         out.flush();
         RunForker forker = new RunForker(jvmFlags, home.resolve("bench/target/logs"));
         ResultTable table = new ResultTable();
+        List<RunOutcome.Measured> withState = new ArrayList<>();
         table.printHeader(out);
         for (String query : queries) {
             for (Engines engine : chosen) {
-                table.add(forker.run(engine, query, count, parallelism, warmup, runs));
+                RunOutcome outcome = forker.run(engine, query, count, parallelism, warmup, runs, aggPhaseStrategy);
+                table.add(outcome);
+                if (outcome instanceof RunOutcome.Measured measured && measured.state().isPresent()) {
+                    withState.add(measured);
+                }
             }
             table.printQuery(out, query);
         }
-        table.add(forker.run(Engines.GENERATOR, "all", count, 1, warmup, runs));
+        table.add(forker.run(Engines.GENERATOR, "all", count, 1, warmup, runs, aggPhaseStrategy));
         table.printQuery(out, "all");
         out.println();
         out.println("generator: the Nexmark generator alone on one thread, every event of the sequence "
@@ -152,6 +165,7 @@ public final class NexmarkBench implements Callable<Integer> {
                 + "must get the same number");
         out.println();
         table.printRatios(out);
+        printKeyedState(out, withState);
         Path csv = results != null ? results : home.resolve("bench/target/results.csv");
         table.writeCsv(csv);
         out.println("results: " + csv);
@@ -162,6 +176,21 @@ public final class NexmarkBench implements Callable<Integer> {
         }
         out.flush();
         return invalid.isEmpty() ? 0 : 1;
+    }
+
+    /** The keyed state of each run that reported it: bytes, keys, and bytes per key. */
+    private static void printKeyedState(PrintWriter out, List<RunOutcome.Measured> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("keyed state held at the end of the run over 2N events (Sluice's SHOW QUERIES state_bytes, "
+                + "state_keys: groups, join keys, Top-N partitions, over all tasks):");
+        for (RunOutcome.Measured run : runs) {
+            KeyedStateSize state = run.state().orElseThrow();
+            out.printf(Locale.ROOT, "%-12s %-7s %,15d bytes %,12d keys %,10.1f bytes per key%n", run.query(),
+                    run.engine(), state.bytes(), state.keys(), state.bytesPerKey());
+        }
     }
 
     private List<Engines> engines() {

@@ -2,6 +2,7 @@ package io.sluice.bench.nexmark;
 
 import io.sluice.bench.counting.RowCount;
 import io.sluice.bench.counting.SinkRows;
+import io.sluice.planner.physical.AggPhaseStrategy;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,12 +26,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Every measurement is taken at two sizes, {@code EVENTS} and twice as many, so that the
  * runner can tell the cost of the second half alone ({@link Marginal}). Prints one line on
  * standard output per size: {@code RESULT <events> <seconds> <cpu-seconds> <rows-added>
- * <rows-retracted>}; or {@code UNSUPPORTED <reason>} when Sluice rejects the query as not
+ * <rows-retracted>}, and for an engine that reports its keyed state {@code STATE <events> <bytes>
+ * <keys>}; or {@code UNSUPPORTED <reason>} when Sluice rejects the query as not
  * supported (SQLState 0A000), or {@code REJECTED <sqlstate> <reason>} (and exit status 1) when it
  * rejects it with any other error. Fails if the measured runs of one size gave final results of
  * different sizes.
  *
- * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS}: warm-up runs
+ * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS AGG-PHASE-STRATEGY}
+ * (both engines' {@code 'table.optimizer.agg-phase-strategy'}): warm-up runs
  * over {@code WARMUP-EVENTS} events each (none if 0), at least one, until {@code WARMUP-SECONDS}
  * have passed; then {@code RUNS} rounds of measured runs, one of each size per round (the sizes
  * alternate, so that a slow spell of the machine falls on both alike), each after the JVM
@@ -41,8 +45,9 @@ public final class QueryRun {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 7) {
-            System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS");
+        if (args.length != 8) {
+            System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS "
+                    + "AGG-PHASE-STRATEGY");
             System.exit(2);
         }
         Engines engine = Engines.of(args[0]);
@@ -52,8 +57,9 @@ public final class QueryRun {
         long warmupEvents = Long.parseLong(args[4]);
         long warmupNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args[5]));
         int runs = Integer.parseInt(args[6]);
+        AggPhaseStrategy aggPhaseStrategy = AggPhaseStrategy.parse(args[7]);
         int status = 0;
-        try (EngineDriver driver = engine == Engines.GENERATOR ? null : engine.driver(parallelism)) {
+        try (EngineDriver driver = engine == Engines.GENERATOR ? null : engine.driver(parallelism, aggPhaseStrategy)) {
             if (warmupEvents > 0) {
                 long start = System.nanoTime();
                 int warmups = 0;
@@ -72,16 +78,19 @@ public final class QueryRun {
                     SinkRows.reset();
                     Span span = run(driver, query, size);
                     RowCount rows = SinkRows.count();
+                    Optional<KeyedStateSize> state = driver == null ? Optional.empty() : driver.keyedState();
                     System.err.printf(Locale.ROOT, "measured run %d over %,d events: %.3f s, %.3f CPU s, %,d rows in "
                             + "the final result, %,d changes%n", i + 1, size, span.seconds(), span.cpuSeconds(),
                             rows.finalRows(), rows.changes());
-                    measured.computeIfAbsent(size, s -> new ArrayList<>()).add(new TimedRun(span, rows));
+                    measured.computeIfAbsent(size, s -> new ArrayList<>()).add(new TimedRun(span, rows, state));
                 }
             }
             for (Map.Entry<Long, List<TimedRun>> size : measured.entrySet()) {
                 TimedRun median = TimedRun.median(query, engine, size.getKey(), size.getValue());
                 System.out.printf(Locale.ROOT, "RESULT %d %.6f %.6f %d %d%n", size.getKey(), median.span().seconds(),
                         median.span().cpuSeconds(), median.rows().added(), median.rows().retracted());
+                median.state().ifPresent(state -> System.out.printf(Locale.ROOT, "STATE %d %d %d%n", size.getKey(),
+                        state.bytes(), state.keys()));
             }
         } catch (SluiceException e) {
             String message = e.getMessage().replace('\n', ' ');
@@ -119,8 +128,8 @@ public final class QueryRun {
         return driver.insert(script.insert());
     }
 
-    /** A measured run: its span, and the rows its sink was given. */
-    private record TimedRun(Span span, RowCount rows) {
+    /** A measured run: its span, the rows its sink was given, and the keyed state its job held at its end. */
+    private record TimedRun(Span span, RowCount rows, Optional<KeyedStateSize> state) {
         /** The run of median CPU seconds, after checking that every run gave a final result of the same size. */
         static TimedRun median(String query, Engines engine, long events, List<TimedRun> runs) {
             List<Long> finalRows = runs.stream().map(run -> run.rows().finalRows()).distinct().toList();

@@ -3,6 +3,7 @@ package io.sluice.bench.nexmark;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.bench.counting.RowCount;
+import io.sluice.planner.physical.AggPhaseStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs each measurement in a JVM of its own ({@link QueryRun}), so that its CPU time, JIT
@@ -30,7 +32,8 @@ final class RunForker {
         this.logs = requireNonNull(logs, "logs is null");
     }
 
-    RunOutcome run(Engines engine, String query, long events, int parallelism, Warmup warmup, int runs) {
+    RunOutcome run(Engines engine, String query, long events, int parallelism, Warmup warmup, int runs,
+                   AggPhaseStrategy aggPhaseStrategy) {
         Path log = logs.resolve(query + "-" + engine.id() + ".log");
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -45,6 +48,7 @@ final class RunForker {
         command.add(Long.toString(warmup.events()));
         command.add(Long.toString(warmup.seconds()));
         command.add(Integer.toString(runs));
+        command.add(aggPhaseStrategy.name());
         String output;
         int status;
         try {
@@ -72,6 +76,7 @@ final class RunForker {
                               Path log) {
         Measurement single = null;
         Measurement doubled = null;
+        KeyedStateSize state = null;
         for (String line : output.lines().map(String::strip).toList()) {
             String[] words = line.split(" ");
             if (status == 0 && words[0].equals("UNSUPPORTED")) {
@@ -80,6 +85,9 @@ final class RunForker {
             if (words[0].equals("REJECTED") && words.length > 2) {
                 return new RunOutcome.Failed(query, engine.id(), "rejected with SQLState " + words[1] + ": "
                         + line.split(" ", 3)[2], log.toString());
+            }
+            if (words[0].equals("STATE") && words.length == 4 && Long.parseLong(words[1]) == 2 * events) {
+                state = new KeyedStateSize(Long.parseLong(words[2]), Long.parseLong(words[3]));
             }
             if (words[0].equals("RESULT") && words.length == 6) {
                 long size = Long.parseLong(words[1]);
@@ -97,6 +105,6 @@ final class RunForker {
             return new RunOutcome.Failed(query, engine.id(), "exit status " + status
                     + (status == 0 ? ", no result of both sizes" : ""), log.toString());
         }
-        return new RunOutcome.Measured(single, doubled);
+        return new RunOutcome.Measured(single, doubled, Optional.ofNullable(state));
     }
 }

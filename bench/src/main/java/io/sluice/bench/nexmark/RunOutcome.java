@@ -2,6 +2,8 @@ package io.sluice.bench.nexmark;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 /** How one forked run ended: measured, refused by the engine as not supported, or failed. */
 sealed interface RunOutcome {
     String query();
@@ -11,14 +13,21 @@ sealed interface RunOutcome {
     /**
      * Measured at {@code N} events ({@code single}) and at {@code 2N} ({@code doubled}), each the
      * run of median CPU seconds of its size.
+     *
+     * @param state the keyed state the run over {@code 2N} events held at its end, where the engine reports it
      */
-    record Measured(Measurement single, Measurement doubled) implements RunOutcome {
+    record Measured(Measurement single, Measurement doubled, Optional<KeyedStateSize> state) implements RunOutcome {
         public Measured {
             requireNonNull(single, "single is null");
             requireNonNull(doubled, "doubled is null");
+            requireNonNull(state, "state is null");
             if (doubled.events() <= single.events()) {
                 throw new IllegalArgumentException("the second run must be the larger: " + single + ", " + doubled);
             }
+        }
+
+        Measured(Measurement single, Measurement doubled) {
+            this(single, doubled, Optional.empty());
         }
 
         @Override

@@ -4,9 +4,11 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.Session;
 import io.sluice.engine.result.ResultCursor;
+import io.sluice.planner.physical.AggPhaseStrategy;
 import io.sluice.runtime.changelog.RowKind;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sluice through its embedded API: an INSERT waits for its job ({@code 'table.dml-sync'}), and
@@ -18,14 +20,16 @@ final class SluiceDriver implements EngineDriver {
 
     private final Engine engine;
     private final Session session;
+    private String lastJob;
 
-    SluiceDriver(int parallelism) {
+    SluiceDriver(int parallelism, AggPhaseStrategy aggPhaseStrategy) {
         // The run's one query may use all the engine's memory, not the half of it a query by default may.
         EngineConfig defaults = EngineConfig.defaults();
         this.engine = Engine.create(new EngineConfig(defaults.clock(), parallelism, defaults.memoryLimit(),
                 defaults.memoryLimit(), defaults.classLoader(), defaults.accessPolicy(), defaults.limits()));
         this.session = engine.newSession();
         session.execute("SET 'table.dml-sync' = 'true'");
+        session.execute("SET '" + AggPhaseStrategy.OPTION + "' = '" + aggPhaseStrategy + "'");
     }
 
     @Override
@@ -37,8 +41,14 @@ final class SluiceDriver implements EngineDriver {
     @Override
     public Span insert(String statement) {
         Span.Start start = Span.start();
-        session.execute(statement);
+        lastJob = session.execute(statement).message();
         return start.stop();
+    }
+
+    @Override
+    public Optional<KeyedStateSize> keyedState() {
+        return Optional.ofNullable(lastJob).flatMap(id -> engine.jobs().find(id))
+                .map(job -> new KeyedStateSize(job.metrics().state().bytes(), job.metrics().state().keys()));
     }
 
     /**

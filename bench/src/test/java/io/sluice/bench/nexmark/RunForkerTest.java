@@ -19,6 +19,14 @@ class RunForkerTest {
     }
 
     @Test
+    void theKeyedStateIsThatOfTheLargerRun() {
+        RunOutcome outcome = RunForker.outcome(Engines.SLUICE, "q3", 1_000, 2, "RESULT 1000 1.5 2.25 40 0\n"
+                + "STATE 1000 500 10\nRESULT 2000 2.5 3.25 60 0\nSTATE 2000 1200 16\n", 0, LOG);
+        assertEquals(java.util.Optional.of(new KeyedStateSize(1_200, 16)), ((RunOutcome.Measured) outcome).state());
+        assertEquals(75.0, new KeyedStateSize(1_200, 16).bytesPerKey());
+    }
+
+    @Test
     void anUnsupportedQueryKeepsItsReason() {
         RunOutcome outcome = RunForker.outcome(Engines.SLUICE, "q8", 1_000, 1, "UNSUPPORTED joins are not supported yet\n",
                 0, LOG);

@@ -4,7 +4,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 import io.sluice.planner.physical.Changelog;
 import io.sluice.runtime.changelog.ChangelogMode;
-import io.sluice.runtime.state.StateTtl;
+import io.sluice.planner.physical.JobOptions;
 
 import static java.util.Objects.requireNonNull;
 
@@ -67,10 +67,10 @@ public final class InsertPlanner {
         }
 
         /** The job writing the query's rows into the sink, every task writing its own share. */
-        public JobSpec jobSpec(String jobName, int parallelism, StateTtl stateTtl) {
+        public JobSpec jobSpec(String jobName, JobOptions options) {
             PipelineOutput.ToSink output = new PipelineOutput.ToSink(sink.describe(),
                     context -> new CountingOutput(sink.createOutput(context), context.metrics()), sink::committer);
-            return query.jobSpec(jobName, parallelism, stateTtl, output, sink.needsSingleWriter());
+            return query.jobSpec(jobName, options, output, sink.needsSingleWriter());
         }
 
         /**

@@ -1,7 +1,7 @@
 package io.sluice.engine.job;
 
 import io.sluice.runtime.job.JobSpec;
-import io.sluice.runtime.state.StateTtl;
+import io.sluice.planner.physical.JobOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +10,10 @@ public final class StatementSets {
     private StatementSets() {
     }
 
-    public static JobSpec jobSpec(String jobName, List<InsertPlanner.Plan> plans, int parallelism, StateTtl stateTtl) {
+    public static JobSpec jobSpec(String jobName, List<InsertPlanner.Plan> plans, JobOptions options) {
         List<JobSpec> jobs = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            jobs.add(plans.get(i).jobSpec(jobName + "-" + (i + 1), parallelism, stateTtl));
+            jobs.add(plans.get(i).jobSpec(jobName + "-" + (i + 1), options));
         }
         return SharedSources.merge(jobName, jobs);
     }

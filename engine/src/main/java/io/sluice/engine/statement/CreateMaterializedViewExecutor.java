@@ -15,7 +15,7 @@ import io.sluice.planner.catalog.TableKind;
 import io.sluice.planner.view.ViewExpansion;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
-import io.sluice.runtime.state.StateTtl;
+import io.sluice.planner.physical.JobOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +53,10 @@ final class CreateMaterializedViewExecutor implements StatementExecutor<CreateVi
         view.keepRows(rowType.getFieldCount(), key);
         List<String> keyNames = java.util.Arrays.stream(key).mapToObj(rowType.getFieldNames()::get).toList();
         session.engine().catalog().add(table(statement.name(), rowType, keyNames, view), false);
-        int parallelism = session.settings().parallelism();
-        StateTtl stateTtl = session.settings().stateTtl();
+        JobOptions options = session.settings().jobOptions();
         BackgroundJob job;
         try {
-            job = session.startJob(text, id -> plan.jobSpec(id, parallelism, stateTtl));
+            job = session.startJob(text, id -> plan.jobSpec(id, options));
         } catch (RuntimeException e) {
             session.engine().catalog().drop(statement.name(), TableKind.MATERIALIZED_VIEW, true);
             throw e;

@@ -1,6 +1,6 @@
 package io.sluice.engine.statement;
 
-import io.sluice.runtime.state.StateTtl;
+import io.sluice.planner.physical.JobOptions;
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.job.BackgroundJob;
@@ -18,10 +18,8 @@ final class InsertExecutor implements StatementExecutor<Insert> {
         String text = text(statement);
         InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(statement, text);
         plan.check();
-        int parallelism = session.settings().parallelism();
-        StateTtl stateTtl = session.settings().stateTtl();
-        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, parallelism, stateTtl),
-                session.settings().jobRecovery());
+        JobOptions options = session.settings().jobOptions();
+        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, options), session.settings().jobRecovery());
         return JobResults.started(job, session);
     }
 

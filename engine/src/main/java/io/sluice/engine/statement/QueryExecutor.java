@@ -7,7 +7,7 @@ import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.FinalResultCursor;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.result.ResultCursor;
-import io.sluice.runtime.state.StateTtl;
+import io.sluice.planner.physical.JobOptions;
 import io.sluice.parser.ast.Query;
 import io.sluice.planner.PlannedQuery;
 import io.sluice.planner.QueryPlanner;
@@ -29,10 +29,9 @@ final class QueryExecutor implements StatementExecutor<Query> {
             columns.add(ResultColumn.of(field.getName(), plan.physical().getRowType().getFieldList()
                     .get(field.getIndex()).getType()));
         }
-        int parallelism = session.settings().parallelism();
-        StateTtl stateTtl = session.settings().stateTtl();
+        JobOptions options = session.settings().jobOptions();
         RunningQuery query = session.startQuery(statement.text(), columns,
-                (id, sink) -> plan.jobSpec(id, parallelism, stateTtl, sink, true));
+                (id, sink) -> plan.jobSpec(id, options, sink, true));
         ResultCursor cursor = new QueryCursor(query, changelog);
         // A plain SELECT answers with the result as it stands at the end; SELECT STREAM shows each change.
         return new StatementResult(StatementResult.Kind.QUERY,

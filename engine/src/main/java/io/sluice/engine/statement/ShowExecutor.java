@@ -84,6 +84,7 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
                 ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
+                ResultColumn.bigint("state_bytes"), ResultColumn.bigint("state_keys"),
                 ResultColumn.varchar("checkpointing"), ResultColumn.bigint("last_checkpoint"),
                 ResultColumn.timestamp("last_checkpoint_time"), ResultColumn.bigint("last_checkpoint_bytes"),
                 ResultColumn.bigint("last_checkpoint_millis"), ResultColumn.bigint("restarts"),
@@ -115,7 +116,9 @@ final class ShowExecutor implements StatementExecutor<Show> {
             metrics.recordsOut(),
             metrics.lateRecords(),
             metrics.malformedRecords(),
-            Math.round(rowsPerSecond)));
+            Math.round(rowsPerSecond),
+            metrics.state().bytes(),
+            metrics.state().keys()));
         row.addAll(java.util.Arrays.asList(checkpoints));
         row.add(metrics.sourceRetries());
         row.add(failure == null ? null : failure.getMessage());

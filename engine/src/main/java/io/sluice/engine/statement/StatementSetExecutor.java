@@ -24,10 +24,9 @@ final class StatementSetExecutor implements StatementExecutor<StatementSet> {
             plans.add(plan);
             texts.add(text);
         }
-        int parallelism = session.settings().parallelism();
-        io.sluice.runtime.state.StateTtl stateTtl = session.settings().stateTtl();
+        io.sluice.planner.physical.JobOptions options = session.settings().jobOptions();
         BackgroundJob job = session.startJob("EXECUTE STATEMENT SET BEGIN " + String.join("; ", texts) + "; END",
-                id -> StatementSets.jobSpec(id, plans, parallelism, stateTtl), session.settings().jobRecovery());
+                id -> StatementSets.jobSpec(id, plans, options), session.settings().jobRecovery());
         return JobResults.started(job, session);
     }
 }

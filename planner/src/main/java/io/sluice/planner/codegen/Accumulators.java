@@ -1,5 +1,6 @@
 package io.sluice.planner.codegen;
 
+import io.sluice.planner.calcite.AverageOfPartialsFunction;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.util.List;
@@ -71,9 +72,14 @@ final class Accumulators {
     private static AccumulatorCode arithmetic(AggregateCall call, StateFields fields, RelDataType inputRowType) {
         String name = call.getAggregation().getName();
         return switch (name) {
-            case "COUNT", "REGR_COUNT" -> new CountAccumulator(fields);
-            case "SUM", "$SUM0" -> new SumAccumulator(fields, false, javaType(inputRowType, call, 0));
-            case "AVG" -> new SumAccumulator(fields, true, javaType(inputRowType, call, 0));
+            case "COUNT", "REGR_COUNT" -> new CountAccumulator(fields, false);
+            case "SUM" -> new SumAccumulator(fields, SumAccumulator.Result.SUM, javaType(inputRowType, call, 0));
+            case "$SUM0" -> List.of("int", "long").contains(javaType(inputRowType, call, 0))
+                    ? new CountAccumulator(fields, true)
+                    : new SumAccumulator(fields, SumAccumulator.Result.SUM_OR_ZERO, javaType(inputRowType, call, 0));
+            case "AVG" -> new SumAccumulator(fields, SumAccumulator.Result.AVERAGE, javaType(inputRowType, call, 0));
+            case AverageOfPartialsFunction.NAME ->
+                    new SumAccumulator(fields, SumAccumulator.Result.AVERAGE_OF_PARTIALS, javaType(inputRowType, call, 0));
             case "VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP", "STDDEV", "VARIANCE" -> new VarianceAccumulator(fields,
                     !name.endsWith("_POP"), name.startsWith("STDDEV"), javaType(inputRowType, call, 0));
             case "COVAR_POP", "COVAR_SAMP", "CORR", "REGR_SLOPE", "REGR_INTERCEPT", "REGR_SXX", "REGR_SYY" ->

@@ -4,20 +4,28 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * {@code SUM(x)} and {@code AVG(x)}: a running sum (long for integers, wrapping on overflow as
- * Flink does; double; or decimal) and, for AVG and for a sum of no rows being NULL, a count. Over a
- * changelog, a retracted value is subtracted; a group whose values all went sums to NULL.
- * AVG of integers truncates, as in Calcite and Flink.
+ * {@code SUM(x)}, {@code $SUM0(x)} and {@code AVG(x)}: a running sum (long for integers, wrapping on
+ * overflow as Flink does; double; or decimal) and, for AVG and for a sum of no rows being NULL, a
+ * count. Over a changelog, a retracted value is subtracted; a group whose values all went sums to
+ * NULL ({@code $SUM0}: to 0). AVG of integers truncates, as in Calcite and Flink. The global step of
+ * a two-phase AVG adds partial sums and their counts (its two arguments) into the same fields.
  */
 final class SumAccumulator extends AccumulatorCode {
-    private final boolean average;
+    /** What the accumulator adds up and writes. */
+    enum Result {
+        SUM, SUM_OR_ZERO, AVERAGE,
+        /** {@code $AVG_MERGE(sum, count)}: an average of partial sums, each counting {@code count} values. */
+        AVERAGE_OF_PARTIALS
+    }
+
+    private final Result result;
     private final String javaType;
     private final int sum;
     private final int count;
 
-    /** @param argumentJavaType the Java type of the argument column */
-    SumAccumulator(StateFields fields, boolean average, String argumentJavaType) {
-        this.average = average;
+    /** @param argumentJavaType the Java type of the (first) argument column */
+    SumAccumulator(StateFields fields, Result result, String argumentJavaType) {
+        this.result = result;
         this.javaType = switch (argumentJavaType) {
             case "int", "long" -> "long";
             case "float", "double" -> "double";
@@ -39,7 +47,9 @@ final class SumAccumulator extends AccumulatorCode {
                 ? sum("", g) + " = " + sum("", g) + " == null ? " + x.value() + " : ((java.math.BigDecimal) "
                         + sum("", g) + ").add(" + x.value() + ");\n"
                 : sum("", g) + " += " + x.value() + ";\n";
-        add += l(count) + "[" + g + "]++;\n";
+        add += result == Result.AVERAGE_OF_PARTIALS
+                ? l(count) + "[" + g + "] += " + args.get(1).value() + ";\n"
+                : l(count) + "[" + g + "]++;\n";
         return x.nullable() ? "if (!" + x.isNull() + ") {\n" + add + "}\n" : add;
     }
 
@@ -72,9 +82,12 @@ final class SumAccumulator extends AccumulatorCode {
     @Override
     String emit(String g, String vector, String row, RelDataType resultType) {
         String total = javaType.equals(JavaTypes.DECIMAL) ? "((java.math.BigDecimal) " + sum("", g) + ")" : sum("", g);
+        if (result == Result.SUM_OR_ZERO && javaType.equals(JavaTypes.DECIMAL)) {
+            total = "(" + sum("", g) + " == null ? java.math.BigDecimal.ZERO : " + total + ")";
+        }
         String n = l(count) + "[" + g + "]";
         String value;
-        if (!average) {
+        if (result == Result.SUM || result == Result.SUM_OR_ZERO) {
             value = total;
         } else if (javaType.equals(JavaTypes.DECIMAL)) {
             value = "Decimals.divide(" + total + ", java.math.BigDecimal.valueOf(" + n + "), " + resultType.getScale() + ")";
@@ -88,6 +101,6 @@ final class SumAccumulator extends AccumulatorCode {
         } else if (!resultJava.equals(JavaTypes.DECIMAL) && javaType.equals(JavaTypes.DECIMAL)) {
             value = value + ".doubleValue()";
         }
-        return VectorSetters.set(resultType, vector, row, value, "(" + n + " == 0)");
+        return VectorSetters.set(resultType, vector, row, value, result == Result.SUM_OR_ZERO ? "false" : "(" + n + " == 0)");
     }
 }

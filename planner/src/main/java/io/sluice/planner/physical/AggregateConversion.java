@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -76,12 +77,29 @@ final class AggregateConversion {
         if (mode == ReadMode.STREAM || !Changelog.of(converted).isInsertOnly()
                 // without keys the one-shot path stays: only it gives the one row of an aggregate of no rows
                 || keys.length > 0 && SluiceGroupAggregate.hasDistinctOnlyItComputes(aggregate.getAggCallList())) {
-            return new SluiceGroupAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
-                    converted, aggregate.getRowType(), keys, aggregate.getAggCallList(), constants(program), mode);
+            return groupAggregate(aggregate, converted, keys, constants(program));
         }
         return new SluiceWindowAggregate(aggregate.getCluster(), aggregate.getTraitSet().replace(SluiceRel.CONVENTION),
                 converted, aggregate.getRowType(), WindowSpec.global(), -1, keys, outputs, aggregate.getAggCallList(),
                 constants(program));
+    }
+
+    /**
+     * A GROUP BY whose result updates: in two phases over appended rows when its partial results
+     * merge (the session's strategy decides, when the job is built, whether the local step runs).
+     */
+    private SluiceRel groupAggregate(Aggregate aggregate, SluiceRel input, int[] keys, Map<Integer, RexLiteral> constants) {
+        RelTraitSet traits = aggregate.getTraitSet().replace(SluiceRel.CONVENTION);
+        List<AggregateCall> calls = aggregate.getAggCallList();
+        if (!input.changelog().isInsertOnly() || !TwoPhaseAggregation.applies(calls)) {
+            return new SluiceGroupAggregate(aggregate.getCluster(), traits, input, aggregate.getRowType(), keys, calls,
+                    constants, mode);
+        }
+        TwoPhaseAggregation split = TwoPhaseAggregation.split(keys, calls, input.getRowType(), aggregate.getRowType(),
+                aggregate.getCluster().getTypeFactory());
+        SluiceLocalGroupAggregate local = new SluiceLocalGroupAggregate(aggregate.getCluster(), traits, input, keys, calls,
+                constants, split);
+        return SluiceGroupAggregate.global(traits, local, aggregate.getRowType(), mode);
     }
 
     private SluiceRel windowed(Aggregate aggregate, RexProgram program, TableFunctionScan scan, RexCall call,

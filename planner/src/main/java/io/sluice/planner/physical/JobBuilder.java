@@ -26,23 +26,25 @@ public final class JobBuilder {
     private final String jobName;
     private final int parallelism;
     private final KernelCompiler compiler;
-    private final StateTtl stateTtl;
+    private final JobOptions options;
     private final List<PipelineSpec> pipelines = new ArrayList<>();
     private final List<ExchangeSpec> exchanges = new ArrayList<>();
 
-    public JobBuilder(String jobName, int parallelism, KernelCompiler compiler, StateTtl stateTtl) {
+    public JobBuilder(String jobName, KernelCompiler compiler, JobOptions options) {
         this.jobName = requireNonNull(jobName, "jobName is null");
-        if (parallelism <= 0) {
-            throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
-        }
-        this.parallelism = parallelism;
+        this.options = requireNonNull(options, "options is null");
+        this.parallelism = options.parallelism();
         this.compiler = requireNonNull(compiler, "compiler is null");
-        this.stateTtl = requireNonNull(stateTtl, "stateTtl is null");
     }
 
     /** How long operators keep idle keys' state ({@code 'table.exec.state.ttl'}). */
     public StateTtl stateTtl() {
-        return stateTtl;
+        return options.stateTtl();
+    }
+
+    /** Whether aggregations run a local step before their exchange ({@code 'table.optimizer.agg-phase-strategy'}). */
+    public AggPhaseStrategy aggPhaseStrategy() {
+        return options.aggPhaseStrategy();
     }
 
     /** The parallelism the query runs at, where nothing forces less. */
@@ -101,12 +103,17 @@ public final class JobBuilder {
      * parallelism (no exchange when all runs in one task), or gathered to one task without keys.
      */
     public Stream partitionByKeys(Stream from, int[] keyColumns) {
-        if (keyColumns.length == 0) {
-            return gather(from);
+        if (!exchanges(from, keyColumns)) {
+            return from;
         }
-        return parallelism == 1 && from.parallelism == 1
-                ? from
+        return keyColumns.length == 0
+                ? exchange(from, new Partitioning.Gather(), 1)
                 : exchange(from, new Partitioning.Hash(new KeyHashPartitioner(keyColumns)), parallelism);
+    }
+
+    /** Whether {@link #partitionByKeys} makes an exchange: when the stream or its consumers run in several tasks. */
+    public boolean exchanges(Stream from, int[] keyColumns) {
+        return from.parallelism > 1 || keyColumns.length > 0 && parallelism > 1;
     }
 
     /**

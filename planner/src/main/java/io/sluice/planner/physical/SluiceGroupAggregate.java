@@ -29,7 +29,10 @@ import org.apache.calcite.util.ImmutableBitSet;
  * A {@code GROUP BY} without a window over a stream or an updating input: its result updates as
  * rows come and go, a retract changelog keyed by the grouping columns (which lead the output). The
  * input is partitioned by the keys (gathered to one task without keys); each task keeps its
- * groups' accumulators, retractable when the input is a changelog.
+ * groups' accumulators, retractable when the input is a changelog. Over a
+ * {@link SluiceLocalGroupAggregate} it is the global step of a two-phase aggregation, merging the
+ * partial results by key, or, when the session's strategy and the parallelism leave the local
+ * step out, the whole aggregation over the local node's input.
  */
 public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
     private final int[] keyColumns;
@@ -39,6 +42,8 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
     private final ReadMode mode;
     private final Changelog changelog;
     private final boolean upsert;
+    /** Whether the input is the local step of a two-phase aggregation, whose partial results this merges. */
+    private final boolean global;
 
     /**
      * @param keyColumns the input columns the groups are keyed by, in output order
@@ -50,13 +55,25 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
     public SluiceGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelDataType rowType,
                                 int[] keyColumns, List<AggregateCall> calls, Map<Integer, RexLiteral> constants,
                                 ReadMode mode) {
-        this(cluster, traits, input, rowType, keyColumns, calls, constants, mode, false);
+        this(cluster, traits, input, rowType, keyColumns, calls, constants, mode, false, false);
+    }
+
+    /**
+     * The global step over the local step of a two-phase aggregation: keyed by the partial rows'
+     * leading key columns, merging their partial results with the split's global calls.
+     */
+    static SluiceGroupAggregate global(RelTraitSet traits, SluiceLocalGroupAggregate local, RelDataType rowType,
+                                       ReadMode mode) {
+        int[] keys = new int[local.keyColumns().length];
+        Arrays.setAll(keys, i -> i);
+        return new SluiceGroupAggregate(local.getCluster(), traits, local, rowType, keys, local.split().globalCalls(),
+                Map.of(), mode, false, true);
     }
 
     /** @param upsert whether the result is written by its keys, so each update leaves out its old value */
     private SluiceGroupAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelDataType rowType,
                                  int[] keyColumns, List<AggregateCall> calls, Map<Integer, RexLiteral> constants,
-                                 ReadMode mode, boolean upsert) {
+                                 ReadMode mode, boolean upsert, boolean global) {
         super(cluster, traits, input);
         Changelog inputChangelog = Changelog.of(input);
         if (inputChangelog.mode() == ChangelogMode.UPSERT) {
@@ -70,6 +87,7 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
         this.changelogInput = inputChangelog.carriesRowKinds();
         this.mode = mode;
         this.upsert = upsert;
+        this.global = global;
         Changelog retract = Changelog.retract(ImmutableBitSet.range(keyColumns.length), "the GROUP BY aggregation");
         this.changelog = upsert ? new Changelog(ChangelogMode.UPSERT, retract.upsertKey(), retract.origin()) : retract;
     }
@@ -78,13 +96,13 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
     public SluiceRel inUpsertMode(ImmutableBitSet key) {
         return upsert || keyColumns.length == 0 || !key.equals(changelog.upsertKey()) ? this
                 : new SluiceGroupAggregate(getCluster(), getTraitSet(), getInput(), rowType, keyColumns, calls, constants,
-                        mode, true);
+                        mode, true, global);
     }
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
         return new SluiceGroupAggregate(getCluster(), traitSet, sole(inputs), rowType, keyColumns, calls, constants,
-                mode, upsert);
+                mode, upsert, global);
     }
 
     @Override
@@ -94,7 +112,7 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
             groups.add("$" + key);
         }
         return super.explainTerms(pw).item("group", groups).item("aggs", calls)
-                .itemIf("retract", true, changelogInput).itemIf("upsert", true, upsert);
+                .itemIf("retract", true, changelogInput).itemIf("upsert", true, upsert).itemIf("phase", "global", global);
     }
 
     @Override
@@ -104,13 +122,28 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
 
     @Override
     public JobBuilder.Stream implement(JobBuilder builder) {
-        JobBuilder.Stream input = ((SluiceRel) getInput()).implement(builder);
-        JobBuilder.Stream keyed = builder.partitionByKeys(input, keyColumns);
-        GeneratedKernel kernel = kernel();
+        if (!global) {
+            return aggregate(builder, ((SluiceRel) getInput()).implement(builder), keyColumns, kernel(),
+                    getInput().getRowType());
+        }
+        SluiceLocalGroupAggregate local = (SluiceLocalGroupAggregate) getInput();
+        JobBuilder.Stream rows = ((SluiceRel) local.getInput()).implement(builder);
+        if (builder.aggPhaseStrategy().twoPhase(builder.exchanges(rows, local.keyColumns()))) {
+            return aggregate(builder, local.addTo(rows, builder), keyColumns, kernel(), local.getRowType());
+        }
+        RelDataType inputType = local.getInput().getRowType();
+        return aggregate(builder, rows, local.keyColumns(),
+                kernel(local.calls(), local.keyColumns().length, inputType, local.constants()), inputType);
+    }
+
+    /** Partitions the rows by the keys and adds the aggregation's operator over them. */
+    private JobBuilder.Stream aggregate(JobBuilder builder, JobBuilder.Stream rows, int[] keys, GeneratedKernel kernel,
+                                        RelDataType inputType) {
+        JobBuilder.Stream keyed = builder.partitionByKeys(rows, keys);
         Class<? extends AggregateKernel> kernelClass = builder.compiler().compile(kernel.className(), kernel.source(),
                 AggregateKernel.class);
-        org.apache.arrow.vector.types.pojo.Schema inputSchema = ArrowTypeMapping.toSchema(getInput().getRowType());
-        return keyed.add(new GroupAggregateOperatorFactory(keyColumns, kernelClass, kernel.references(), changelogInput,
+        org.apache.arrow.vector.types.pojo.Schema inputSchema = ArrowTypeMapping.toSchema(inputType);
+        return keyed.add(new GroupAggregateOperatorFactory(keys, kernelClass, kernel.references(), changelogInput,
                 changelogInput ? RowKinds.withRowKind(inputSchema) : inputSchema,
                 RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl(),
                 mode == ReadMode.SNAPSHOT, !upsert));
@@ -119,16 +152,22 @@ public final class SluiceGroupAggregate extends SingleRel implements SluiceRel {
     /**
      * The generated accumulators: retractable ones reading the row kind when the input is a
      * changelog, or when a DISTINCT aggregate other than COUNT needs them (only they keep the
-     * values it has seen with their counts); the cheaper append-only ones otherwise.
+     * values it has seen with their counts); the cheaper append-only ones otherwise. For the global
+     * step, those merging the partial results.
      */
     public GeneratedKernel kernel() {
+        return kernel(calls, keyColumns.length, getInput().getRowType(), constants);
+    }
+
+    private GeneratedKernel kernel(List<AggregateCall> calls, int keyCount, RelDataType inputType,
+                                   Map<Integer, RexLiteral> constants) {
         List<RelDataType> resultTypes = new ArrayList<>();
         List<RelDataTypeField> fields = getRowType().getFieldList();
         for (int i = 0; i < calls.size(); i++) {
-            resultTypes.add(fields.get(keyColumns.length + i).getType());
+            resultTypes.add(fields.get(keyCount + i).getType());
         }
-        return new AggregateKernelGenerator().generate(calls, resultTypes, getInput().getRowType(), keyColumns.length,
-                constants::get, changelogInput || hasDistinctOnlyItComputes(calls), changelogInput);
+        return new AggregateKernelGenerator().generate(calls, resultTypes, inputType, keyCount, constants::get,
+                changelogInput || hasDistinctOnlyItComputes(calls), changelogInput);
     }
 
     /**

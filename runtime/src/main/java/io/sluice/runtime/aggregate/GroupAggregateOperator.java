@@ -49,11 +49,8 @@ final class GroupAggregateOperator implements Operator, Checkpointed {
     private final int[] keyOutputColumns;
     private int[] selection = new int[0];
     private int[] groupIds = new int[0];
-    private int[] touched = new int[0];
+    private final TouchedGroups touched = new TouchedGroups();
     private boolean[] wasLive = new boolean[0];
-    /** Per group, the number of the last batch that touched it. */
-    private int[] touchedInBatch = new int[0];
-    private int batchNumber;
     private long nextExpiry = Long.MIN_VALUE;
 
     GroupAggregateOperator(GroupAggregateOperatorFactory spec, AggregateKernel kernel, TaskContext context,
@@ -63,7 +60,7 @@ final class GroupAggregateOperator implements Operator, Checkpointed {
         this.context = context;
         this.output = output;
         this.allocator = context.allocator().newChildAllocator(context.taskName() + "/GroupAggregate", 0, Long.MAX_VALUE);
-        this.memory = new StateMemory(allocator, "the GROUP BY aggregation");
+        this.memory = new StateMemory(allocator, "the GROUP BY aggregation", context.metrics().state());
         this.state = new GroupAggregateState(spec.inputSchema(), spec.keyColumns(), kernel, allocator);
         this.rows = new OutputRows(spec.outputSchema(), allocator, output, context.batchSize());
         List<Field> fields = spec.outputSchema().getFields();
@@ -96,23 +93,22 @@ final class GroupAggregateOperator implements Operator, Checkpointed {
             selection = new int[count];
             Arrays.setAll(selection, i -> i);
             groupIds = new int[count];
-            touched = new int[count];
             wasLive = new boolean[count];
         }
         state.groupIds(batch, selection, count, groupIds);
-        int touchedCount = touchedGroups(count);
+        int touchedCount = touched.list(groupIds, count, state.groups().groupCount());
         resetResults();
         for (int i = 0; i < touchedCount; i++) {
-            wasLive[i] = state.isLive(touched[i]);
+            wasLive[i] = state.isLive(touched.group(i));
             if (wasLive[i]) {
-                writeResult(before, touched[i], i);
+                writeResult(before, touched.group(i), i);
             }
         }
         kernel.accumulate(state.accumulators(), groupIds, batch, selection, count);
         countRows(batch, count, now);
         for (int i = 0; i < touchedCount; i++) {
-            if (state.isLive(touched[i])) {
-                writeResult(after, touched[i], i);
+            if (state.isLive(touched.group(i))) {
+                writeResult(after, touched.group(i), i);
             }
         }
         before.setRowCount(touchedCount);
@@ -120,25 +116,7 @@ final class GroupAggregateOperator implements Operator, Checkpointed {
         emitChanges(touchedCount);
         rows.flush();
         state.compactIfSparse();
-        memory.update(state.estimatedBytes());
-    }
-
-    /** Lists the distinct groups of the batch's rows in {@code touched}, in order of first row; returns how many. */
-    private int touchedGroups(int count) {
-        int groups = state.groups().groupCount();
-        if (touchedInBatch.length < groups) {
-            touchedInBatch = Arrays.copyOf(touchedInBatch, Math.max(groups, 2 * touchedInBatch.length));
-        }
-        batchNumber++;
-        int touchedCount = 0;
-        for (int j = 0; j < count; j++) {
-            int group = groupIds[j];
-            if (touchedInBatch[group] != batchNumber) {
-                touchedInBatch[group] = batchNumber;
-                touched[touchedCount++] = group;
-            }
-        }
-        return touchedCount;
+        memory.update(state.estimatedBytes(), state);
     }
 
     private void countRows(VectorSchemaRoot batch, int count, long now) {
@@ -156,7 +134,7 @@ final class GroupAggregateOperator implements Operator, Checkpointed {
 
     private void emitChanges(int touchedCount) {
         for (int i = 0; i < touchedCount; i++) {
-            int group = touched[i];
+            int group = touched.group(i);
             boolean live = state.isLive(group);
             if (wasLive[i] && !live) {
                 emit(before, i, RowKind.DELETE);
@@ -236,7 +214,7 @@ final class GroupAggregateOperator implements Operator, Checkpointed {
     @Override
     public void processWatermark(long watermark) {
         expireIdle(context.clock().millis());
-        memory.update(state.estimatedBytes());
+        memory.update(state.estimatedBytes(), state);
         output.emitWatermark(watermark);
     }
 

@@ -93,6 +93,12 @@ final class GroupAggregateState implements KeyedState {
         return liveGroups;
     }
 
+    /** The groups that hold rows. */
+    @Override
+    public long keyCount() {
+        return liveGroups;
+    }
+
     @Override
     public int expire(long cutoffMillis) {
         int expired = 0;

@@ -56,7 +56,7 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
         this.output = output;
         this.allocator = context.allocator().newChildAllocator(context.taskName() + "/Join", 0, Long.MAX_VALUE);
         this.state = new JoinState(spec.leftSchema(), spec.rightSchema(), spec.leftKeys(), spec.rightKeys(),
-                allocator, "the join");
+                allocator, "the join", context.metrics().state());
         this.condition = spec.condition() == null ? null : KernelCompiler.instantiate(spec.condition().kernelClass(),
                 new KernelContext(spec.condition().references().toArray(), context.clock(), context.job()));
         this.out = new JoinOutput(spec, allocator, output, context.batchSize());

@@ -1,5 +1,6 @@
 package io.sluice.runtime.join;
 
+import io.sluice.runtime.metrics.StateGauge;
 import io.sluice.runtime.state.KeyedState;
 import io.sluice.runtime.state.StateMemory;
 import io.sluice.runtime.state.StateReader;
@@ -34,12 +35,13 @@ final class JoinState implements KeyedState {
     private GroupByHash keys;
     private long[] touched = new long[16];
 
+    /** @param gauge the query's gauge of keyed state */
     JoinState(Schema leftSchema, Schema rightSchema, int[] leftKeys, int[] rightKeys, BufferAllocator allocator,
-              String owner) {
+              String owner, StateGauge gauge) {
         this.keyColumns = new int[][] {leftKeys.clone(), rightKeys.clone()};
         this.allocator = allocator;
         this.sides = new JoinRows[] {new JoinRows(leftSchema, allocator), new JoinRows(rightSchema, allocator)};
-        this.memory = new StateMemory(allocator, owner);
+        this.memory = new StateMemory(allocator, owner, gauge);
         List<Field> keyFields = Arrays.stream(leftKeys).mapToObj(k -> leftSchema.getFields().get(k)).toList();
         this.keys = GroupByHashes.create(new Schema(keyFields), IntStream.range(0, leftKeys.length).toArray());
     }
@@ -72,7 +74,7 @@ final class JoinState implements KeyedState {
                 break;
             }
         }
-        memory.update(heapBytes());
+        memory.update(heapBytes(), this);
     }
 
     /** Rewrites both inputs' rows without removed ones and renumbers the keys that have rows. */
@@ -104,6 +106,12 @@ final class JoinState implements KeyedState {
         return heapBytes() + sides[0].bufferBytes() + sides[1].bufferBytes();
     }
 
+    /** The join keys the hash holds: those of either input's rows, and those whose rows went, until compaction. */
+    @Override
+    public long keyCount() {
+        return keys.groupCount();
+    }
+
     @Override
     public int expire(long cutoffMillis) {
         int expired = 0;
@@ -114,7 +122,7 @@ final class JoinState implements KeyedState {
         }
         if (expired > 0) {
             compact();
-            memory.update(heapBytes());
+            memory.update(heapBytes(), this);
         }
         return expired;
     }
@@ -154,7 +162,7 @@ final class JoinState implements KeyedState {
                 sides[input].append(rows, all, count, ids, matches);
             }
         }
-        memory.update(heapBytes());
+        memory.update(heapBytes(), this);
     }
 
     @Override

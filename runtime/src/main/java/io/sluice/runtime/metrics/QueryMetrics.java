@@ -18,6 +18,7 @@ public final class QueryMetrics {
     private final LongAdder lateRecords = new LongAdder();
     private final LongAdder sourceRetries = new LongAdder();
     private final AtomicReference<MalformedRecord> firstMalformed = new AtomicReference<>();
+    private final StateGauge state = new StateGauge();
 
     public void addRecordsIn(long count) {
         recordsIn.add(count);
@@ -65,6 +66,11 @@ public final class QueryMetrics {
 
     public long sourceRetries() {
         return sourceRetries.sum();
+    }
+
+    /** The keyed state the query's operators hold. */
+    public StateGauge state() {
+        return state;
     }
 
     /** The first malformed record seen, or null if there was none. */

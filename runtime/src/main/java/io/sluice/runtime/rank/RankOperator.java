@@ -57,7 +57,7 @@ final class RankOperator implements Operator, Checkpointed {
         this.clock = context.clock();
         this.ttl = spec.stateTtl();
         this.allocator = context.allocator().newChildAllocator(context.taskName() + "/Rank", 0, Long.MAX_VALUE);
-        this.memory = new StateMemory(allocator, "the Top-N");
+        this.memory = new StateMemory(allocator, "the Top-N", context.metrics().state());
         this.state = new RankState(spec.rowSchema(), spec.partitionKeys(),
                 new RowComparator(spec.rowSchema(), spec.order()), allocator);
         this.rows = new OutputRows(spec.outputSchema(), allocator, output, context.batchSize());
@@ -96,7 +96,7 @@ final class RankOperator implements Operator, Checkpointed {
         if (ttl.enabled() && ++batches % EXPIRE_EVERY_BATCHES == 0) {
             state.expire(ttl.cutoff(now));
         }
-        memory.update(state.heapBytes());
+        memory.update(state.heapBytes(), state);
     }
 
     private void add(int partition, VectorSchemaRoot batch, int row) {

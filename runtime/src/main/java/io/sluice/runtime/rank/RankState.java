@@ -177,6 +177,12 @@ final class RankState implements KeyedState {
         return bytes;
     }
 
+    /** The partitions the hash holds, those whose rows went included. */
+    @Override
+    public long keyCount() {
+        return partitions.groupCount();
+    }
+
     @Override
     public int expire(long cutoffMillis) {
         int expired = 0;

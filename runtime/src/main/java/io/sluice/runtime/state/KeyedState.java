@@ -20,6 +20,12 @@ public interface KeyedState extends AutoCloseable {
     /** An estimate of the memory held, for the query's accounting. */
     long estimatedBytes();
 
+    /**
+     * How many keys the state holds: groups, join keys, Top-N partitions. A key whose rows all went
+     * may count until the state is next compacted.
+     */
+    long keyCount();
+
     /** Drops every key not read or written at or after {@code cutoffMillis}; returns how many went. */
     int expire(long cutoffMillis);
 

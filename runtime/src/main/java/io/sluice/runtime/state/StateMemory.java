@@ -2,6 +2,7 @@ package io.sluice.runtime.state;
 
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import io.sluice.runtime.metrics.StateGauge;
 import java.util.Locale;
 import org.apache.arrow.memory.AllocationReservation;
 import org.apache.arrow.memory.BufferAllocator;
@@ -14,12 +15,31 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class StateMemory implements AutoCloseable {
     private final BufferAllocator allocator;
     private final String owner;
+    private final StateGauge.Reporter gauge;
     private AllocationReservation reservation;
     private long reserved;
 
     public StateMemory(BufferAllocator allocator, String owner) {
+        this(allocator, owner, null);
+    }
+
+    /** @param gauge the query's gauge of keyed state, which {@link #update(long, KeyedState)} reports to */
+    public StateMemory(BufferAllocator allocator, String owner, StateGauge gauge) {
         this.allocator = allocator;
         this.owner = owner;
+        this.gauge = gauge == null ? null : gauge.reporter();
+    }
+
+    /**
+     * Adjusts the charge to {@code chargedBytes} (the state's heap, its Arrow buffers being charged
+     * already) as {@link #update(long)} does, and reports the state's whole size and keys to the
+     * query's gauge.
+     */
+    public void update(long chargedBytes, KeyedState state) {
+        update(chargedBytes);
+        if (gauge != null) {
+            gauge.report(state.estimatedBytes(), state.keyCount());
+        }
     }
 
     /** Adjusts the charge to the state's current size; fails with 53200 if the query's limit is reached. */

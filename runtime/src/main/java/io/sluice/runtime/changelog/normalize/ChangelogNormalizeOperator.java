@@ -68,7 +68,8 @@ final class ChangelogNormalizeOperator implements Operator, Checkpointed {
         }
         this.state = created;
         this.out = rows;
-        this.memory = new StateMemory(allocator, "the normalisation of an upsert changelog");
+        this.memory = new StateMemory(allocator, "the normalisation of an upsert changelog",
+                context.metrics().state());
         this.nextExpiry = ttl.enabled() ? clock.millis() + ttl.millis() : Long.MAX_VALUE;
     }
 
@@ -107,7 +108,7 @@ final class ChangelogNormalizeOperator implements Operator, Checkpointed {
         } else {
             state.compactIfSparse();
         }
-        memory.update(state.heapBytes());
+        memory.update(state.heapBytes(), state);
     }
 
     private void emitKept(int id, RowKind kind) {

@@ -158,6 +158,12 @@ final class LastRowState implements KeyedState {
         }
     }
 
+    /** The keys that have a row. */
+    @Override
+    public long keyCount() {
+        return live;
+    }
+
     @Override
     public int expire(long cutoffMillis) {
         int before = live;

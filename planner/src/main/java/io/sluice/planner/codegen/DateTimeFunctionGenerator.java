@@ -17,7 +17,7 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 final class DateTimeFunctionGenerator implements CallGenerator {
     private static final Set<String> UNITS = Set.of("MILLENNIUM", "CENTURY", "DECADE", "YEAR", "QUARTER", "MONTH",
             "WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND", "DOW", "DOY", "EPOCH", "ISODOW",
-            "ISOYEAR");
+            "ISOYEAR", "NANOSECOND");
 
     @Override
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {

@@ -5,6 +5,8 @@ import io.sluice.runtime.function.Casts;
 import io.sluice.runtime.function.Decimals;
 import io.sluice.runtime.function.StringFunctions;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -69,6 +71,8 @@ public final class SluiceRexBuilder extends RexBuilder {
             case DECIMAL -> Casts.fromDecimal(literal.getValueAs(BigDecimal.class));
             case DOUBLE -> Casts.fromDouble(literal.getValueAs(Double.class));
             case FLOAT, REAL -> Casts.fromFloat(literal.getValueAs(Float.class));
+            // As in Flink, bytes become text by decoding them as UTF-8 (Calcite writes them in hex).
+            case BINARY, VARBINARY -> new String(literal.getValueAs(ByteString.class).getBytes(), StandardCharsets.UTF_8);
             default -> null;
         };
     }

@@ -17,7 +17,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * floating-point numbers and decimals become integers by truncation toward zero. Strings are
  * parsed, and a string that is not a value of the type fails with SQLState 22018; text is cut
  * to the length of a CHAR(n) or VARCHAR(n), and a CHAR(n) padded. A number becomes an interval
- * of a single unit ({@code CAST(3 AS INTERVAL DAY)}) and back.
+ * of a single unit ({@code CAST(3 AS INTERVAL DAY)}) and back. As in Flink, a BOOLEAN becomes the
+ * number 1 or 0, and a number is TRUE when it is not 0.
  */
 final class CastGenerator implements CallGenerator {
     @Override
@@ -65,6 +66,9 @@ final class CastGenerator implements CallGenerator {
                 && JavaTypes.isYearMonth(from) == JavaTypes.isYearMonth(to);
         if (numbers || intervals || source == target) {
             return Conversions.convert("$0", from, to);
+        }
+        if (source == SqlTypeName.BOOLEAN && SqlTypeUtil.isNumeric(to)) {
+            return Conversions.convert("($0 ? 1 : 0)", types.createSqlType(SqlTypeName.INTEGER), to);
         }
         if (target == SqlTypeName.BOOLEAN && SqlTypeUtil.isNumeric(from)) {
             return SqlTypeUtil.isDecimal(from) ? "($0.signum() != 0)" : "($0 != 0)";

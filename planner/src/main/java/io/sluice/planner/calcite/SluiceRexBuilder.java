@@ -68,6 +68,7 @@ public final class SluiceRexBuilder extends RexBuilder {
             case BOOLEAN -> Boolean.TRUE.equals(literal.getValueAs(Boolean.class)) ? "TRUE" : "FALSE";
             case TIMESTAMP -> Casts.fromTimestamp(literal.getValueAs(Long.class), type.getPrecision());
             case DATE -> Casts.fromDate(literal.getValueAs(Integer.class));
+            case TIME -> Casts.fromTime(literal.getValueAs(Integer.class), type.getPrecision());
             case DECIMAL -> Casts.fromDecimal(literal.getValueAs(BigDecimal.class));
             case DOUBLE -> Casts.fromDouble(literal.getValueAs(Double.class));
             case FLOAT, REAL -> Casts.fromFloat(literal.getValueAs(Float.class));

@@ -11,7 +11,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * {@code EXTRACT(unit FROM t)}, {@code FLOOR/CEIL(t TO unit)}, and the current time, which comes
+ * {@code EXTRACT(unit FROM t)}, {@code FLOOR/CEIL(t TO unit)}, and the current time
+ * ({@code CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_DATE, CURRENT_TIME, LOCALTIME}), which comes
  * from the kernel's injected clock, read once per batch: every row of a batch sees the same time.
  */
 final class DateTimeFunctionGenerator implements CallGenerator {
@@ -28,6 +29,12 @@ final class DateTimeFunctionGenerator implements CallGenerator {
                 String value = call.getType().getPrecision() == 0 ? "(" + now + " - Math.floorMod(" + now + ", 1000L))" : now;
                 return new GeneratedExpression("", value, "false", call.getType());
             }
+            case "CURRENT_TIME", "LOCALTIME" -> {
+                String now = generator.context().batchValue("long", "clock.millis()");
+                String time = "DateTimeFunctions.timeOfDay(" + now + ")";
+                String value = call.getType().getPrecision() == 0 ? "(" + time + " / 1000 * 1000)" : time;
+                return new GeneratedExpression("", value, "false", call.getType());
+            }
             case "CURRENT_DATE" -> {
                 String now = generator.context().batchValue("long", "clock.millis()");
                 return new GeneratedExpression("", "DateTimeFunctions.toDays(" + now + ")", "false", call.getType());
@@ -39,6 +46,7 @@ final class DateTimeFunctionGenerator implements CallGenerator {
                     throw new SluiceException(ErrorCode.UNSUPPORTED, "EXTRACT from " + value.type().getFullTypeString()
                             + " is not supported yet");
                 }
+                // A TIME is a time on day 0, whose time fields EXTRACT reads as a timestamp's.
                 boolean date = value.type().getSqlTypeName() == SqlTypeName.DATE;
                 return generator.strictExpression(call, List.of(value), v -> (date
                         ? "DateTimeFunctions.extractFromDate(" : "DateTimeFunctions.extract(") + unit + ", " + v.get(0) + ")");
@@ -47,6 +55,9 @@ final class DateTimeFunctionGenerator implements CallGenerator {
                 // FLOOR or CEIL to a unit.
                 GeneratedExpression value = generator.generate(call.getOperands().get(0));
                 String unit = unit(call.getOperands().get(1));
+                if (value.type().getSqlTypeName() == SqlTypeName.TIME) {
+                    throw new SluiceException(ErrorCode.UNSUPPORTED, name + " of a TIME is not supported yet");
+                }
                 boolean date = value.type().getSqlTypeName() == SqlTypeName.DATE;
                 String function = (name.equals("FLOOR") ? "floor" : "ceil") + (date ? "Date" : "");
                 return generator.strictExpression(call, List.of(value),

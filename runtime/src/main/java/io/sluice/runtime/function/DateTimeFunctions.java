@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 
 /**
  * Date and time functions over Sluice's representations: TIMESTAMP as epoch milliseconds of the
- * local date-time and DATE as epoch days, both without a time zone. Calendar fields are computed
+ * local date-time, DATE as epoch days, TIME as milliseconds of the day, all without a time zone. Calendar fields are computed
  * with integer arithmetic on the proleptic Gregorian calendar, so generated code calls these
  * per row without allocating.
  *
@@ -56,6 +56,11 @@ public final class DateTimeFunctions {
 
     public static long toMillis(LocalDateTime dateTime) {
         return dateTime.toEpochSecond(ZoneOffset.UTC) * 1000 + dateTime.getNano() / 1_000_000;
+    }
+
+    /** The time of day of a timestamp, in milliseconds: a TIME. */
+    public static int timeOfDay(long millis) {
+        return (int) Math.floorMod(millis, MILLIS_PER_DAY);
     }
 
     /** The epoch day of a timestamp (the day it falls on). */

@@ -19,6 +19,8 @@ final class DateTimeFunctionGenerator implements CallGenerator {
     private static final Set<String> UNITS = Set.of("MILLENNIUM", "CENTURY", "DECADE", "YEAR", "QUARTER", "MONTH",
             "WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND", "DOW", "DOY", "EPOCH", "ISODOW",
             "ISOYEAR", "NANOSECOND");
+    private static final Set<String> TIME_UNITS = Set.of("DateTimeFunctions.HOUR", "DateTimeFunctions.MINUTE",
+            "DateTimeFunctions.SECOND", "DateTimeFunctions.MILLISECOND");
 
     @Override
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
@@ -56,7 +58,7 @@ final class DateTimeFunctionGenerator implements CallGenerator {
                 GeneratedExpression value = generator.generate(call.getOperands().get(0));
                 String unit = unit(call.getOperands().get(1));
                 if (value.type().getSqlTypeName() == SqlTypeName.TIME) {
-                    throw new SluiceException(ErrorCode.UNSUPPORTED, name + " of a TIME is not supported yet");
+                    return timeRounded(generator, call, name, value, unit);
                 }
                 boolean date = value.type().getSqlTypeName() == SqlTypeName.DATE;
                 String function = (name.equals("FLOOR") ? "floor" : "ceil") + (date ? "Date" : "");
@@ -64,6 +66,23 @@ final class DateTimeFunctionGenerator implements CallGenerator {
                         v -> "DateTimeFunctions." + function + "(" + v.get(0) + ", " + unit + ")");
             }
         }
+    }
+
+    /**
+     * FLOOR or CEIL of a TIME to an hour, a minute, a second or a millisecond, as Flink has them
+     * ({@code CEIL(TIME '12:44:31' TO MINUTE)} is 12:45:00); a ceiling past the last hour goes
+     * round the clock to 00:00:00.
+     */
+    private static GeneratedExpression timeRounded(ExpressionGenerator generator, RexCall call, String name,
+                                                   GeneratedExpression value, String unit) {
+        if (!TIME_UNITS.contains(unit)) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, name + " of a TIME to "
+                    + unit.substring(unit.lastIndexOf('.') + 1) + " is not supported; a TIME rounds to HOUR,"
+                    + " MINUTE, SECOND or MILLISECOND");
+        }
+        String function = name.equals("FLOOR") ? "floor" : "ceil";
+        return generator.strictExpression(call, List.of(value),
+                v -> "DateTimeFunctions.timeOfDay(DateTimeFunctions." + function + "((long) " + v.get(0) + ", " + unit + "))");
     }
 
     private static String unit(org.apache.calcite.rex.RexNode node) {

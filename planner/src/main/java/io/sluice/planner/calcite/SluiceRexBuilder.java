@@ -33,6 +33,13 @@ public final class SluiceRexBuilder extends RexBuilder {
     public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp, boolean matchNullability, boolean safe,
                             @Nullable RexLiteral format) {
         boolean formatted = format != null && !format.isNull();
+        if (SqlTypeUtil.isBoolean(exp.getType()) && SqlTypeUtil.isNumeric(type)) {
+            // Calcite writes CASE WHEN b THEN 1 ELSE 0, whose 1 fails to plan for a DECIMAL(3, 3);
+            // the runtime's CAST fails with 22003 on a TRUE that does not fit, as any number.
+            RelDataType target = matchNullability
+                    ? typeFactory.createTypeWithNullability(type, exp.getType().isNullable()) : type;
+            return makeAbstractCast(pos, target, exp, safe);
+        }
         if (!formatted && exp instanceof RexLiteral literal && !literal.isNull()) {
             RexLiteral folded;
             try {

@@ -1,9 +1,11 @@
 package io.sluice.planner.codegen;
 
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * {@code = <> < <= > >=} and {@code IS [NOT] DISTINCT FROM}. Operands of different numeric types
@@ -25,9 +27,9 @@ final class ComparisonGenerator implements CallGenerator {
         }
         SqlKind kind = call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM
                 ? SqlKind.EQUALS : call.getKind();
-        String template = isIntegral(left.javaType()) && isFloating(right.javaType())
+        String template = isIntegerAndFloating(left.type(), right.type())
                 ? exactTemplate(kind, "$0", "$1")
-                : isFloating(left.javaType()) && isIntegral(right.javaType())
+                : isIntegerAndFloating(right.type(), left.type())
                 ? exactTemplate(kind.reverse(), "$1", "$0")
                 : template(kind, domain);
         if (call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
@@ -77,12 +79,9 @@ final class ComparisonGenerator implements CallGenerator {
                 generator.typeFactory().createSqlType(SqlTypeName.DOUBLE), operand.nullable()));
     }
 
-    private static boolean isIntegral(String javaType) {
-        return javaType.equals("int") || javaType.equals("long");
-    }
-
-    private static boolean isFloating(String javaType) {
-        return javaType.equals("float") || javaType.equals("double");
+    /** A TINYINT to BIGINT and a FLOAT or DOUBLE, in that order. */
+    static boolean isIntegerAndFloating(RelDataType integer, RelDataType floating) {
+        return SqlTypeUtil.isIntType(integer) && SqlTypeUtil.isApproximateNumeric(floating);
     }
 
     /**

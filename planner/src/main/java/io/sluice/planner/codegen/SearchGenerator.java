@@ -41,8 +41,7 @@ final class SearchGenerator implements CallGenerator {
         Sarg<?> points = complemented ? sarg.negate() : sarg;
         String javaType = JavaTypes.of(subject.getType());
         // An integer searched among floating-point numbers is compared with each exactly.
-        String listType = JavaTypes.of(argument.getType());
-        boolean mixed = (javaType.equals("int") || javaType.equals("long")) && (listType.equals("float") || listType.equals("double"));
+        boolean mixed = ComparisonGenerator.isIntegerAndFloating(subject.getType(), argument.getType());
         if (!points.isPoints() || points.pointCount <= MAX_COMPARED || javaType.equals("boolean") || mixed) {
             return generator.generate(RexUtil.expandSearch(rexBuilder, null, call));
         }

@@ -67,7 +67,8 @@ final class SluicePreparedStatement extends AvaticaPreparedStatement {
         } else if (x instanceof LocalDate date) {
             setDate(parameterIndex, Date.valueOf(date));
         } else if (x instanceof LocalTime time) {
-            setTime(parameterIndex, Time.valueOf(time));
+            // Time.valueOf drops the fraction of the second; a TIME keeps its milliseconds.
+            setTime(parameterIndex, new Time(Time.valueOf(time).getTime() + time.getNano() / 1_000_000));
         } else {
             super.setObject(parameterIndex, x);
         }

@@ -38,7 +38,9 @@ final class SluiceResultSet extends AvaticaResultSet {
         }
         if (type == LocalTime.class) {
             Time time = getTime(columnIndex, Calendar.getInstance());
-            return type.cast(time == null ? null : time.toLocalTime());
+            // Time.toLocalTime drops the milliseconds a TIME(3) has.
+            return type.cast(time == null ? null
+                    : time.toLocalTime().withNano((int) Math.floorMod(time.getTime(), 1000L) * 1_000_000));
         }
         return super.getObject(columnIndex, type);
     }

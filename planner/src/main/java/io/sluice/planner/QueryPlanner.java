@@ -28,12 +28,12 @@ import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.stream.Delta;
 import org.apache.calcite.rel.type.RelDataType;
+import io.sluice.planner.calcite.SluiceConvertletTable;
 import io.sluice.planner.calcite.SluiceRexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Plans a query: Calcite validates it (with its streaming rules: {@code SELECT STREAM} only over
@@ -98,7 +98,7 @@ public final class QueryPlanner {
                 (rowType, queryString, schemaPath, viewPath) -> {
                     throw SluiceException.internal("views are expanded before planning", null);
                 },
-                validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+                validator, catalogReader, cluster, SluiceConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false)
                         // A long IN list stays a condition; by default Calcite makes it a join with VALUES.
                         .withInSubQueryThreshold(Integer.MAX_VALUE));

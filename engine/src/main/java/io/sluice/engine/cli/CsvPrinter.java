@@ -37,7 +37,7 @@ final class CsvPrinter implements RowPrinter {
         for (int i = 0; i < row.length; i++) {
             separate(i);
             if (row[i] != null) {
-                field(ValueText.format(row[i]));
+                field(ValueText.format(row[i], columns.get(i)));
             }
         }
         out.println(line);

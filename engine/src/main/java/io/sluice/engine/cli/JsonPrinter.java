@@ -50,7 +50,7 @@ final class JsonPrinter implements RowPrinter {
             json.writeStartObject();
             for (int i = 0; i < row.length; i++) {
                 json.writeFieldName(columns.get(i).name());
-                value(row[i]);
+                value(row[i], columns.get(i));
             }
             json.writeEndObject();
             json.writeRaw('\n');
@@ -59,7 +59,7 @@ final class JsonPrinter implements RowPrinter {
         }
     }
 
-    private void value(Object value) throws IOException {
+    private void value(Object value, ResultColumn column) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof Boolean b) {
@@ -73,7 +73,7 @@ final class JsonPrinter implements RowPrinter {
         } else if (value instanceof BigDecimal decimal) {
             json.writeNumber(decimal);
         } else {
-            json.writeString(ValueText.format(value));
+            json.writeString(ValueText.format(value, column));
         }
     }
 

@@ -15,13 +15,15 @@ final class TableLayout {
     private static final int MIN_TEXT_WIDTH = 8;
     private static final String NULL = "NULL";
 
+    private final List<ResultColumn> columns;
     private final List<String> labels;
     private final int[] widths;
     private final boolean[] rightAligned;
     private final boolean[] text;
 
-    private TableLayout(List<String> labels, int[] widths, boolean[] rightAligned, boolean[] text) {
-        this.labels = List.copyOf(labels);
+    private TableLayout(List<ResultColumn> columns, int[] widths, boolean[] rightAligned, boolean[] text) {
+        this.columns = List.copyOf(columns);
+        this.labels = labels(columns);
         this.widths = widths;
         this.rightAligned = rightAligned;
         this.text = text;
@@ -46,7 +48,7 @@ final class TableLayout {
         if (maxLineWidth > 0) {
             narrow(columns, widths, text, maxLineWidth);
         }
-        return new TableLayout(labels(columns), widths, right, text);
+        return new TableLayout(columns, widths, right, text);
     }
 
     /** Widths that fit every label and value; nothing is shortened. */
@@ -60,18 +62,22 @@ final class TableLayout {
         }
         for (Object[] row : rows) {
             for (int i = 0; i < n; i++) {
-                widths[i] = Math.max(widths[i], cell(row[i]).length());
+                widths[i] = Math.max(widths[i], cell(row[i], columns.get(i)).length());
             }
         }
-        return new TableLayout(labels(columns), widths, right, new boolean[n]);
+        return new TableLayout(columns, widths, right, new boolean[n]);
     }
 
-    /** What a table shows for a value: its text on one line, or {@code NULL}. */
-    static String cell(Object value) {
+    /** What the table shows for a value of a column: its text on one line, or {@code NULL}. */
+    String cell(int column, Object value) {
+        return cell(value, columns.get(column));
+    }
+
+    private static String cell(Object value, ResultColumn column) {
         if (value == null) {
             return NULL;
         }
-        String text = ValueText.format(value);
+        String text = ValueText.format(value, column);
         return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0
                 ? text
                 : text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
@@ -153,11 +159,17 @@ final class TableLayout {
             case Types.FLOAT, Types.DOUBLE -> "-2.2250738585072014E-308".length();
             case Types.DECIMAL, Types.NUMERIC -> decimalWidth(column.precision(), column.scale());
             case Types.DATE -> "2026-01-01".length();
-            case Types.TIMESTAMP -> "2026-01-01 00:00:00.000".length();
+            case Types.TIMESTAMP -> "2026-01-01 00:00:00".length() + fractionWidth(column.precision());
+            case Types.TIME -> "00:00:00".length() + fractionWidth(column.precision());
             case Types.CHAR, Types.VARCHAR -> column.precision() > 0
                     ? Math.min(column.precision(), MAX_TEXT_WIDTH) : MAX_TEXT_WIDTH;
             default -> column.typeName().startsWith("INTERVAL") ? "+0 00:00:00.000".length() : MAX_TEXT_WIDTH;
         };
+    }
+
+    /** The point and the digits of a second's fraction, for a time or timestamp of the precision. */
+    private static int fractionWidth(int precision) {
+        return precision > 0 ? precision + 1 : 0;
     }
 
     /** A sign, the digits before the point (at least a 0), and the point with the scale's digits. */

@@ -46,7 +46,7 @@ final class TablePrinter implements RowPrinter {
         line.setLength(0);
         line.append('|');
         for (int i = 0; i < row.length; i++) {
-            cell(i, TableLayout.cell(row[i]));
+            cell(i, layout.cell(i, row[i]));
         }
         out.println(line);
     }

@@ -29,6 +29,9 @@ final class CatalogMetadata {
     record Rows(List<ColumnMetaData> columns, List<Object> rows) {
     }
 
+    /** The most digits of a second's fraction a TIME or TIMESTAMP takes (held to the millisecond). */
+    private static final int MAX_FRACTION_DIGITS = 9;
+
     private static final List<ColumnMetaData> TABLES = columns(
             "TABLE_CAT", String.class, "TABLE_SCHEM", String.class, "TABLE_NAME", String.class,
             "TABLE_TYPE", String.class, "REMARKS", String.class, "TYPE_CAT", String.class,
@@ -130,8 +133,9 @@ final class CatalogMetadata {
                 type("VARCHAR", Types.VARCHAR, Integer.MAX_VALUE, "length", false),
                 type("BOOLEAN", Types.BOOLEAN, 1, null, false),
                 type("DATE", Types.DATE, 10, null, false),
-                type("TIMESTAMP", Types.TIMESTAMP, 3, "precision", false),
-                type("TIMESTAMP_LTZ", Types.TIMESTAMP, 3, "precision", false));
+                type("TIME", Types.TIME, MAX_FRACTION_DIGITS, "precision", false),
+                type("TIMESTAMP", Types.TIMESTAMP, MAX_FRACTION_DIGITS, "precision", false),
+                type("TIMESTAMP_LTZ", Types.TIMESTAMP, MAX_FRACTION_DIGITS, "precision", false));
         return new Rows(TYPE_INFO, rows);
     }
 
@@ -139,10 +143,11 @@ final class CatalogMetadata {
         String prefix = switch (dataType) {
             case Types.VARCHAR -> "'";
             case Types.DATE -> "DATE '";
+            case Types.TIME -> "TIME '";
             case Types.TIMESTAMP -> "TIMESTAMP '";
             default -> null;
         };
-        short maxScale = (short) (dataType == Types.DECIMAL ? 38 : dataType == Types.TIMESTAMP ? 3 : 0);
+        short maxScale = (short) (dataType == Types.DECIMAL ? 38 : dataType == Types.TIMESTAMP || dataType == Types.TIME ? MAX_FRACTION_DIGITS : 0);
         return row(name, dataType, precision, prefix, prefix == null ? null : "'", createParams,
                 (short) DatabaseMetaData.typeNullable, dataType == Types.VARCHAR, (short) DatabaseMetaData.typeSearchable,
                 !numeric, dataType == Types.DECIMAL, false, name, (short) 0, maxScale, null, null, numeric ? 10 : null);
@@ -150,14 +155,14 @@ final class CatalogMetadata {
 
     private static List<Object> column(String table, int position, ResultColumn column) {
         int type = column.jdbcType();
-        // COLUMN_SIZE is the length in characters for date-times, e.g. 23 for TIMESTAMP(3).
+        // COLUMN_SIZE is the length in characters for date-times, e.g. 23 for TIMESTAMP(3), 8 for TIME(0).
         int size = switch (type) {
-            case Types.TIMESTAMP -> column.precision() > 0 ? 20 + column.precision() : 19;
+            case Types.TIMESTAMP, Types.TIME -> JdbcColumns.displaySize(column, column.precision());
             default -> JdbcColumns.precision(column);
         };
         Integer digits = switch (type) {
             case Types.DECIMAL -> column.scale();
-            case Types.TIMESTAMP -> column.precision();
+            case Types.TIMESTAMP, Types.TIME -> column.precision();
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> 0;
             default -> null;
         };

@@ -4,10 +4,12 @@ import io.sluice.engine.result.ResultColumn;
 import java.math.BigDecimal;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +24,8 @@ import org.apache.calcite.avatica.ColumnMetaData;
  *   <li>TIMESTAMP: milliseconds since the epoch of the date-time read as UTC, so a client turns it
  *   into a {@code java.sql.Timestamp} showing the same date-time in its own zone, with no shift;
  *   <li>DATE: days since the epoch;
+ *   <li>TIME: milliseconds of the day, read as UTC as a TIMESTAMP is, so a client's
+ *   {@code java.sql.Time} shows the same time of day in its own zone;
  *   <li>intervals: ISO-8601 text ({@code PT2S}, {@code P1Y2M}), as JDBC has no interval type;
  *   <li>everything else: the engine's Java value.
  * </ul>
@@ -30,7 +34,7 @@ final class JdbcColumns {
     private static final int UNBOUNDED = Integer.MAX_VALUE;
 
     private final List<ColumnMetaData> metaData;
-    /** Per column, the conversion its values need: TIMESTAMP, DATE, OTHER (to text), or NULL for none. */
+    /** Per column, the conversion its values need: TIMESTAMP, DATE, TIME, OTHER (to text), or NULL for none. */
     private final int[] conversions;
     private final boolean anyConversion;
 
@@ -42,7 +46,7 @@ final class JdbcColumns {
             ResultColumn column = columns.get(i);
             meta.add(metaData(i, column));
             conversions[i] = switch (column.jdbcType()) {
-                case Types.TIMESTAMP, Types.DATE, Types.OTHER -> column.jdbcType();
+                case Types.TIMESTAMP, Types.DATE, Types.TIME, Types.OTHER -> column.jdbcType();
                 default -> Types.NULL;
             };
             any |= conversions[i] != Types.NULL;
@@ -68,6 +72,7 @@ final class JdbcColumns {
                     row[i] = switch (conversions[i]) {
                         case Types.TIMESTAMP -> epochMillis((LocalDateTime) value);
                         case Types.DATE -> (int) ((LocalDate) value).toEpochDay();
+                        case Types.TIME -> (int) (((LocalTime) value).toNanoOfDay() / 1_000_000L);
                         default -> value.toString();
                     };
                 }
@@ -113,7 +118,7 @@ final class JdbcColumns {
         };
     }
 
-    private static int displaySize(ResultColumn column, int precision) {
+    static int displaySize(ResultColumn column, int precision) {
         return switch (column.jdbcType()) {
             case Types.BOOLEAN -> 5;
             case Types.TINYINT -> 4;
@@ -125,6 +130,7 @@ final class JdbcColumns {
             case Types.DECIMAL -> precision + 2;
             case Types.DATE -> 10;
             case Types.TIMESTAMP -> precision > 0 ? 20 + precision : 19;
+            case Types.TIME -> precision > 0 ? 9 + precision : 8;
             case Types.VARCHAR, Types.CHAR -> precision;
             default -> 40;
         };
@@ -135,7 +141,7 @@ final class JdbcColumns {
             case Types.BOOLEAN -> ColumnMetaData.Rep.BOOLEAN;
             case Types.TINYINT -> ColumnMetaData.Rep.BYTE;
             case Types.SMALLINT -> ColumnMetaData.Rep.SHORT;
-            case Types.INTEGER, Types.DATE -> ColumnMetaData.Rep.INTEGER;
+            case Types.INTEGER, Types.DATE, Types.TIME -> ColumnMetaData.Rep.INTEGER;
             case Types.BIGINT, Types.TIMESTAMP -> ColumnMetaData.Rep.LONG;
             case Types.REAL -> ColumnMetaData.Rep.FLOAT;
             case Types.FLOAT, Types.DOUBLE -> ColumnMetaData.Rep.DOUBLE;
@@ -157,6 +163,7 @@ final class JdbcColumns {
             case Types.DECIMAL -> BigDecimal.class.getName();
             case Types.DATE -> Date.class.getName();
             case Types.TIMESTAMP -> Timestamp.class.getName();
+            case Types.TIME -> Time.class.getName();
             case Types.VARCHAR, Types.CHAR, Types.OTHER -> String.class.getName();
             default -> Object.class.getName();
         };

@@ -49,6 +49,7 @@ public record ResultColumn(String name, String typeName, int jdbcType, int preci
             case CHAR, VARCHAR -> "VARCHAR";
             case DECIMAL -> "DECIMAL(" + precision + ", " + scale + ")";
             case TIMESTAMP -> "TIMESTAMP(" + precision + ")";
+            case TIME -> "TIME(" + precision + ")";
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "TIMESTAMP_LTZ(" + precision + ")";
             case REAL -> "FLOAT";
             default -> type.getSqlTypeName().getFamily() != null && sqlType.getName().startsWith("INTERVAL")

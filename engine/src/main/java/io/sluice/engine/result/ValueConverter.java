@@ -5,6 +5,7 @@ import io.sluice.runtime.vector.VectorValues;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import org.apache.arrow.vector.FieldVector;
 
@@ -21,6 +22,7 @@ public final class ValueConverter {
         return switch (column.jdbcType()) {
             case Types.TIMESTAMP -> DateTimeFunctions.toLocalDateTime((Long) value);
             case Types.DATE -> LocalDate.ofEpochDay((Integer) value);
+            case Types.TIME -> LocalTime.ofNanoOfDay((Integer) value * 1_000_000L);
             case Types.TINYINT -> ((Number) value).byteValue();
             case Types.SMALLINT -> ((Number) value).shortValue();
             default -> column.typeName().startsWith("INTERVAL")

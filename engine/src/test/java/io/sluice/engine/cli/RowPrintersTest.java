@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,12 +48,46 @@ class RowPrintersTest {
 
     @Test
     void valuesShowInFlinkNotation() {
-        assertEquals("+0 00:00:04.000", ValueText.format(Duration.ofSeconds(4)));
-        assertEquals("-1 01:01:01.001", ValueText.format(Duration.ofMillis(-90_061_001)));
-        assertEquals("+1-02", ValueText.format(Period.ofMonths(14)));
-        assertEquals("-0-03", ValueText.format(Period.ofMonths(-3)));
-        assertEquals("2026-03-09", ValueText.format(LocalDate.of(2026, 3, 9)));
-        assertEquals("1200", ValueText.format(new BigDecimal("1.2E+3")));
+        ResultColumn any = ResultColumn.varchar("v");
+        assertEquals("+0 00:00:04.000", ValueText.format(Duration.ofSeconds(4), any));
+        assertEquals("-1 01:01:01.001", ValueText.format(Duration.ofMillis(-90_061_001), any));
+        assertEquals("+1-02", ValueText.format(Period.ofMonths(14), any));
+        assertEquals("-0-03", ValueText.format(Period.ofMonths(-3), any));
+        assertEquals("2026-03-09", ValueText.format(LocalDate.of(2026, 3, 9), any));
+        assertEquals("1200", ValueText.format(new BigDecimal("1.2E+3"), any));
+    }
+
+    @Test
+    void timesAndTimestampsShowTheirColumnsPrecision() {
+        LocalDateTime timestamp = LocalDateTime.of(2024, 1, 1, 0, 0, 0, 120_000_000);
+        assertEquals("2024-01-01 00:00:00", ValueText.format(timestamp, column("TIMESTAMP", Types.TIMESTAMP, 0)));
+        assertEquals("2024-01-01 00:00:00.1", ValueText.format(timestamp, column("TIMESTAMP", Types.TIMESTAMP, 1)));
+        assertEquals("2024-01-01 00:00:00.120", ValueText.format(timestamp, column("TIMESTAMP", Types.TIMESTAMP, 3)));
+        assertEquals("2024-01-01 00:00:00.120000", ValueText.format(timestamp, column("TIMESTAMP", Types.TIMESTAMP, 6)));
+        LocalTime time = LocalTime.of(12, 34, 56, 7_000_000);
+        assertEquals("12:34:56", ValueText.format(time, column("TIME", Types.TIME, 0)));
+        assertEquals("12:34:56.007", ValueText.format(time, column("TIME", Types.TIME, 3)));
+    }
+
+    @Test
+    void tableWidthsFollowThePrecision() {
+        List<ResultColumn> columns = List.of(column("TIME", Types.TIME, 0), column("TIMESTAMP", Types.TIMESTAMP, 0));
+        StringWriter text = new StringWriter();
+        RowPrinter printer = new TablePrinter(new PrintWriter(text), TableLayout.forTypes(columns, 0));
+
+        String shown = print(printer, text, new Object[] {LocalTime.of(12, 34, 56), LocalDateTime.of(2024, 1, 1, 0, 0)});
+
+        assertEquals("""
+                +----------+---------------------+
+                | v        | v                   |
+                +----------+---------------------+
+                | 12:34:56 | 2024-01-01 00:00:00 |
+                +----------+---------------------+
+                """, shown);
+    }
+
+    private static ResultColumn column(String type, int jdbcType, int precision) {
+        return new ResultColumn("v", type + "(" + precision + ")", jdbcType, precision, 0, true);
     }
 
     @Test

@@ -81,6 +81,7 @@ class JdbcMetadataTest {
             assertEquals(List.of(), rows(meta.getImportedKeys(null, null, "bids"), 4));
             List<String> types = rows(meta.getTypeInfo(), 1, 2);
             assertTrue(types.contains("TIMESTAMP|93"), types.toString());
+            assertTrue(types.contains("TIME|92"), types.toString());
             assertTrue(types.contains("VARCHAR|12"), types.toString());
             assertTrue(types.contains("DECIMAL|3"), types.toString());
         }

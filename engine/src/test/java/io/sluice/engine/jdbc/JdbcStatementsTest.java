@@ -14,10 +14,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -211,6 +213,18 @@ class JdbcStatementsTest {
                 prepared.setObject(3, LocalDateTime.of(2026, 1, 1, 10, 0, 2));
                 try (ResultSet rows = prepared.executeQuery()) {
                     assertEquals(List.of("bob|-3"), rows(rows));
+                }
+            }
+            // A TIME parameter is a TIME literal, compared with the time of day of each bid.
+            try (PreparedStatement prepared = connection.prepareStatement(
+                    "SELECT STREAM price FROM bids WHERE CAST(ts AS TIME(3)) < ?")) {
+                prepared.setTime(1, Time.valueOf("10:00:01"));
+                try (ResultSet rows = prepared.executeQuery()) {
+                    assertEquals(List.of("5"), rows(rows));
+                }
+                prepared.setObject(1, LocalTime.of(10, 0, 0, 1_000_000));
+                try (ResultSet rows = prepared.executeQuery()) {
+                    assertEquals(List.of("5"), rows(rows));
                 }
             }
             try (PreparedStatement prepared = connection.prepareStatement("SELECT STREAM bidder FROM bids WHERE price = ?")) {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * TIMESTAMP and DATE values read in a JVM whose zone is not UTC (Asia/Kolkata, UTC+05:30): they
- * come back as the same date-time, whichever way JDBC reads them, through the thin driver and
- * in-process.
+ * TIMESTAMP, DATE and TIME values read in a JVM whose zone is not UTC (Asia/Kolkata, UTC+05:30):
+ * they come back as the same date-time, whichever way JDBC reads them, through the thin driver
+ * and in-process. A TIME is a {@code java.sql.Time} of JDBC type TIME, its milliseconds kept.
  */
 @Timeout(120)
 class TimeZoneTest {
@@ -23,7 +23,12 @@ class TimeZoneTest {
             "LocalDateTime 2026-03-29T02:30:00.125",
             "getString 2026-03-29 02:30:00.125",
             "getDate 2026-03-29",
-            "LocalDate 2026-03-29");
+            "LocalDate 2026-03-29",
+            "TIME column 92 TIME(3) java.sql.Time",
+            "getTime 02:30:00 and 125 ms",
+            "getObject 02:30:00 java.sql.Time",
+            "LocalTime 02:30:00.125",
+            "getString 02:30:00.125 23:59:59");
 
     @Test
     void throughTheThinDriver() throws Exception {

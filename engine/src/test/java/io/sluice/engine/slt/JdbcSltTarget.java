@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ final class JdbcSltTarget implements SltTarget {
                         row[i] = switch (meta.getColumnType(i + 1)) {
                             case Types.TIMESTAMP -> result.getObject(i + 1, LocalDateTime.class);
                             case Types.DATE -> result.getObject(i + 1, LocalDate.class);
+                            case Types.TIME -> result.getObject(i + 1, LocalTime.class);
                             default -> result.getObject(i + 1);
                         };
                     }

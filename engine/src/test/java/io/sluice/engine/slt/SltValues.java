@@ -2,11 +2,13 @@ package io.sluice.engine.slt;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
-/** How values are written in expected rows: {@code NULL}, timestamps with milliseconds, plain decimals. */
+/** How values are written in expected rows: {@code NULL}, timestamps and times with milliseconds, plain decimals. */
 final class SltValues {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private SltValues() {
     }
@@ -28,6 +30,9 @@ final class SltValues {
         }
         if (value instanceof LocalDateTime timestamp) {
             return TIMESTAMP.format(timestamp);
+        }
+        if (value instanceof LocalTime time) {
+            return TIME.format(time);
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

@@ -5,6 +5,8 @@ import io.sluice.runtime.function.Casts;
 import io.sluice.runtime.function.Decimals;
 import io.sluice.runtime.function.StringFunctions;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -31,6 +33,13 @@ public final class SluiceRexBuilder extends RexBuilder {
     public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp, boolean matchNullability, boolean safe,
                             @Nullable RexLiteral format) {
         boolean formatted = format != null && !format.isNull();
+        if (SqlTypeUtil.isBoolean(exp.getType()) && SqlTypeUtil.isNumeric(type)) {
+            // Calcite writes CASE WHEN b THEN 1 ELSE 0, whose 1 fails to plan for a DECIMAL(3, 3);
+            // the runtime's CAST fails with 22003 on a TRUE that does not fit, as any number.
+            RelDataType target = matchNullability
+                    ? typeFactory.createTypeWithNullability(type, exp.getType().isNullable()) : type;
+            return makeAbstractCast(pos, target, exp, safe);
+        }
         if (!formatted && exp instanceof RexLiteral literal && !literal.isNull()) {
             RexLiteral folded;
             try {
@@ -66,9 +75,12 @@ public final class SluiceRexBuilder extends RexBuilder {
             case BOOLEAN -> Boolean.TRUE.equals(literal.getValueAs(Boolean.class)) ? "TRUE" : "FALSE";
             case TIMESTAMP -> Casts.fromTimestamp(literal.getValueAs(Long.class), type.getPrecision());
             case DATE -> Casts.fromDate(literal.getValueAs(Integer.class));
+            case TIME -> Casts.fromTime(literal.getValueAs(Integer.class), type.getPrecision());
             case DECIMAL -> Casts.fromDecimal(literal.getValueAs(BigDecimal.class));
             case DOUBLE -> Casts.fromDouble(literal.getValueAs(Double.class));
             case FLOAT, REAL -> Casts.fromFloat(literal.getValueAs(Float.class));
+            // As in Flink, bytes become text by decoding them as UTF-8 (Calcite writes them in hex).
+            case BINARY, VARBINARY -> new String(literal.getValueAs(ByteString.class).getBytes(), StandardCharsets.UTF_8);
             default -> null;
         };
     }

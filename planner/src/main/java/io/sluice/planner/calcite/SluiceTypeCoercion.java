@@ -1,5 +1,6 @@
 package io.sluice.planner.calcite;
 
+import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCallBinding;
@@ -11,14 +12,43 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
- * Calcite's implicit conversions, except that a boolean compared with a number is converted only
- * where a boolean may be cast to that number's type. Calcite converts {@code flag = n} by casting
- * the boolean to {@code n}'s type without asking whether it may (it asserts instead, and fails on
- * a DECIMAL); left alone, such a comparison is the validator's clear "cannot apply" error.
+ * Calcite's implicit conversions, with two exceptions. A boolean compared with a number is
+ * converted only where a boolean may be cast to that number's type: Calcite converts {@code flag
+ * = n} by casting the boolean to {@code n}'s type without asking whether it may (it asserts
+ * instead, and fails on a DECIMAL); left alone, such a comparison is the validator's clear
+ * "cannot apply" error. And an integer compared with a floating-point number is not cast to
+ * DOUBLE, which would round a BIGINT beyond 2^53: the comparison compares the exact values.
  */
 public final class SluiceTypeCoercion extends TypeCoercionImpl {
     public SluiceTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
         super(typeFactory, validator);
+    }
+
+    @Override
+    public boolean binaryComparisonCoercion(SqlCallBinding binding) {
+        List<RelDataType> types = binding.collectOperandTypes();
+        boolean numbers = types.stream().allMatch(SqlTypeUtil::isNumeric);
+        if (numbers && types.stream().anyMatch(SqlTypeUtil::isIntType)
+                && types.stream().anyMatch(SqlTypeUtil::isApproximateNumeric)) {
+            return false;
+        }
+        return super.binaryComparisonCoercion(binding);
+    }
+
+    /** {@code x IN (list)}: an integer among floating-point numbers is compared exactly, as {@code =} is. */
+    @Override
+    public boolean inOperationCoercion(SqlCallBinding binding) {
+        RelDataType value = binding.getOperandType(0);
+        RelDataType list = binding.getOperandType(1);
+        if (!value.isStruct() && !list.isStruct() && isIntegerAndFloating(value, list)) {
+            return false;
+        }
+        return super.inOperationCoercion(binding);
+    }
+
+    static boolean isIntegerAndFloating(RelDataType left, RelDataType right) {
+        return SqlTypeUtil.isIntType(left) && SqlTypeUtil.isApproximateNumeric(right)
+                || SqlTypeUtil.isApproximateNumeric(left) && SqlTypeUtil.isIntType(right);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWindowTableFunction;
+import org.apache.calcite.sql.type.SqlTypeMappingRule;
 import org.apache.calcite.sql.validate.SqlModality;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
@@ -67,6 +68,12 @@ public final class SluiceValidator extends SqlValidatorImpl {
                 select.setOrderBy(order);
             }
         }
+    }
+
+    /** Calcite's casts and Flink's casts of a BOOLEAN to a number (see {@link CastRules}). */
+    @Override
+    public SqlTypeMappingRule getTypeMappingRule() {
+        return CastRules.INSTANCE;
     }
 
     @Override

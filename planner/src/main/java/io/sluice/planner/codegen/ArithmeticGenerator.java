@@ -210,7 +210,7 @@ final class ArithmeticGenerator implements CallGenerator {
                 + result + " = (" + javaType + ") (" + v.get(0) + (divide ? " / " : " * ") + v.get(1) + ");\n");
     }
 
-    /** Timestamps and dates plus or minus intervals; differences of timestamps as intervals. */
+    /** Timestamps, dates and times plus or minus intervals; differences of them as intervals. */
     private static GeneratedExpression datetime(ExpressionGenerator generator, RexCall call, GeneratedExpression left,
                                                 GeneratedExpression right) {
         RelDataType type = call.getType();
@@ -233,6 +233,11 @@ final class ArithmeticGenerator implements CallGenerator {
         }
         String sign = minus ? "-" : "";
         boolean yearMonth = JavaTypes.isYearMonth(right.type());
+        if (leftType == SqlTypeName.TIME) {
+            // A time plus an interval goes round the clock, as in Flink; months do not move it.
+            return generator.strictExpression(call, List.of(left, right), v -> yearMonth ? v.get(0)
+                    : "DateTimeFunctions.timeOfDay((long) " + v.get(0) + " " + (minus ? "-" : "+") + " " + v.get(1) + ")");
+        }
         if (leftType == SqlTypeName.DATE) {
             return generator.strictExpression(call, List.of(left, right), v -> yearMonth
                     ? "DateTimeFunctions.addMonthsToDate(" + v.get(0) + ", " + sign + v.get(1) + ")"
@@ -246,7 +251,7 @@ final class ArithmeticGenerator implements CallGenerator {
 
     private static boolean isDatetime(RelDataType type) {
         SqlTypeName name = type.getSqlTypeName();
-        return name == SqlTypeName.TIMESTAMP || name == SqlTypeName.DATE
+        return name == SqlTypeName.TIMESTAMP || name == SqlTypeName.DATE || name == SqlTypeName.TIME
                 || name == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 

@@ -42,10 +42,10 @@ final class CallGenerators {
         BY_KIND.put(SqlKind.EXTRACT, datetime);
         BY_KIND.put(SqlKind.TRIM, strings);
         BY_KIND.put(SqlKind.POSITION, strings);
-        for (String name : new String[] {"UPPER", "LOWER", "CHAR_LENGTH", "CHARACTER_LENGTH", "SUBSTRING", "||"}) {
+        for (String name : new String[] {"UPPER", "LOWER", "CHAR_LENGTH", "CHARACTER_LENGTH", "SUBSTRING", "SUBSTR", "||"}) {
             BY_NAME.put(name, strings);
         }
-        for (String name : new String[] {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_DATE"}) {
+        for (String name : new String[] {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME"}) {
             BY_NAME.put(name, datetime);
         }
         for (String name : new String[] {"ABS", "MOD", "ROUND", "POWER", "SQRT", "EXP", "LN", "LOG10", "SIGN"}) {

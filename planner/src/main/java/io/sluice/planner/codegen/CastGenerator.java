@@ -17,7 +17,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * floating-point numbers and decimals become integers by truncation toward zero. Strings are
  * parsed, and a string that is not a value of the type fails with SQLState 22018; text is cut
  * to the length of a CHAR(n) or VARCHAR(n), and a CHAR(n) padded. A number becomes an interval
- * of a single unit ({@code CAST(3 AS INTERVAL DAY)}) and back.
+ * of a single unit ({@code CAST(3 AS INTERVAL DAY)}) and back. As in Flink, a BOOLEAN becomes the
+ * number 1 or 0, and a number is TRUE when it is not 0.
  */
 final class CastGenerator implements CallGenerator {
     @Override
@@ -51,8 +52,18 @@ final class CastGenerator implements CallGenerator {
         if (target == SqlTypeName.DATE && isTimestamp(source)) {
             return "DateTimeFunctions.toDays($0)";
         }
+        if (target == SqlTypeName.TIME && isTimestamp(source)) {
+            return truncated("DateTimeFunctions.timeOfDay($0)", from, to);
+        }
+        if (isTimestamp(target) && source == SqlTypeName.TIME) {
+            // The time on 1970-01-01, as in Flink (the standard would take the current date).
+            return "((long) $0)";
+        }
+        if (target == SqlTypeName.TIME && source == SqlTypeName.TIME) {
+            return truncated("$0", from, to);
+        }
         if (isTimestamp(target) && isTimestamp(source)) {
-            return to.getPrecision() < 3 && to.getPrecision() < from.getPrecision() ? truncateFraction(to.getPrecision()) : "$0";
+            return truncated("$0", from, to);
         }
         if (SqlTypeUtil.isInterval(to) && SqlTypeUtil.isExactNumeric(from)) {
             return numberToInterval(from, to, types);
@@ -65,6 +76,9 @@ final class CastGenerator implements CallGenerator {
                 && JavaTypes.isYearMonth(from) == JavaTypes.isYearMonth(to);
         if (numbers || intervals || source == target) {
             return Conversions.convert("$0", from, to);
+        }
+        if (source == SqlTypeName.BOOLEAN && SqlTypeUtil.isNumeric(to)) {
+            return Conversions.convert("($0 ? 1 : 0)", types.createSqlType(SqlTypeName.INTEGER), to);
         }
         if (target == SqlTypeName.BOOLEAN && SqlTypeUtil.isNumeric(from)) {
             return SqlTypeUtil.isDecimal(from) ? "($0.signum() != 0)" : "($0 != 0)";
@@ -114,6 +128,7 @@ final class CastGenerator implements CallGenerator {
             case CHAR, VARCHAR -> "$0";
             case BOOLEAN -> "($0 ? \"TRUE\" : \"FALSE\")";
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "Casts.fromTimestamp($0, " + from.getPrecision() + ")";
+            case TIME -> "Casts.fromTime($0, " + from.getPrecision() + ")";
             case DATE -> "Casts.fromDate($0)";
             case DECIMAL -> "Casts.fromDecimal($0)";
             case DOUBLE -> "Casts.fromDouble($0)";
@@ -138,6 +153,9 @@ final class CastGenerator implements CallGenerator {
                     ? truncateFraction(to.getPrecision()).replace("$0", "Casts.toTimestamp($0)")
                     : "Casts.toTimestamp($0)";
             case DATE -> "Casts.toDate($0)";
+            case TIME -> to.getPrecision() < 3
+                    ? truncateFraction(to.getPrecision()).replace("$0", "Casts.toTime($0)")
+                    : "Casts.toTime($0)";
             default -> throw new SluiceException(ErrorCode.TYPE_MISMATCH,
                     "cannot cast a string to " + to.getFullTypeString());
         };
@@ -171,10 +189,16 @@ final class CastGenerator implements CallGenerator {
         };
     }
 
-    /** Drops the digits of a timestamp's fraction beyond the precision (0 to 2). */
+    /** A time or timestamp value, its fraction cut to the target's precision where that is below 3 and below the source's. */
+    private static String truncated(String value, RelDataType from, RelDataType to) {
+        boolean cut = to.getPrecision() < 3 && to.getPrecision() < from.getPrecision();
+        return cut ? truncateFraction(to.getPrecision()).replace("$0", value) : value;
+    }
+
+    /** Drops the digits of a time's or timestamp's fraction beyond the precision (0 to 2). */
     private static String truncateFraction(int precision) {
         long unit = precision <= 0 ? 1000 : precision == 1 ? 100 : 10;
-        return "($0 - Math.floorMod($0, " + unit + "L))";
+        return "($0 - Math.floorMod($0, " + unit + "))";
     }
 
     private static boolean isIntegerType(SqlTypeName name) {

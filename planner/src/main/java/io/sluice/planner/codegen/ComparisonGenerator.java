@@ -1,14 +1,16 @@
 package io.sluice.planner.codegen;
 
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * {@code = <> < <= > >=} and {@code IS [NOT] DISTINCT FROM}. Operands of different numeric types
- * are compared in the wider one (decimals exactly); strings by their code points, which is the
- * order of their UTF-8 bytes.
+ * are compared in the wider one (decimals exactly), an integer and a floating-point number by
+ * their exact values; strings by their code points, which is the order of their UTF-8 bytes.
  */
 final class ComparisonGenerator implements CallGenerator {
     @Override
@@ -23,8 +25,13 @@ final class ComparisonGenerator implements CallGenerator {
             left = toPrimitive(generator, left);
             right = toPrimitive(generator, right);
         }
-        String template = template(call.getKind() == SqlKind.IS_DISTINCT_FROM
-                || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM ? SqlKind.EQUALS : call.getKind(), domain);
+        SqlKind kind = call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM
+                ? SqlKind.EQUALS : call.getKind();
+        String template = isIntegerAndFloating(left.type(), right.type())
+                ? exactTemplate(kind, "$0", "$1")
+                : isIntegerAndFloating(right.type(), left.type())
+                ? exactTemplate(kind.reverse(), "$1", "$0")
+                : template(kind, domain);
         if (call.getKind() == SqlKind.IS_DISTINCT_FROM || call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
             boolean distinct = call.getKind() == SqlKind.IS_DISTINCT_FROM;
             if (left.alwaysNull() || right.alwaysNull()) {
@@ -72,12 +79,28 @@ final class ComparisonGenerator implements CallGenerator {
                 generator.typeFactory().createSqlType(SqlTypeName.DOUBLE), operand.nullable()));
     }
 
+    /** A TINYINT to BIGINT and a FLOAT or DOUBLE, in that order. */
+    static boolean isIntegerAndFloating(RelDataType integer, RelDataType floating) {
+        return SqlTypeUtil.isIntType(integer) && SqlTypeUtil.isApproximateNumeric(floating);
+    }
+
+    /**
+     * An integer compared with a floating-point number by their exact values, as Flink does
+     * (Java would round a BIGINT to a double first). NaN is unordered: only {@code <>} holds.
+     */
+    private static String exactTemplate(SqlKind kind, String integer, String floating) {
+        String compared = "NumberComparison.compare(" + integer + ", " + floating + ") " + operator(kind) + " 0";
+        return kind == SqlKind.NOT_EQUALS
+                ? "(Double.isNaN(" + floating + ") || " + compared + ")"
+                : "(!Double.isNaN(" + floating + ") && " + compared + ")";
+    }
+
     private static String apply(String template, String left, String right) {
         return template.replace("$0", left).replace("$1", right);
     }
 
-    private static String template(SqlKind kind, String domain) {
-        String operator = switch (kind) {
+    private static String operator(SqlKind kind) {
+        return switch (kind) {
             case EQUALS -> "==";
             case NOT_EQUALS -> "!=";
             case LESS_THAN -> "<";
@@ -86,6 +109,10 @@ final class ComparisonGenerator implements CallGenerator {
             case GREATER_THAN_OR_EQUAL -> ">=";
             default -> throw new IllegalArgumentException("not a comparison: " + kind);
         };
+    }
+
+    private static String template(SqlKind kind, String domain) {
+        String operator = operator(kind);
         if (domain.equals(JavaTypes.STRING) && (kind == SqlKind.EQUALS || kind == SqlKind.NOT_EQUALS)) {
             return (kind == SqlKind.EQUALS ? "" : "!") + "$0.equals($1)";
         }

@@ -11,13 +11,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * {@code EXTRACT(unit FROM t)}, {@code FLOOR/CEIL(t TO unit)}, and the current time, which comes
+ * {@code EXTRACT(unit FROM t)}, {@code FLOOR/CEIL(t TO unit)}, and the current time
+ * ({@code CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_DATE, CURRENT_TIME, LOCALTIME}), which comes
  * from the kernel's injected clock, read once per batch: every row of a batch sees the same time.
  */
 final class DateTimeFunctionGenerator implements CallGenerator {
     private static final Set<String> UNITS = Set.of("MILLENNIUM", "CENTURY", "DECADE", "YEAR", "QUARTER", "MONTH",
             "WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND", "DOW", "DOY", "EPOCH", "ISODOW",
-            "ISOYEAR");
+            "ISOYEAR", "NANOSECOND");
+    private static final Set<String> TIME_UNITS = Set.of("DateTimeFunctions.HOUR", "DateTimeFunctions.MINUTE",
+            "DateTimeFunctions.SECOND", "DateTimeFunctions.MILLISECOND");
 
     @Override
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
@@ -26,6 +29,12 @@ final class DateTimeFunctionGenerator implements CallGenerator {
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> {
                 String now = generator.context().batchValue("long", "clock.millis()");
                 String value = call.getType().getPrecision() == 0 ? "(" + now + " - Math.floorMod(" + now + ", 1000L))" : now;
+                return new GeneratedExpression("", value, "false", call.getType());
+            }
+            case "CURRENT_TIME", "LOCALTIME" -> {
+                String now = generator.context().batchValue("long", "clock.millis()");
+                String time = "DateTimeFunctions.timeOfDay(" + now + ")";
+                String value = call.getType().getPrecision() == 0 ? "(" + time + " / 1000 * 1000)" : time;
                 return new GeneratedExpression("", value, "false", call.getType());
             }
             case "CURRENT_DATE" -> {
@@ -39,6 +48,7 @@ final class DateTimeFunctionGenerator implements CallGenerator {
                     throw new SluiceException(ErrorCode.UNSUPPORTED, "EXTRACT from " + value.type().getFullTypeString()
                             + " is not supported yet");
                 }
+                // A TIME is a time on day 0, whose time fields EXTRACT reads as a timestamp's.
                 boolean date = value.type().getSqlTypeName() == SqlTypeName.DATE;
                 return generator.strictExpression(call, List.of(value), v -> (date
                         ? "DateTimeFunctions.extractFromDate(" : "DateTimeFunctions.extract(") + unit + ", " + v.get(0) + ")");
@@ -47,12 +57,32 @@ final class DateTimeFunctionGenerator implements CallGenerator {
                 // FLOOR or CEIL to a unit.
                 GeneratedExpression value = generator.generate(call.getOperands().get(0));
                 String unit = unit(call.getOperands().get(1));
+                if (value.type().getSqlTypeName() == SqlTypeName.TIME) {
+                    return timeRounded(generator, call, name, value, unit);
+                }
                 boolean date = value.type().getSqlTypeName() == SqlTypeName.DATE;
                 String function = (name.equals("FLOOR") ? "floor" : "ceil") + (date ? "Date" : "");
                 return generator.strictExpression(call, List.of(value),
                         v -> "DateTimeFunctions." + function + "(" + v.get(0) + ", " + unit + ")");
             }
         }
+    }
+
+    /**
+     * FLOOR or CEIL of a TIME to an hour, a minute, a second or a millisecond, as Flink has them
+     * ({@code CEIL(TIME '12:44:31' TO MINUTE)} is 12:45:00); a ceiling past the last hour goes
+     * round the clock to 00:00:00.
+     */
+    private static GeneratedExpression timeRounded(ExpressionGenerator generator, RexCall call, String name,
+                                                   GeneratedExpression value, String unit) {
+        if (!TIME_UNITS.contains(unit)) {
+            throw new SluiceException(ErrorCode.UNSUPPORTED, name + " of a TIME to "
+                    + unit.substring(unit.lastIndexOf('.') + 1) + " is not supported; a TIME rounds to HOUR,"
+                    + " MINUTE, SECOND or MILLISECOND");
+        }
+        String function = name.equals("FLOOR") ? "floor" : "ceil";
+        return generator.strictExpression(call, List.of(value),
+                v -> "DateTimeFunctions.timeOfDay(DateTimeFunctions." + function + "((long) " + v.get(0) + ", " + unit + "))");
     }
 
     private static String unit(org.apache.calcite.rex.RexNode node) {

@@ -20,7 +20,7 @@ final class JavaTypes {
     private static String of(SqlTypeName name, RelDataType type) {
         return switch (name) {
             case BOOLEAN -> "boolean";
-            case TINYINT, SMALLINT, INTEGER, DATE -> "int";
+            case TINYINT, SMALLINT, INTEGER, DATE, TIME -> "int";
             case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> "int";
             case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "long";
             case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,

@@ -51,9 +51,10 @@ final class Literals {
         return javaType.equals("float") ? "((float) " + text + ")" : text;
     }
 
-    /** Integers, timestamps (millis), dates (days) and intervals (millis or months). */
+    /** Integers, timestamps (millis), dates (days), times (millis of the day) and intervals (millis or months). */
     private static String integral(RexLiteral literal, String javaType) {
-        Long value = literal.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DATE
+        SqlTypeName name = literal.getType().getSqlTypeName();
+        Long value = name == SqlTypeName.DATE || name == SqlTypeName.TIME
                 ? Long.valueOf(literal.getValueAs(Integer.class))
                 : literal.getValueAs(Long.class);
         if (value == null) {

@@ -22,7 +22,7 @@ import org.apache.calcite.util.Sarg;
  * list of more than a few values (or all values but those, from {@code NOT IN}) is looked up by
  * binary search in a sorted array held by reference, so a long list neither makes a long chain
  * of comparisons nor a separate class per list. Anything else is expanded back into
- * comparisons.
+ * comparisons, as is a search of an integer among floating-point numbers (each compared exactly).
  */
 final class SearchGenerator implements CallGenerator {
     /** Lists up to this long are compared value by value. */
@@ -40,7 +40,9 @@ final class SearchGenerator implements CallGenerator {
         boolean complemented = !sarg.isPoints() && sarg.isComplementedPoints();
         Sarg<?> points = complemented ? sarg.negate() : sarg;
         String javaType = JavaTypes.of(subject.getType());
-        if (!points.isPoints() || points.pointCount <= MAX_COMPARED || javaType.equals("boolean")) {
+        // An integer searched among floating-point numbers is compared with each exactly.
+        boolean mixed = ComparisonGenerator.isIntegerAndFloating(subject.getType(), argument.getType());
+        if (!points.isPoints() || points.pointCount <= MAX_COMPARED || javaType.equals("boolean") || mixed) {
             return generator.generate(RexUtil.expandSearch(rexBuilder, null, call));
         }
         GeneratedExpression value = generator.generate(subject);

@@ -5,7 +5,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
-/** String functions: {@code UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, POSITION, ||}. */
+/** String functions: {@code UPPER, LOWER, CHAR_LENGTH, SUBSTRING, SUBSTR, TRIM, POSITION, ||}. */
 final class StringFunctionGenerator implements CallGenerator {
     @Override
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
@@ -26,7 +26,7 @@ final class StringFunctionGenerator implements CallGenerator {
             case "UPPER" -> "StringFunctions.upper(" + v.get(0) + ")";
             case "LOWER" -> "StringFunctions.lower(" + v.get(0) + ")";
             case "CHAR_LENGTH", "CHARACTER_LENGTH" -> "StringFunctions.charLength(" + v.get(0) + ")";
-            case "SUBSTRING" -> "StringFunctions.substring(" + String.join(", ", v) + ")";
+            case "SUBSTRING", "SUBSTR" -> "StringFunctions.substring(" + String.join(", ", v) + ")";
             case "POSITION" -> "StringFunctions.position(" + String.join(", ", v) + ")";
             case "||" -> "(" + String.join(" + ", v) + ")";
             default -> throw new IllegalArgumentException("not a string function: " + name);

@@ -27,6 +27,7 @@ final class VectorSetters {
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
                     "((org.apache.arrow.vector.TimeStampMilliVector) " + vector + ").setSafe(" + row + ", (long) " + value + ");";
             case DATE -> "((org.apache.arrow.vector.DateDayVector) " + vector + ").setSafe(" + row + ", (int) " + value + ");";
+            case TIME -> "((org.apache.arrow.vector.TimeMilliVector) " + vector + ").setSafe(" + row + ", (int) " + value + ");";
             default -> JavaTypes.isYearMonth(type)
                     ? "((org.apache.arrow.vector.IntervalYearVector) " + vector + ").setSafe(" + row + ", (int) " + value + ");"
                     : "((org.apache.arrow.vector.DurationVector) " + vector + ").setSafe(" + row + ", (long) " + value + ");";

@@ -13,10 +13,13 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The column types of DDL as SQL types, with Flink's spellings ({@code STRING},
- * {@code TIMESTAMP_LTZ}). Types Sluice cannot hold yet are an error at the type's position.
+ * {@code TIMESTAMP_LTZ}). Types Sluice cannot hold yet are an error at the type's position. A
+ * TIMESTAMP is TIMESTAMP(3) unless given a precision, a TIME is TIME(0), as in Flink; either
+ * takes up to 9 fractional digits, which Sluice holds to the millisecond.
  */
 public final class DataTypes {
-    private static final int MAX_TIMESTAMP_PRECISION = 3;
+    private static final int DEFAULT_TIMESTAMP_PRECISION = 3;
+    private static final int DEFAULT_TIME_PRECISION = 0;
 
     private DataTypes() {
     }
@@ -46,9 +49,11 @@ public final class DataTypes {
                     : types.createSqlType(SqlTypeName.VARCHAR, p.get(0));
             case "STRING" -> types.createSqlType(SqlTypeName.VARCHAR);
             case "DATE" -> types.createSqlType(SqlTypeName.DATE);
-            case "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE" -> timestamp(spec, types, SqlTypeName.TIMESTAMP);
+            case "TIME", "TIME WITHOUT TIME ZONE" -> datetime(spec, types, SqlTypeName.TIME, DEFAULT_TIME_PRECISION);
+            case "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE" ->
+                    datetime(spec, types, SqlTypeName.TIMESTAMP, DEFAULT_TIMESTAMP_PRECISION);
             case "TIMESTAMP_LTZ", "TIMESTAMP WITH LOCAL TIME ZONE" ->
-                    timestamp(spec, types, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+                    datetime(spec, types, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, DEFAULT_TIMESTAMP_PRECISION);
             default -> throw unsupported(spec, "the type " + name + " is not supported yet");
         };
     }
@@ -66,11 +71,14 @@ public final class DataTypes {
         return types.createSqlType(SqlTypeName.DECIMAL, precision, scale);
     }
 
-    private static RelDataType timestamp(DataTypeSpec spec, RelDataTypeFactory types, SqlTypeName name) {
-        int precision = spec.parameters().isEmpty() ? MAX_TIMESTAMP_PRECISION : spec.parameters().get(0);
-        if (precision > MAX_TIMESTAMP_PRECISION) {
-            throw unsupported(spec, spec.name() + "(" + precision + ") is not supported yet: Sluice keeps"
-                    + " milliseconds; use " + spec.name() + "(3)");
+    private static RelDataType datetime(DataTypeSpec spec, RelDataTypeFactory types, SqlTypeName name,
+                                        int defaultPrecision) {
+        int precision = spec.parameters().isEmpty() ? defaultPrecision : spec.parameters().get(0);
+        int max = types.getTypeSystem().getMaxPrecision(name);
+        if (precision > max) {
+            throw new SluiceException(ErrorCode.VALIDATION_ERROR, spec.name() + "(" + precision
+                    + ") is not valid: the precision is 0 to " + max, spec.position().line(),
+                    spec.position().column(), null);
         }
         return types.createSqlType(name, precision);
     }

@@ -63,7 +63,7 @@ public final class SluiceValues extends Values implements SluiceRel {
             case CHAR, VARCHAR -> literal.getValueAs(NlsString.class).getValue();
             case DECIMAL -> literal.getValueAs(BigDecimal.class);
             case DOUBLE, FLOAT, REAL -> literal.getValueAs(Double.class);
-            case DATE -> literal.getValueAs(Integer.class);
+            case DATE, TIME -> literal.getValueAs(Integer.class);
             case TINYINT, SMALLINT, INTEGER -> literal.getValueAs(Integer.class);
             case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> literal.getValueAs(Integer.class);
             default -> literal.getValueAs(Long.class);

@@ -42,6 +42,7 @@ public final class ArrowTypeMapping {
             case CHAR, VARCHAR -> ColumnTypes.VARCHAR;
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> ColumnTypes.TIMESTAMP;
             case DATE -> ColumnTypes.DATE;
+            case TIME -> ColumnTypes.TIME;
             case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> ColumnTypes.INTERVAL_YEAR_MONTH;
             case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
                  INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND,

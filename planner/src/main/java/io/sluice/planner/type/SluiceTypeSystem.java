@@ -5,13 +5,15 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Type rules that differ from Calcite's defaults, chosen to match Flink SQL: decimals up to 38
- * digits, millisecond timestamps by default, and {@code CASE} over strings of different lengths
- * giving {@code VARCHAR} rather than a blank-padded {@code CHAR}.
+ * digits, millisecond timestamps by default, times and timestamps of up to 9 fractional digits
+ * (held to the millisecond: see {@link io.sluice.runtime.vector.ColumnTypes}), and {@code CASE}
+ * over strings of different lengths giving {@code VARCHAR} rather than a blank-padded {@code CHAR}.
  */
 public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
     public static final SluiceTypeSystem INSTANCE = new SluiceTypeSystem();
 
     private static final int MAX_DECIMAL = 38;
+    private static final int MAX_FRACTION_DIGITS = 9;
 
     private SluiceTypeSystem() {
     }
@@ -21,6 +23,7 @@ public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
         return switch (typeName) {
             case DECIMAL -> MAX_DECIMAL;
             case VARCHAR, CHAR -> Integer.MAX_VALUE;
+            case TIME, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> MAX_FRACTION_DIGITS;
             default -> super.getMaxPrecision(typeName);
         };
     }

@@ -5,9 +5,11 @@ import io.sluice.runtime.error.SluiceException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -30,6 +32,13 @@ public final class Casts {
             .optionalEnd()
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
             .toFormatter(Locale.ROOT);
+    /** {@code HH:mm[:ss[.fraction]]}, as Flink accepts a TIME. */
+    private static final DateTimeFormatter TIME_IN = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm")
+            .optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TIMESTAMP_OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
     /** The length of {@code yyyy-MM-dd HH:mm:ss}: a timestamp's text without its fraction. */
     private static final int SECONDS_LENGTH = 19;
@@ -99,6 +108,15 @@ public final class Casts {
         }
     }
 
+    /** A time of day as its milliseconds; digits of the fraction beyond milliseconds are dropped. */
+    public static int toTime(String s) {
+        try {
+            return (int) (LocalTime.parse(s.trim(), TIME_IN).toNanoOfDay() / 1_000_000L);
+        } catch (DateTimeParseException e) {
+            throw invalid(s, "TIME");
+        }
+    }
+
     public static int toDate(String s) {
         try {
             return (int) LocalDate.parse(s.trim()).toEpochDay();
@@ -107,11 +125,23 @@ public final class Casts {
         }
     }
 
-    /** A timestamp as {@code yyyy-MM-dd HH:mm:ss} with as many fraction digits as the precision (up to 3). */
+    /**
+     * A timestamp as {@code yyyy-MM-dd HH:mm:ss} with as many fraction digits as the precision;
+     * digits beyond the milliseconds the timestamp holds are 0.
+     */
     public static String fromTimestamp(long millis, int precision) {
         String text = TIMESTAMP_OUT.format(DateTimeFunctions.toLocalDateTime(millis));
-        int digits = Math.max(0, Math.min(precision, 3));
-        return digits == 0 ? text.substring(0, SECONDS_LENGTH) : text.substring(0, SECONDS_LENGTH + 1 + digits);
+        if (precision <= 0) {
+            return text.substring(0, SECONDS_LENGTH);
+        }
+        return precision <= 3 ? text.substring(0, SECONDS_LENGTH + 1 + precision)
+                : text + "0".repeat(Math.min(precision, 9) - 3);
+    }
+
+    /** A time of day as {@code HH:mm:ss} with as many fraction digits as the precision. */
+    public static String fromTime(int millisOfDay, int precision) {
+        String text = fromTimestamp(millisOfDay, precision);
+        return text.substring(text.indexOf(' ') + 1);
     }
 
     public static String fromDate(int days) {

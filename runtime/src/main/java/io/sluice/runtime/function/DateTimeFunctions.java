@@ -5,13 +5,15 @@ import java.time.ZoneOffset;
 
 /**
  * Date and time functions over Sluice's representations: TIMESTAMP as epoch milliseconds of the
- * local date-time and DATE as epoch days, both without a time zone. Calendar fields are computed
+ * local date-time, DATE as epoch days, TIME as milliseconds of the day, all without a time zone. Calendar fields are computed
  * with integer arithmetic on the proleptic Gregorian calendar, so generated code calls these
  * per row without allocating.
  *
  * <p>Semantics follow Calcite and Flink: {@code DOW} counts from Sunday = 1, {@code WEEK} is the
  * ISO-8601 week, {@code FLOOR(t TO WEEK)} goes back to the Sunday that starts the week, and
- * {@code MILLISECOND} is the seconds field in milliseconds (seconds * 1000 + millis).
+ * {@code MILLISECOND}, {@code MICROSECOND} and {@code NANOSECOND} are the fraction of the second
+ * in that unit, as in Flink (Calcite counts the whole seconds field in them: 1234 where Flink
+ * has 234).
  */
 public final class DateTimeFunctions {
     public static final long MILLIS_PER_SECOND = 1_000L;
@@ -38,6 +40,7 @@ public final class DateTimeFunctions {
     public static final int EPOCH = 15;
     public static final int ISODOW = 16;
     public static final int ISOYEAR = 17;
+    public static final int NANOSECOND = 18;
 
     /** Days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar. */
     private static final long EPOCH_SHIFT = 719_468L;
@@ -53,6 +56,11 @@ public final class DateTimeFunctions {
 
     public static long toMillis(LocalDateTime dateTime) {
         return dateTime.toEpochSecond(ZoneOffset.UTC) * 1000 + dateTime.getNano() / 1_000_000;
+    }
+
+    /** The time of day of a timestamp, in milliseconds: a TIME. */
+    public static int timeOfDay(long millis) {
+        return (int) Math.floorMod(millis, MILLIS_PER_DAY);
     }
 
     /** The epoch day of a timestamp (the day it falls on). */
@@ -119,8 +127,9 @@ public final class DateTimeFunctions {
             case HOUR -> timeOfDay / MILLIS_PER_HOUR;
             case MINUTE -> timeOfDay % MILLIS_PER_HOUR / MILLIS_PER_MINUTE;
             case SECOND -> timeOfDay % MILLIS_PER_MINUTE / MILLIS_PER_SECOND;
-            case MILLISECOND -> timeOfDay % MILLIS_PER_MINUTE;
-            case MICROSECOND -> timeOfDay % MILLIS_PER_MINUTE * 1000;
+            case MILLISECOND -> timeOfDay % MILLIS_PER_SECOND;
+            case MICROSECOND -> timeOfDay % MILLIS_PER_SECOND * 1_000L;
+            case NANOSECOND -> timeOfDay % MILLIS_PER_SECOND * 1_000_000L;
             case EPOCH -> Math.floorDiv(millis, MILLIS_PER_SECOND);
             default -> extractFromDate(unit, toDays(millis));
         };
@@ -137,7 +146,7 @@ public final class DateTimeFunctions {
             case MONTH -> month(days);
             case WEEK -> isoWeek(days);
             case DAY -> dayOfMonth(days);
-            case HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND -> 0;
+            case HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, NANOSECOND -> 0;
             case DOW -> Math.floorMod(days + 4L, 7) + 1;
             case ISODOW -> Math.floorMod(days + 3L, 7) + 1;
             case DOY -> days - epochDay(year(days), 1, 1) + 1;
@@ -210,10 +219,13 @@ public final class DateTimeFunctions {
     }
 
     /**
-     * The whole months from {@code fromMillis} to {@code toMillis} (negative when {@code to} is
-     * earlier), for timestamp differences as YEAR TO MONTH intervals. As in Calcite and Java's
-     * {@code LocalDateTime.until}, the last month counts only once the day of the month and the
-     * time of day are reached again: from January 31 to February 29 is no whole month.
+     * The months from {@code fromMillis} to {@code toMillis}, for timestamp differences as
+     * YEAR TO MONTH intervals and {@code TIMESTAMPDIFF(MONTH | QUARTER | YEAR, …)}, as Flink counts
+     * them: the most months that, added to the earlier date (the day clamped to the end of a
+     * shorter month), do not pass the later one; from January 31 to February 29 is one month. When
+     * they reach the later date exactly, the time of day decides. Backwards in time the count is
+     * the forward count negated (Flink's own code differs there when the times of day differ, and
+     * would count 2 hours back as -1 month).
      */
     public static int monthsBetween(long fromMillis, long toMillis) {
         if (toMillis < fromMillis) {
@@ -221,15 +233,13 @@ public final class DateTimeFunctions {
         }
         int fromDays = toDays(fromMillis);
         int toDays = toDays(toMillis);
-        long months = (year(toDays) - (long) year(fromDays)) * 12 + month(toDays) - month(fromDays);
-        int fromDay = dayOfMonth(fromDays);
-        int toDay = dayOfMonth(toDays);
-        long fromTime = fromMillis - fromDays * MILLIS_PER_DAY;
-        long toTime = toMillis - toDays * MILLIS_PER_DAY;
-        if (months > 0 && (toDay < fromDay || toDay == fromDay && toTime < fromTime)) {
-            months--;
-        }
-        return (int) months;
+        // The difference of the month numbers, less one when adding it to the earlier date goes
+        // past the later one, or reaches its day before its time of day.
+        int months = (year(toDays) - year(fromDays)) * 12 + month(toDays) - month(fromDays);
+        int reached = addMonthsToDate(fromDays, months);
+        boolean past = reached > toDays
+                || reached == toDays && toMillis - toDays * MILLIS_PER_DAY < fromMillis - fromDays * MILLIS_PER_DAY;
+        return past ? months - 1 : months;
     }
 
     /** The ISO-8601 week (1 to 53) of an epoch day. */

@@ -31,20 +31,22 @@ public final class StringFunctions {
     }
 
     /**
-     * SUBSTRING(s FROM start FOR length), by the standard: the characters at positions
-     * {@code [start, start + length)} that exist, so a start before 1 shortens the result.
+     * SUBSTRING(s FROM start FOR length) and SUBSTR(s, start, length), as Flink has them (not as
+     * the standard): {@code length} characters from position {@code start}, or fewer where the
+     * text ends. A start of 0 is position 1, a negative start counts from the end ({@code -2} is
+     * the last two characters), and a negative start before the first character gives ''.
      */
     public static String substring(String s, long start, long length) {
         if (length < 0) {
             throw new SluiceException(ErrorCode.DATA_ERROR, "negative substring length " + length);
         }
         int codePoints = charLength(s);
-        long from = Math.max(start, 1);
-        long to = Math.min(start + length, codePoints + 1L);
-        if (to <= from) {
+        long from = start > 0 ? start - 1 : start < 0 ? codePoints + start : 0;
+        if (from < 0 || from >= codePoints) {
             return "";
         }
-        int begin = s.offsetByCodePoints(0, (int) from - 1);
+        long to = Math.min(codePoints, from + length);
+        int begin = s.offsetByCodePoints(0, (int) from);
         int end = s.offsetByCodePoints(begin, (int) (to - from));
         return s.substring(begin, end);
     }

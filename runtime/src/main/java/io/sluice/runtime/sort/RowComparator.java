@@ -82,7 +82,7 @@ public final class RowComparator {
         if (type instanceof ArrowType.Timestamp || type instanceof ArrowType.Duration) {
             return integral(8);
         }
-        if (type instanceof ArrowType.Date || type instanceof ArrowType.Interval) {
+        if (type instanceof ArrowType.Date || type instanceof ArrowType.Time || type instanceof ArrowType.Interval) {
             return integral(4);
         }
         if (type instanceof ArrowType.FloatingPoint floating) {

@@ -13,6 +13,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * <ul>
  *   <li>TIMESTAMP(p), p &le; 3: milliseconds since the epoch of the local date-time, no time zone
  *   <li>DATE: days since the epoch
+ *   <li>TIME(p), p &le; 3: milliseconds of the day (0 to 86 399 999), Arrow's 32-bit
+ *   millisecond time ({@code TimeMilliVector})
  *   <li>INTERVAL DAY TO SECOND: milliseconds; INTERVAL YEAR TO MONTH: months
  *   <li>DECIMAL(p, s): Arrow's 128-bit decimal
  *   <li>VARCHAR / CHAR / STRING: UTF-8
@@ -29,6 +31,7 @@ public final class ColumnTypes {
     public static final ArrowType VARCHAR = ArrowType.Utf8.INSTANCE;
     public static final ArrowType TIMESTAMP = new ArrowType.Timestamp(TimeUnit.MILLISECOND, null);
     public static final ArrowType DATE = new ArrowType.Date(DateUnit.DAY);
+    public static final ArrowType TIME = new ArrowType.Time(TimeUnit.MILLISECOND, 32);
     public static final ArrowType INTERVAL_DAY_TIME = new ArrowType.Duration(TimeUnit.MILLISECOND);
     public static final ArrowType INTERVAL_YEAR_MONTH = new ArrowType.Interval(IntervalUnit.YEAR_MONTH);
 

@@ -13,6 +13,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.IntervalYearVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMilliVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -20,7 +21,7 @@ import org.apache.arrow.vector.VarCharVector;
 /**
  * Single values in and out of vectors, in Sluice's representations (see {@link ColumnTypes}):
  * timestamps and day-time intervals as {@code Long} milliseconds, dates as {@code Integer} days,
- * year-month intervals as {@code Integer} months. For edges that handle few rows (literal rows,
+ * times as {@code Integer} milliseconds of the day, year-month intervals as {@code Integer} months. For edges that handle few rows (literal rows,
  * results handed to clients); hot paths use buffers directly.
  */
 public final class VectorValues {
@@ -55,6 +56,8 @@ public final class VectorValues {
             v.setSafe(row, ((Number) value).longValue());
         } else if (vector instanceof DateDayVector v) {
             v.setSafe(row, ((Number) value).intValue());
+        } else if (vector instanceof TimeMilliVector v) {
+            v.setSafe(row, ((Number) value).intValue());
         } else if (vector instanceof DurationVector v) {
             v.setSafe(row, ((Number) value).longValue());
         } else if (vector instanceof IntervalYearVector v) {
@@ -78,6 +81,8 @@ public final class VectorValues {
         } else if (vector instanceof VarCharVector v) {
             return new String(v.get(row), StandardCharsets.UTF_8);
         } else if (vector instanceof TimeStampMilliVector v) {
+            return v.get(row);
+        } else if (vector instanceof TimeMilliVector v) {
             return v.get(row);
         } else if (vector instanceof DurationVector v) {
             return DurationVector.get(v.getDataBuffer(), row);

@@ -57,6 +57,21 @@ class CastsTest {
         assertEquals("2024-01-02 03:04:05.123", Casts.fromTimestamp(millis, 3));
         assertEquals("1969-12-31 23:59:59.999", Casts.fromTimestamp(-1, 3));
         assertEquals("1969-12-31", Casts.fromDate(-1));
+        assertEquals("2024-01-02 03:04:05.123000", Casts.fromTimestamp(millis, 6));
+        assertEquals("2024-01-02 03:04:05.123000000", Casts.fromTimestamp(millis, 9));
+    }
+
+    @Test
+    void timesFromAndToText() {
+        assertEquals(45_296_000, Casts.toTime("12:34:56"));
+        assertEquals(45_240_000, Casts.toTime(" 12:34 "));
+        assertEquals(45_296_789, Casts.toTime("12:34:56.7891"));
+        assertEquals("12:34:56", Casts.fromTime(45_296_789, 0));
+        assertEquals("12:34:56.78", Casts.fromTime(45_296_789, 2));
+        assertEquals("23:59:59.999000", Casts.fromTime(86_399_999, 6));
+        assertFails("22018", "cannot cast '24:00' to TIME", () -> Casts.toTime("24:00"));
+        assertFails("22018", "cannot cast '12:3' to TIME", () -> Casts.toTime("12:3"));
+        assertFails("22018", "cannot cast '12:60:00' to TIME", () -> Casts.toTime("12:60:00"));
     }
 
     @Test

@@ -15,23 +15,26 @@ class StringFunctionsTest {
         assertEquals("o", StringFunctions.substring("hello", 5));
         assertEquals("", StringFunctions.substring("hello", 6));
         assertEquals("", StringFunctions.substring("hello", 100));
-        // Positions before 1 do not exist: the whole string is what remains.
+        // As in Flink: 0 is position 1, and a negative start counts from the end.
         assertEquals("hello", StringFunctions.substring("hello", 0));
+        assertEquals("lo", StringFunctions.substring("hello", -2));
         assertEquals("hello", StringFunctions.substring("hello", -5));
+        assertEquals("", StringFunctions.substring("hello", -6));
         assertEquals("", StringFunctions.substring("", 1));
+        assertEquals("", StringFunctions.substring("", -1));
     }
 
     @Test
-    void substringOfALengthKeepsThePositionsThatExist() {
+    void substringOfALengthStopsAtTheEnd() {
         assertEquals("ell", StringFunctions.substring("hello", 2, 3));
         assertEquals("", StringFunctions.substring("hello", 2, 0));
         assertEquals("llo", StringFunctions.substring("hello", 3, 100));
-        // [0, 3) holds positions 1 and 2; [-2, 1) holds none.
-        assertEquals("he", StringFunctions.substring("hello", 0, 3));
-        assertEquals("", StringFunctions.substring("hello", -2, 3));
-        assertEquals("h", StringFunctions.substring("hello", -2, 4));
+        // Flink's rule for starts before 1: 0 is the first character, -2 the second to last.
+        assertEquals("he", StringFunctions.substring("hello", 0, 2));
+        assertEquals("lo", StringFunctions.substring("hello", -2, 3));
+        assertEquals("l", StringFunctions.substring("hello", -2, 1));
         assertEquals("", StringFunctions.substring("hello", 6, 2));
-        assertEquals("hello", StringFunctions.substring("hello", Integer.MIN_VALUE, Long.MAX_VALUE / 2));
+        assertEquals("", StringFunctions.substring("hello", Integer.MIN_VALUE, Long.MAX_VALUE / 2));
         assertEquals("", StringFunctions.substring("hello", Integer.MAX_VALUE, Integer.MAX_VALUE));
     }
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -285,6 +286,7 @@ final class JdbcWriter implements TwoPhaseCommitOutput {
                         LocalDateTime.ofEpochSecond(Math.floorDiv((Long) value, 1000),
                                 (int) Math.floorMod((Long) value, 1000) * 1_000_000, ZoneOffset.UTC));
                 case DATE -> statement.setObject(parameter, LocalDate.ofEpochDay((Integer) value));
+                case TIME -> statement.setObject(parameter, LocalTime.ofNanoOfDay((Integer) value * 1_000_000L));
                 default -> statement.setObject(parameter, value);
             }
         }
@@ -303,6 +305,7 @@ final class JdbcWriter implements TwoPhaseCommitOutput {
             case VARCHAR -> Types.VARCHAR;
             case TIMESTAMP -> Types.TIMESTAMP;
             case DATE -> Types.DATE;
+            case TIME -> Types.TIME;
         };
     }
 }

@@ -53,7 +53,7 @@ final class JsonRecordEncoder implements RecordEncoder {
                 value.clear();
                 reader.append(c, row, value);
                 appendString(value.bytes(), value.length(), out);
-            } else if (kind == ColumnKind.TIMESTAMP || kind == ColumnKind.DATE) {
+            } else if (kind == ColumnKind.TIMESTAMP || kind == ColumnKind.DATE || kind == ColumnKind.TIME) {
                 out.append((byte) '"');
                 reader.append(c, row, out);
                 out.append((byte) '"');

@@ -28,7 +28,8 @@ public enum ColumnKind {
     DECIMAL,
     VARCHAR,
     TIMESTAMP,
-    DATE;
+    DATE,
+    TIME;
 
     /**
      * The kinds of a schema's columns, in order.
@@ -77,6 +78,7 @@ public enum ColumnKind {
                 yield timestamp.getUnit() == TimeUnit.MILLISECOND && timestamp.getTimezone() == null ? TIMESTAMP : null;
             }
             case Date -> ((ArrowType.Date) type).getUnit() == DateUnit.DAY ? DATE : null;
+            case Time -> ((ArrowType.Time) type).getUnit() == TimeUnit.MILLISECOND ? TIME : null;
             default -> null;
         };
         if (kind == null) {

@@ -3,9 +3,10 @@ package io.sluice.runtime.format.text;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads DATE and TIMESTAMP values from UTF-8 text, with blanks around it ignored. Dates are
- * {@code yyyy-MM-dd}; timestamps add {@code HH:mm:ss} after a space (or a {@code T} in the
- * ISO-8601 form) and an optional fraction of 1 to 9 digits, truncated to milliseconds. Every
+ * Reads DATE, TIME and TIMESTAMP values from UTF-8 text, with blanks around it ignored. Dates are
+ * {@code yyyy-MM-dd}; times {@code HH:mm:ss} with an optional fraction of 1 to 9 digits,
+ * truncated to milliseconds; timestamps a date and a time after a space (or a {@code T} in the
+ * ISO-8601 form). Every
  * field is range-checked against the proleptic Gregorian calendar, so {@code 2026-02-30} and
  * {@code 24:00:00} are rejected rather than rolled over.
  */
@@ -13,6 +14,8 @@ public final class DateTimeParser {
     private static final String DATE_PATTERN = "yyyy-MM-dd";
     private static final int DATE_LENGTH = 10;
     private static final int TIMESTAMP_LENGTH = 19;
+    private static final int TIME_LENGTH = 8;
+    private static final String TIME_PATTERN = "HH:mm:ss[.SSS]";
     private static final int MAX_FRACTION_DIGITS = 9;
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -34,6 +37,20 @@ public final class DateTimeParser {
     }
 
     /**
+     * Milliseconds of the day.
+     *
+     * @throws MalformedValueException if the text is not a valid time
+     */
+    public static int parseTime(byte[] bytes, int offset, int length) {
+        int from = Blanks.skipLeading(bytes, offset, offset + length);
+        int to = Blanks.skipTrailing(bytes, from, offset + length);
+        if (to - from < TIME_LENGTH) {
+            throw notValid("TIME", TIME_PATTERN);
+        }
+        return timeOfDay(bytes, from, to, "TIME", TIME_PATTERN);
+    }
+
+    /**
      * Milliseconds since the epoch of the local date-time.
      *
      * @throws MalformedValueException if the text is not a valid timestamp in the given format
@@ -46,40 +63,47 @@ public final class DateTimeParser {
         }
         long days = date(bytes, from, "TIMESTAMP", format.pattern());
         byte separator = bytes[from + 10];
-        boolean separatorValid = separator == ' ' || (separator == 'T' && format == TimestampFormat.ISO_8601);
-        int hour = twoDigits(bytes, from + 11);
-        int minute = twoDigits(bytes, from + 14);
-        int second = twoDigits(bytes, from + 17);
-        if (!separatorValid || bytes[from + 13] != ':' || bytes[from + 16] != ':' || (hour | minute | second) < 0) {
+        if (separator != ' ' && (separator != 'T' || format != TimestampFormat.ISO_8601)) {
             throw notValid("TIMESTAMP", format.pattern());
         }
+        return days * MILLIS_PER_DAY + timeOfDay(bytes, from + 11, to, "TIMESTAMP", format.pattern());
+    }
+
+    /** The time {@code HH:mm:ss[.fraction]} in {@code [from, to)} (at least 8 bytes), as milliseconds of the day. */
+    private static int timeOfDay(byte[] bytes, int from, int to, String type, String pattern) {
+        int hour = twoDigits(bytes, from);
+        int minute = twoDigits(bytes, from + 3);
+        int second = twoDigits(bytes, from + 6);
+        if (bytes[from + 2] != ':' || bytes[from + 5] != ':' || (hour | minute | second) < 0) {
+            throw notValid(type, pattern);
+        }
         int millis = 0;
-        int i = from + TIMESTAMP_LENGTH;
+        int i = from + TIME_LENGTH;
         if (i < to) {
             int fractionDigits = to - i - 1;
             if (bytes[i] != '.' || fractionDigits < 1 || fractionDigits > MAX_FRACTION_DIGITS) {
-                throw notValid("TIMESTAMP", format.pattern());
+                throw notValid(type, pattern);
             }
             int weight = 100;
             for (i++; i < to; i++) {
                 int digit = bytes[i] - '0';
                 if (digit < 0 || digit > 9) {
-                    throw notValid("TIMESTAMP", format.pattern());
+                    throw notValid(type, pattern);
                 }
                 millis += digit * weight;
                 weight /= 10;
             }
         }
         if (hour > 23) {
-            throw outOfRange("TIMESTAMP", "hour " + hour);
+            throw outOfRange(type, "hour " + hour);
         }
         if (minute > 59) {
-            throw outOfRange("TIMESTAMP", "minute " + minute);
+            throw outOfRange(type, "minute " + minute);
         }
         if (second > 59) {
-            throw outOfRange("TIMESTAMP", "second " + second);
+            throw outOfRange(type, "second " + second);
         }
-        return days * MILLIS_PER_DAY + hour * 3_600_000L + minute * 60_000L + second * 1_000L + millis;
+        return hour * 3_600_000 + minute * 60_000 + second * 1_000 + millis;
     }
 
     /** The date {@code yyyy-MM-dd} at {@code from} (at least 10 bytes), as days since the epoch. */

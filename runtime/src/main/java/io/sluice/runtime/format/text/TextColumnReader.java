@@ -14,6 +14,7 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMilliVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -23,7 +24,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Reads the values of a batch's columns as UTF-8 text, the part of encoding that every text
  * format shares, and the inverse of {@link TextColumnWriter}: numbers as Java prints them,
  * booleans as {@code true}/{@code false}, TIMESTAMPs as {@code yyyy-MM-dd HH:mm:ss.SSS} (with a
- * {@code T} in ISO-8601 form), DATEs as {@code yyyy-MM-dd}, VARCHARs as their bytes. Used by one
+ * {@code T} in ISO-8601 form), DATEs as {@code yyyy-MM-dd}, TIMEs as {@code HH:mm:ss.SSS}, VARCHARs as
+ * their bytes. Used by one
  * thread; it allocates nothing per value except for DECIMALs and floating-point numbers.
  */
 public final class TextColumnReader {
@@ -86,6 +88,10 @@ public final class TextColumnReader {
             case DATE -> {
                 scratch.setLength(0);
                 out.appendAscii(TimestampFormatter.appendDate(scratch, ((DateDayVector) vector).get(row)));
+            }
+            case TIME -> {
+                scratch.setLength(0);
+                out.appendAscii(TimestampFormatter.appendTime(scratch, ((TimeMilliVector) vector).get(row)));
             }
         }
     }

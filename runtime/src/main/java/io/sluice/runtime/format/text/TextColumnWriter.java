@@ -15,6 +15,7 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMilliVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -130,6 +131,7 @@ public final class TextColumnWriter {
                 case TIMESTAMP -> ((TimeStampMilliVector) vector).setSafe(row,
                         DateTimeParser.parseTimestamp(bytes, offset, length, timestampFormat));
                 case DATE -> ((DateDayVector) vector).setSafe(row, DateTimeParser.parseDate(bytes, offset, length));
+                case TIME -> ((TimeMilliVector) vector).setSafe(row, DateTimeParser.parseTime(bytes, offset, length));
             }
             return null;
         } catch (MalformedValueException e) {

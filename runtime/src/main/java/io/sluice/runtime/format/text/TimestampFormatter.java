@@ -1,8 +1,8 @@
 package io.sluice.runtime.format.text;
 
 /**
- * Writes TIMESTAMP and DATE values the way Sluice prints them: {@code yyyy-MM-dd HH:mm:ss.SSS}
- * and {@code yyyy-MM-dd}, the inverse of {@link DateTimeParser} for years 0 to 9999 (other years
+ * Writes TIMESTAMP, DATE and TIME values the way Sluice prints them: {@code yyyy-MM-dd HH:mm:ss.SSS},
+ * {@code yyyy-MM-dd} and {@code HH:mm:ss.SSS}, the inverse of {@link DateTimeParser} for years 0 to 9999 (other years
  * print with a sign or more digits).
  */
 public final class TimestampFormatter {
@@ -24,7 +24,11 @@ public final class TimestampFormatter {
     public static StringBuilder appendTimestamp(StringBuilder out, long millis) {
         long epochDay = Math.floorDiv(millis, MILLIS_PER_DAY);
         int millisOfDay = (int) Math.floorMod(millis, MILLIS_PER_DAY);
-        appendDate(out, epochDay).append(' ');
+        return appendTime(appendDate(out, epochDay).append(' '), millisOfDay);
+    }
+
+    /** Milliseconds of the day as {@code HH:mm:ss.SSS}. */
+    public static StringBuilder appendTime(StringBuilder out, int millisOfDay) {
         appendPadded(out, millisOfDay / 3_600_000, 2).append(':');
         appendPadded(out, millisOfDay / 60_000 % 60, 2).append(':');
         appendPadded(out, millisOfDay / 1_000 % 60, 2).append('.');

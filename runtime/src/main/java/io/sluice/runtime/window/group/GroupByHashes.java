@@ -49,7 +49,7 @@ public final class GroupByHashes {
         if (type instanceof ArrowType.Timestamp || type instanceof ArrowType.Duration) {
             return 8;
         }
-        if (type instanceof ArrowType.Date) {
+        if (type instanceof ArrowType.Date || type instanceof ArrowType.Time) {
             return 4;
         }
         return 0;

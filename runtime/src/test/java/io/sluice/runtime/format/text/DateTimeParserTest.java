@@ -93,6 +93,23 @@ class DateTimeParserTest {
         }
     }
 
+    @Test
+    void readsTimesAsMillisOfTheDay() {
+        assertEquals(0, parseTime("00:00:00"));
+        assertEquals(45_296_789, parseTime(" 12:34:56.789 "));
+        assertEquals(86_399_999, parseTime("23:59:59.9999"));
+        assertEquals(500, parseTime("00:00:00.5"));
+        assertProblem("is not a valid TIME: hour 24 is out of range", () -> parseTime("24:00:00"));
+        assertProblem("is not a valid TIME: second 60 is out of range", () -> parseTime("10:00:60"));
+        for (String text : new String[] {"", "10:00", "10:00:00.", "10-00-00", "1a:00:00", "2026-01-01 10:00:00"}) {
+            assertProblem("is not a valid TIME (HH:mm:ss[.SSS])", () -> parseTime(text));
+        }
+    }
+
+    private static int parseTime(String text) {
+        return DateTimeParser.parseTime(Bytes.padded(text), 3, Bytes.length(text));
+    }
+
     private static int parseDate(String text) {
         return DateTimeParser.parseDate(Bytes.padded(text), 3, Bytes.length(text));
     }

@@ -15,8 +15,10 @@ import java.util.Optional;
  * {@code STOP JOB 'id'}: stops a background job, waiting until its sinks have handed on what they
  * were given and its memory is free; or cancels an interactive query, whose reader then sees the
  * cancel. {@code WITH SAVEPOINT} first takes the job's last checkpoint and keeps it as a savepoint
- * (see {@link Savepoints}), whose path the result shows; if that fails, the job goes on. A job or query the session's user may not control (another user's, for a user who is
- * not an admin) is "not found", as if it did not exist, so that ids tell nothing of other users.
+ * (see {@link Savepoints}), whose path the result shows; if that fails, the job goes on. A server
+ * forgets a stopped job (see {@link io.sluice.engine.job.JobStore}). A job or query the session's
+ * user may not control (another user's, for a user who is not an admin) is "not found", as if it
+ * did not exist, so that ids tell nothing of other users.
  */
 final class StopJobExecutor implements StatementExecutor<StopJob> {
     @Override

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ class SavepointsTest {
         assertTrue(Files.isRegularFile(savepoint.resolve(CheckpointStorage.METADATA)), "a complete checkpoint");
         String listed = Statements.rows(session, "SHOW JOBS").get(0);
         assertTrue(listed.contains("|CANCELLED|") && listed.contains("|" + savepoint + "|"), listed);
-        assertEquals(sortedRows(0, 10), writtenRows(), "the savepoint committed what came before it");
+        assertEquals(sortedRows(0, 10), Statements.committedRows(directory.resolve("out")), "the savepoint committed what came before it");
 
         addRows(10, 25);
         session.execute("SET 'execution.savepoint.path' = '" + savepoint + "'");
@@ -71,7 +70,7 @@ class SavepointsTest {
         Statements.await("the rows after the savepoint were read", () -> second.metrics().recordsOut() == 15);
         session.execute("STOP JOB '" + second.id() + "' WITH SAVEPOINT");
 
-        assertEquals(sortedRows(0, 25), writtenRows());
+        assertEquals(sortedRows(0, 25), Statements.committedRows(directory.resolve("out")));
         assertEquals(0, Statements.allocated(engine));
     }
 
@@ -89,7 +88,7 @@ class SavepointsTest {
         Statements.await("the new rows were read", () -> second.metrics().recordsOut() == 3);
         session.execute("STOP JOB '" + second.id() + "' WITH SAVEPOINT");
 
-        assertEquals(sortedRows(0, 9), writtenRows());
+        assertEquals(sortedRows(0, 9), Statements.committedRows(directory.resolve("out")));
     }
 
     @Test
@@ -153,22 +152,11 @@ class SavepointsTest {
         return rows;
     }
 
-    /** The rows of the visible part files (hidden ones start with a dot), sorted. */
-    private List<String> writtenRows() throws IOException {
-        List<String> rows = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory.resolve("out"))) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
-                rows.addAll(Files.readAllLines(file));
-            }
-        }
-        rows.sort(null);
-        return rows;
-    }
-
     private List<String> writtenRowsUnchecked() {
         try {
-            return writtenRows();
+            return Statements.committedRows(directory.resolve("out"));
         } catch (IOException e) {
+            // nothing written yet
             return List.of();
         }
     }

@@ -53,7 +53,7 @@ public final class SessionSettings {
             case PARALLELISM -> parallelism(value);
             case BATCH_SIZE -> batchSize(value);
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
-            case DML_SYNC -> bool(key, value);
+            case DML_SYNC, Savepoints.IGNORE_UNCLAIMED_STATE -> bool(key, value);
             case STATE_TTL -> stateTtl(value);
             case ResultMode.OPTION -> ResultMode.parse(value);
             case CheckpointConfig.INTERVAL, CheckpointConfig.TIMEOUT, RestartStrategy.FixedDelay.DELAY,
@@ -147,7 +147,9 @@ public final class SessionSettings {
         };
         Optional<Path> resumeFrom = values.containsKey(Savepoints.PATH)
                 ? Optional.of(Savepoints.resolve(savepointPath(values.get(Savepoints.PATH)))) : Optional.empty();
-        return new JobRecovery(checkpoints, restarts, resumeFrom);
+        boolean ignoreUnclaimed = values.containsKey(Savepoints.IGNORE_UNCLAIMED_STATE)
+                && bool(Savepoints.IGNORE_UNCLAIMED_STATE, values.get(Savepoints.IGNORE_UNCLAIMED_STATE));
+        return new JobRecovery(checkpoints, restarts, resumeFrom, ignoreUnclaimed);
     }
 
     /** Where {@code STOP JOB ... WITH SAVEPOINT} puts a savepoint, if {@code 'state.savepoints.dir'} says. */

@@ -72,7 +72,8 @@ public final class BackgroundJob {
         this.statement = requireNonNull(statement, "statement is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.startMillis = clock.millis();
-        this.checkpoints = new JobCheckpointing(recovery.checkpoints(), storageName, recovery.resumeFrom());
+        this.checkpoints = new JobCheckpointing(recovery.checkpoints(), storageName, recovery.resumeFrom(),
+                recovery.ignoreUnclaimedState());
         this.checkpointing = describe(spec, recovery);
         if (checkpointing.startsWith("AT_MOST_ONCE")) {
             LOG.warn("job {} delivers {}", id, checkpointing);

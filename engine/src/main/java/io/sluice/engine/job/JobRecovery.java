@@ -11,11 +11,14 @@ import java.util.Optional;
 /**
  * How a background job survives failures: the checkpoints it takes (none if empty), how it
  * restarts from the newest of them, and the complete checkpoint or savepoint it starts from (from
- * {@code 'execution.savepoint.path'}), from the session's options.
+ * {@code 'execution.savepoint.path'}, dropping the state the job does not claim if
+ * {@code 'execution.savepoint.ignore-unclaimed-state'}), from the session's options.
  */
-public record JobRecovery(Optional<CheckpointConfig> checkpoints, RestartStrategy restarts, Optional<Path> resumeFrom) {
+public record JobRecovery(Optional<CheckpointConfig> checkpoints, RestartStrategy restarts, Optional<Path> resumeFrom,
+                          boolean ignoreUnclaimedState) {
     /** No checkpoints and no restarts: a failed job stays failed. */
-    public static final JobRecovery NONE = new JobRecovery(Optional.empty(), new RestartStrategy.None(), Optional.empty());
+    public static final JobRecovery NONE = new JobRecovery(Optional.empty(), new RestartStrategy.None(), Optional.empty(),
+            false);
 
     public JobRecovery {
         requireNonNull(checkpoints, "checkpoints is null");
@@ -25,12 +28,13 @@ public record JobRecovery(Optional<CheckpointConfig> checkpoints, RestartStrateg
 
     /** The same, starting from another checkpoint, or from the start if empty. */
     public JobRecovery resumingFrom(Optional<Path> checkpoint) {
-        return new JobRecovery(checkpoints, restarts, checkpoint);
+        return new JobRecovery(checkpoints, restarts, checkpoint, ignoreUnclaimedState);
     }
 
     /** The same, keeping the checkpoints when the job is stopped (the server resumes its jobs from them). */
     public JobRecovery retainingCheckpoints() {
         return new JobRecovery(checkpoints.map(c -> new CheckpointConfig(c.interval(), c.mode(), c.directory(),
-                c.retained(), c.timeout(), CheckpointRetention.RETAIN_ON_CANCELLATION)), restarts, resumeFrom);
+                c.retained(), c.timeout(), CheckpointRetention.RETAIN_ON_CANCELLATION)), restarts, resumeFrom,
+                ignoreUnclaimedState);
     }
 }

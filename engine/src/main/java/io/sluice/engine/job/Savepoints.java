@@ -20,6 +20,8 @@ import java.util.UUID;
 public final class Savepoints {
     /** Flink's option: the checkpoint or savepoint the next INSERT resumes from. */
     public static final String PATH = "execution.savepoint.path";
+    /** Flink's option: the state of the savepoint that no part of the job claims is dropped rather than refused. */
+    public static final String IGNORE_UNCLAIMED_STATE = "execution.savepoint.ignore-unclaimed-state";
     /** Flink's option: where {@code STOP JOB ... WITH SAVEPOINT} puts savepoints. */
     public static final String DIRECTORY = "state.savepoints.dir";
 

@@ -4,13 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.engine.job.BackgroundJob;
 import io.sluice.engine.job.JobRegistry;
+import io.sluice.engine.job.JobStore;
 import io.sluice.engine.query.QueryRegistry;
 import io.sluice.parser.SluiceSqlConfig;
 import io.sluice.planner.SqlEnvironment;
 import io.sluice.planner.catalog.Catalog;
 import io.sluice.runtime.codegen.KernelCompiler;
 import io.sluice.runtime.connector.ConnectorRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -41,6 +44,7 @@ public final class Engine implements AutoCloseable {
     private final QueryRegistry queries = new QueryRegistry();
     private final JobRegistry jobs = new JobRegistry();
     private final AtomicLong sessionIds = new AtomicLong();
+    private volatile JobStore jobStore;
 
     private Engine(EngineConfig config) {
         this.config = requireNonNull(config, "config is null");
@@ -56,6 +60,28 @@ public final class Engine implements AutoCloseable {
 
     public static Engine create(EngineConfig config) {
         return new Engine(config);
+    }
+
+    /**
+     * An engine that keeps its catalog and jobs in {@code dataDirectory} (see {@link JobStore}), as
+     * {@code sluice server --data-dir} does: it first recreates the catalog kept there and resumes
+     * the jobs kept there from their newest complete checkpoints, under their ids.
+     *
+     * @throws SluiceException if what the directory holds cannot be read
+     */
+    public static Engine create(EngineConfig config, Path dataDirectory) {
+        JobStore store = JobStore.open(dataDirectory);
+        Engine engine = new Engine(config);
+        try {
+            JobResumption resumption = new JobResumption(engine, store);
+            resumption.recreateCatalog();
+            engine.jobStore = store;
+            resumption.resumeJobs();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
     }
 
     /** A session of the local user ({@link SessionUser#LOCAL}), who may see and stop every query and job. */
@@ -95,6 +121,11 @@ public final class Engine implements AutoCloseable {
 
     public QueryRegistry queries() {
         return queries;
+    }
+
+    /** Where the engine keeps its catalog and jobs to resume them after a restart, if it does. */
+    public Optional<JobStore> jobStore() {
+        return Optional.ofNullable(jobStore);
     }
 
     /** The background jobs ({@code INSERT INTO}, statement sets), running and ended. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.engine.job.BackgroundJob;
 import io.sluice.engine.job.JobRecovery;
+import io.sluice.engine.job.JobStore;
 import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.statement.Executors;
@@ -12,11 +13,15 @@ import io.sluice.parser.StatementParser;
 import io.sluice.parser.StatementSplitter;
 import io.sluice.parser.StatementText;
 import io.sluice.parser.StatementTooDeepError;
+import io.sluice.parser.ast.CreateTable;
+import io.sluice.parser.ast.CreateView;
+import io.sluice.parser.ast.DropObject;
 import io.sluice.parser.ast.Statement;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.job.JobSpec;
 import io.sluice.runtime.job.PipelineOutput;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +42,8 @@ public final class Session implements AutoCloseable {
     private final SessionUser user;
     private final SessionSettings settings;
     private final StatementParser parser = new StatementParser();
+    /** The kept job the statement being run resumes, or null; set by {@link #resumeJob}. */
+    private volatile ResumedJob resuming;
 
     Session(Engine engine, String id, SessionUser user) {
         this.engine = requireNonNull(engine, "engine is null");
@@ -96,7 +103,11 @@ public final class Session implements AutoCloseable {
                 throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, e.getMessage(), e.position().line(),
                         e.position().column(), null);
             }
-            return EXECUTORS.execute(parsed, this);
+            StatementResult result = EXECUTORS.execute(parsed, this);
+            if (changesCatalog(parsed)) {
+                engine.jobStore().ifPresent(store -> store.catalogChanged(statement.text()));
+            }
+            return result;
         } catch (SluiceException e) {
             throw e.hasPosition() ? e : e.at(statement.line(), statement.column());
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -108,6 +119,11 @@ public final class Session implements AutoCloseable {
             // Calcite checks some of its invariants with assertions: a broken one is a bug, reported as one.
             throw SluiceException.internal(e.toString(), e).at(statement.line(), statement.column());
         }
+    }
+
+    /** A statement a server keeps to recreate its catalog after a restart. */
+    private static boolean changesCatalog(Statement statement) {
+        return statement instanceof CreateTable || statement instanceof CreateView || statement instanceof DropObject;
     }
 
     private static boolean isStackOverflow(Throwable failure) {
@@ -135,15 +151,51 @@ public final class Session implements AutoCloseable {
                 settings.queryMemoryLimit(), engine.config().clock(), settings.batchSize());
     }
 
-    /** Starts a background job of this session whose spec {@code jobSpec} makes from the job's id. */
+    /**
+     * Starts a background job of this session whose spec {@code jobSpec} makes from the job's id,
+     * without checkpoints (a materialized view's, which a server recreates with its catalog).
+     */
     public BackgroundJob startJob(String statement, Function<String, JobSpec> jobSpec) {
-        return startJob(statement, jobSpec, JobRecovery.NONE);
+        return engine.jobs().start(id, user.name(), statement, jobSpec, engine.allocator(), settings.queryMemoryLimit(),
+                engine.config().clock(), settings.batchSize(), JobRecovery.NONE);
     }
 
-    /** Starts a background job that takes checkpoints and restarts as {@code recovery} says. */
+    /**
+     * Starts a background job (an INSERT INTO or statement set) that takes checkpoints and restarts
+     * as {@code recovery} says. A server with a data directory keeps it there, to resume it after
+     * a restart.
+     */
     public BackgroundJob startJob(String statement, Function<String, JobSpec> jobSpec, JobRecovery recovery) {
-        return engine.jobs().start(id, user.name(), statement, jobSpec, engine.allocator(), settings.queryMemoryLimit(),
-                engine.config().clock(), settings.batchSize(), recovery);
+        Optional<JobStore> store = engine.jobStore();
+        JobRecovery kept = store.isPresent() ? recovery.retainingCheckpoints() : recovery;
+        ResumedJob again = resuming;
+        BackgroundJob job = again == null
+                ? engine.jobs().start(id, user.name(), statement, jobSpec, engine.allocator(), settings.queryMemoryLimit(),
+                        engine.config().clock(), settings.batchSize(), kept)
+                : engine.jobs().restart(again.id(), again.checkpointStorage(), id, user.name(), statement, jobSpec,
+                        engine.allocator(), settings.queryMemoryLimit(), engine.config().clock(), settings.batchSize(),
+                        again.checkpoint().isPresent() ? kept.resumingFrom(again.checkpoint()) : kept);
+        store.ifPresent(s -> s.save(job, settings.values()));
+        return job;
+    }
+
+    /**
+     * Runs a kept job's statement again as that job: under its id, with its checkpoint directory,
+     * from its newest complete checkpoint or from the start if it has none (the server resuming
+     * its jobs after a restart).
+     */
+    public BackgroundJob resumeJob(JobStore.JobRecord record, Optional<Path> checkpoint) {
+        resuming = new ResumedJob(record.id(), record.checkpointStorage(), checkpoint);
+        try {
+            execute(record.statement());
+        } finally {
+            resuming = null;
+        }
+        return engine.jobs().find(record.id()).orElseThrow(() -> new SluiceException(ErrorCode.VALIDATION_ERROR,
+                "the statement of job " + record.id() + " starts no job: " + record.statement()));
+    }
+
+    private record ResumedJob(String id, String checkpointStorage, Optional<Path> checkpoint) {
     }
 
     /** The background jobs this session started that are still running. */

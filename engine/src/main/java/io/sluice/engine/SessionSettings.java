@@ -1,6 +1,7 @@
 package io.sluice.engine;
 
 import io.sluice.engine.job.JobRecovery;
+import io.sluice.engine.job.Savepoints;
 import io.sluice.runtime.checkpoint.CheckpointConfig;
 import io.sluice.runtime.checkpoint.CheckpointRetention;
 import io.sluice.runtime.checkpoint.CheckpointingMode;
@@ -56,7 +57,7 @@ public final class SessionSettings {
             case PARALLELISM -> parallelism(value);
             case BATCH_SIZE -> batchSize(value);
             case QUERY_MEMORY_LIMIT -> bytes(key, value);
-            case DML_SYNC -> bool(key, value);
+            case DML_SYNC, Savepoints.IGNORE_UNCLAIMED_STATE -> bool(key, value);
             case STATE_TTL -> stateTtl(value);
             case AGG_PHASE_STRATEGY -> AggPhaseStrategy.parse(value);
             case ResultMode.OPTION -> ResultMode.parse(value);
@@ -65,7 +66,8 @@ public final class SessionSettings {
                     duration(key, value);
             case CheckpointConfig.MODE -> checkpointingMode(value);
             case CheckpointRetention.OPTION -> retention(value);
-            case CheckpointConfig.DIRECTORY -> checkpointDirectory(value);
+            case CheckpointConfig.DIRECTORY, Savepoints.DIRECTORY -> writableDirectory(key, value);
+            case Savepoints.PATH -> savepointPath(value);
             case CheckpointConfig.RETAINED -> positive(key, value);
             case RestartStrategy.TYPE -> restartType(value);
             case RestartStrategy.FixedDelay.ATTEMPTS -> nonNegative(key, value);
@@ -128,7 +130,8 @@ public final class SessionSettings {
                     values.containsKey(CheckpointConfig.MODE) ? checkpointingMode(values.get(CheckpointConfig.MODE))
                             : CheckpointingMode.EXACTLY_ONCE,
                     values.containsKey(CheckpointConfig.DIRECTORY)
-                            ? checkpointDirectory(values.get(CheckpointConfig.DIRECTORY)) : defaultCheckpointDirectory(),
+                            ? writableDirectory(CheckpointConfig.DIRECTORY, values.get(CheckpointConfig.DIRECTORY))
+                            : defaultCheckpointDirectory(),
                     values.containsKey(CheckpointConfig.RETAINED)
                             ? positive(CheckpointConfig.RETAINED, values.get(CheckpointConfig.RETAINED))
                             : CheckpointConfig.DEFAULT_RETAINED,
@@ -147,7 +150,18 @@ public final class SessionSettings {
             case "exponential-delay" -> exponentialDelay();
             default -> new RestartStrategy.None();
         };
-        return new JobRecovery(checkpoints, restarts);
+        Optional<Path> resumeFrom = values.containsKey(Savepoints.PATH)
+                ? Optional.of(Savepoints.resolve(savepointPath(values.get(Savepoints.PATH)))) : Optional.empty();
+        boolean ignoreUnclaimed = values.containsKey(Savepoints.IGNORE_UNCLAIMED_STATE)
+                && bool(Savepoints.IGNORE_UNCLAIMED_STATE, values.get(Savepoints.IGNORE_UNCLAIMED_STATE));
+        return new JobRecovery(checkpoints, restarts, resumeFrom, ignoreUnclaimed);
+    }
+
+    /** Where {@code STOP JOB ... WITH SAVEPOINT} puts a savepoint, if {@code 'state.savepoints.dir'} says. */
+    public Optional<Path> savepointDirectory() {
+        return values.containsKey(Savepoints.DIRECTORY)
+                ? Optional.of(writableDirectory(Savepoints.DIRECTORY, values.get(Savepoints.DIRECTORY)))
+                : Optional.empty();
     }
 
     private RestartStrategy exponentialDelay() {
@@ -175,19 +189,27 @@ public final class SessionSettings {
         return engine.accessPolicy().absolute(Path.of("checkpoints"));
     }
 
-    /** A checkpoint directory connectors could write (a server allows only its data directory and what it names). */
-    private Path checkpointDirectory(String value) {
+    /** A checkpoint or savepoint directory connectors could write (a server allows only its data directory and what it names). */
+    private Path writableDirectory(String key, String value) {
+        return engine.accessPolicy().checkWrite(engine.accessPolicy().absolute(path(key, value)));
+    }
+
+    /** A checkpoint or savepoint to resume from, which connectors could read. */
+    private Path savepointPath(String value) {
+        return engine.accessPolicy().checkRead(engine.accessPolicy().absolute(path(Savepoints.PATH, value)));
+    }
+
+    private static Path path(String key, String value) {
         Path path;
         try {
             path = Path.of(value.trim());
         } catch (java.nio.file.InvalidPathException e) {
-            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + CheckpointConfig.DIRECTORY + "' is not a path: '"
-                    + value + "'");
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' is not a path: '" + value + "'");
         }
         if (value.isBlank()) {
-            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + CheckpointConfig.DIRECTORY + "' must name a directory");
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + key + "' must name a directory");
         }
-        return engine.accessPolicy().checkWrite(engine.accessPolicy().absolute(path));
+        return path;
     }
 
     private static CheckpointingMode checkpointingMode(String value) {

@@ -177,7 +177,7 @@ final class AstBuilder extends SluiceStatementBaseVisitor<Statement> {
 
     @Override
     public Statement visitStopJobStatement(StopJobStatementContext context) {
-        return new StopJob(Literals.string(context.id), source.position(context));
+        return new StopJob(Literals.string(context.id), context.savepoint != null, source.position(context));
     }
 
     private List<String> uniqueNames(IdentifierListContext list, String what) {

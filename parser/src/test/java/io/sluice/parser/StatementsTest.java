@@ -216,7 +216,12 @@ class StatementsTest {
 
     @Test
     void stopJob() {
-        assertEquals(new StopJob("job-1'a", new SourcePosition(1, 1)), parser.parse("STOP JOB 'job-1''a'"));
+        assertEquals(new StopJob("job-1'a", false, new SourcePosition(1, 1)), parser.parse("STOP JOB 'job-1''a'"));
+    }
+
+    @Test
+    void stopJobWithSavepoint() {
+        assertEquals(new StopJob("j1", true, new SourcePosition(1, 1)), parser.parse("stop job 'j1' with savepoint"));
     }
 
     @Test

@@ -5,11 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.engine.query.QueryState;
 import io.sluice.engine.result.QuerySummary;
 import io.sluice.runtime.Clock;
+import io.sluice.runtime.checkpoint.CheckpointCoordinator;
 import io.sluice.runtime.checkpoint.CheckpointStats;
+import io.sluice.runtime.checkpoint.CheckpointStorage;
+import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.checkpoint.CheckpointingMode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.job.JobCheckpointing;
 import io.sluice.runtime.job.JobSpec;
+import io.sluice.runtime.job.Job;
 import io.sluice.runtime.job.JobState;
 import io.sluice.runtime.job.PipelineInput;
 import io.sluice.runtime.job.PipelineSpec;
@@ -18,7 +22,7 @@ import io.sluice.runtime.metrics.QueryMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundJob {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJob.class);
+    private static final long SAVEPOINT_POLL_MILLIS = 10;
 
     private final String id;
     private final String sessionId;
@@ -46,7 +51,9 @@ public final class BackgroundJob {
     private final Clock clock;
     private final QueryMetrics metrics = new QueryMetrics();
     private final String checkpointing;
+    private final JobCheckpointing checkpoints;
     private final RestartingJob job;
+    private volatile Path savepoint;
     private final CompletableFuture<JobState> ended = new CompletableFuture<>();
     private volatile long endMillis;
 
@@ -57,7 +64,7 @@ public final class BackgroundJob {
      * @param allocators makes the allocator of each run of the job, closed when the run ends
      * @throws SluiceException if the job cannot start
      */
-    BackgroundJob(String id, String sessionId, String owner, String statement, JobSpec spec,
+    BackgroundJob(String id, String storageName, String sessionId, String owner, String statement, JobSpec spec,
                   Supplier<BufferAllocator> allocators, Clock clock, int batchSize, JobRecovery recovery) {
         this.id = requireNonNull(id, "id is null");
         this.sessionId = requireNonNull(sessionId, "sessionId is null");
@@ -65,9 +72,8 @@ public final class BackgroundJob {
         this.statement = requireNonNull(statement, "statement is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.startMillis = clock.millis();
-        JobCheckpointing checkpoints = recovery.checkpoints()
-                .map(config -> JobCheckpointing.of(config, id + "-" + UUID.randomUUID().toString().substring(0, 8)))
-                .orElse(JobCheckpointing.NONE);
+        this.checkpoints = new JobCheckpointing(recovery.checkpoints(), storageName, recovery.resumeFrom(),
+                recovery.ignoreUnclaimedState());
         this.checkpointing = describe(spec, recovery);
         if (checkpointing.startsWith("AT_MOST_ONCE")) {
             LOG.warn("job {} delivers {}", id, checkpointing);
@@ -151,6 +157,69 @@ public final class BackgroundJob {
     /** The newest checkpoint completed, in any run of the job. */
     public Optional<CheckpointStats> lastCheckpoint() {
         return job.lastCheckpoint();
+    }
+
+    /** The name of the job's directory under the checkpoint directory, the same in every run and after a resume. */
+    public String checkpointStorage() {
+        return checkpoints.storageName();
+    }
+
+    /** The directory the job's checkpoints go to, if it takes any. */
+    public Optional<Path> checkpointDirectory() {
+        return checkpoints.jobDirectory();
+    }
+
+    /** The savepoint {@code STOP JOB ... WITH SAVEPOINT} took of the job, if one did. */
+    public Optional<Path> savepoint() {
+        return Optional.ofNullable(savepoint);
+    }
+
+    /**
+     * Takes the job's last checkpoint now and keeps it as a savepoint under {@code directory}, by
+     * default the {@code savepoints} directory beside the job's checkpoint directory; no checkpoint
+     * completes after it, so the job is to be stopped next.
+     *
+     * @throws SluiceException if the job takes no checkpoints, or the checkpoint did not complete
+     *                         within twice the checkpoint timeout (one pending, then the savepoint)
+     */
+    public Path takeSavepoint(Optional<Path> directory) throws InterruptedException {
+        Job run = job.current();
+        CheckpointCoordinator coordinator = run == null ? null : run.checkpoints().orElse(null);
+        if (coordinator == null) {
+            throw new SluiceException(ErrorCode.VALIDATION_ERROR, "job " + id + " takes no checkpoints, so it cannot "
+                    + "take a savepoint: SET 'execution.checkpointing.interval' before its INSERT");
+        }
+        Duration timeout = checkpoints.config().orElseThrow().timeout().multipliedBy(2);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long aborted = coordinator.aborted();
+        long checkpoint;
+        while ((checkpoint = coordinator.triggerLast()) == 0) {
+            // a checkpoint is pending: the savepoint starts once it ends
+            waitOrFail(deadline, timeout);
+        }
+        while (coordinator.lastCompleted() < checkpoint) {
+            if (coordinator.aborted() > aborted) {
+                throw new SluiceException(ErrorCode.IO_ERROR, "the savepoint of job " + id + " was aborted: not every "
+                        + "task took it within 'execution.checkpointing.timeout'; the job goes on");
+            }
+            waitOrFail(deadline, timeout);
+        }
+        Path jobDirectory = coordinator.jobDirectory();
+        savepoint = Savepoints.keep(CheckpointStorage.directoryOf(jobDirectory, checkpoint),
+                directory.orElse(jobDirectory.resolveSibling("savepoints")), id);
+        return savepoint;
+    }
+
+    private void waitOrFail(long deadline, Duration timeout) throws InterruptedException {
+        if (ended.isDone()) {
+            throw new SluiceException(ErrorCode.VALIDATION_ERROR, "job " + id + " ended (" + state().name()
+                    + ") before its savepoint was taken");
+        }
+        if (System.nanoTime() > deadline) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "the savepoint of job " + id + " did not complete within "
+                    + timeout.toSeconds() + " s");
+        }
+        Thread.sleep(SAVEPOINT_POLL_MILLIS);
     }
 
     /** How many times the job started again after a failure. */

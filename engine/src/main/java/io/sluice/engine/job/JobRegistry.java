@@ -1,6 +1,7 @@
 package io.sluice.engine.job;
 
 import io.sluice.runtime.Clock;
+import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.job.JobSpec;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -35,8 +37,30 @@ public final class JobRegistry {
                                BufferAllocator parentAllocator, long memoryLimit, Clock clock, int batchSize,
                                JobRecovery recovery) {
         String id = "j" + ids.incrementAndGet();
+        return start(id, id + "-" + UUID.randomUUID().toString().substring(0, 8), sessionId, owner, statement, jobSpec,
+                parentAllocator, memoryLimit, clock, batchSize, recovery);
+    }
+
+    /**
+     * Starts a job again under the id and checkpoint directory name it had (the server resuming
+     * its jobs after a restart); later jobs get ids after it.
+     */
+    public BackgroundJob restart(String id, String storageName, String sessionId, String owner, String statement,
+                                 Function<String, JobSpec> jobSpec, BufferAllocator parentAllocator, long memoryLimit,
+                                 Clock clock, int batchSize, JobRecovery recovery) {
+        if (jobs.containsKey(id)) {
+            throw new SluiceException(ErrorCode.OBJECT_ALREADY_EXISTS, "job " + id + " exists already");
+        }
+        ids.accumulateAndGet(Long.parseLong(id.substring(1)), Math::max);
+        return start(id, storageName, sessionId, owner, statement, jobSpec, parentAllocator, memoryLimit, clock,
+                batchSize, recovery);
+    }
+
+    private BackgroundJob start(String id, String storageName, String sessionId, String owner, String statement,
+                                Function<String, JobSpec> jobSpec, BufferAllocator parentAllocator, long memoryLimit,
+                                Clock clock, int batchSize, JobRecovery recovery) {
         JobSpec spec = jobSpec.apply(id);
-        BackgroundJob job = new BackgroundJob(id, sessionId, owner, statement, spec,
+        BackgroundJob job = new BackgroundJob(id, storageName, sessionId, owner, statement, spec,
                 () -> parentAllocator.newChildAllocator(id, 0, memoryLimit), clock, batchSize, recovery);
         jobs.put(id, job);
         return job;

@@ -112,7 +112,16 @@ public final class ServerCommand implements Callable<Integer> {
             return 1;
         }
         LOG.info("Access policy: {}", policy);
-        Engine engine = Engine.create(EngineConfig.defaults().withAccessPolicy(policy));
+        EngineConfig engineConfig = EngineConfig.defaults().withAccessPolicy(policy);
+        Engine engine;
+        try {
+            // a server with a data directory keeps its catalog and jobs there, and resumes them
+            engine = policy.isOpen() ? Engine.create(engineConfig) : Engine.create(engineConfig, policy.absolute(Path.of("")));
+        } catch (SluiceException e) {
+            err.println("sluice server: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         JdbcServer server;
         try {
             if (demo) {
@@ -176,7 +185,14 @@ public final class ServerCommand implements Callable<Integer> {
     private void declareDemoStreams(Engine engine) {
         try (Session session = engine.newSession()) {
             for (String statement : demoStatements.get()) {
-                session.execute(statement);
+                try {
+                    session.execute(statement);
+                } catch (SluiceException e) {
+                    if (e.code() != ErrorCode.OBJECT_ALREADY_EXISTS) {
+                        throw e;
+                    }
+                    // recreated from the data directory, where an earlier run with --demo kept it
+                }
             }
         }
     }

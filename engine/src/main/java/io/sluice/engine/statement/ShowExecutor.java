@@ -14,6 +14,7 @@ import io.sluice.runtime.checkpoint.CheckpointStats;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.function.DateTimeFunctions;
 import io.sluice.runtime.metrics.QueryMetrics;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ import java.util.Optional;
 /** {@code SHOW STREAMS | TABLES | VIEWS | MATERIALIZED VIEWS | QUERIES | JOBS | FUNCTIONS}. */
 final class ShowExecutor implements StatementExecutor<Show> {
     /** What an interactive query shows in the checkpoint columns: it takes none. */
-    private static final Object[] NO_CHECKPOINTS = {null, null, null, null, null, null};
+    private static final Object[] NO_CHECKPOINTS = {null, null, null, null, null, null, null};
     private static final List<String> FUNCTIONS = List.of("ABS", "CAST", "CEIL", "CHAR_LENGTH", "COALESCE",
             "CURRENT_DATE", "CURRENT_TIMESTAMP", "EXP", "EXTRACT", "FLOOR", "LN", "LOG10", "LOCALTIMESTAMP",
             "LOWER", "MOD", "NULLIF", "POSITION", "POWER", "ROUND", "SIGN", "SQRT", "SUBSTRING", "TRIM", "UPPER");
@@ -87,11 +88,15 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 ResultColumn.bigint("state_bytes"), ResultColumn.bigint("state_keys"),
                 ResultColumn.varchar("checkpointing"), ResultColumn.bigint("last_checkpoint"),
                 ResultColumn.timestamp("last_checkpoint_time"), ResultColumn.bigint("last_checkpoint_bytes"),
-                ResultColumn.bigint("last_checkpoint_millis"), ResultColumn.bigint("restarts"),
+                ResultColumn.bigint("last_checkpoint_millis"), ResultColumn.varchar("savepoint"),
+                ResultColumn.bigint("restarts"),
                 ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
     }
 
-    /** A job's checkpointing, its newest checkpoint (id, time, size, duration) and its restarts, as SHOW JOBS lists them. */
+    /**
+     * A job's checkpointing, its newest checkpoint (id, time, size, duration), the savepoint it was
+     * stopped with and its restarts, as SHOW JOBS lists them.
+     */
     private static Object[] checkpoints(BackgroundJob job) {
         Optional<CheckpointStats> last = job.lastCheckpoint();
         return new Object[] {
@@ -100,6 +105,7 @@ final class ShowExecutor implements StatementExecutor<Show> {
             last.map(c -> DateTimeFunctions.toLocalDateTime(c.timestamp())).orElse(null),
             last.map(CheckpointStats::bytes).orElse(null),
             last.map(CheckpointStats::durationMillis).orElse(null),
+            job.savepoint().map(Path::toString).orElse(null),
             (long) job.restarts()
         };
     }

@@ -63,8 +63,8 @@ class CheckpointsTest {
         String listed = Statements.rows(session, "SHOW JOBS").get(0);
         assertTrue(listed.contains("|RUNNING|") && listed.contains("|EXACTLY_ONCE|"), listed);
         String[] columns = listed.split("\\|");
-        // ..., checkpointing, last_checkpoint, its time, bytes, millis, restarts, source_retries, error
-        assertTrue(Long.parseLong(columns[columns.length - 7]) >= 2, listed);
+        // ..., checkpointing, last_checkpoint, its time, bytes, millis, savepoint, restarts, source_retries, error
+        assertTrue(Long.parseLong(columns[columns.length - 8]) >= 2, listed);
         assertEquals("0", columns[columns.length - 3], listed);
         engine.jobs().stop(job);
         assertEquals(0, Statements.allocated(engine));

@@ -7,12 +7,16 @@ import io.sluice.engine.Engine;
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.ResultCursor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /** Running statements in tests and reading their rows as text, {@code a|1|NULL}. */
 public final class Statements {
@@ -75,6 +79,18 @@ public final class Statements {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** The rows of the part files a file sink made visible in a directory (hidden ones start with a dot), sorted. */
+    public static List<String> committedRows(Path directory) throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                rows.addAll(Files.readAllLines(file));
+            }
+        }
+        rows.sort(null);
+        return rows;
     }
 
     /** The engine's memory is all free: every query and job has released what it held. */

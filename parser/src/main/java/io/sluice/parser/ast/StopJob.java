@@ -2,8 +2,11 @@ package io.sluice.parser.ast;
 
 import static java.util.Objects.requireNonNull;
 
-/** {@code STOP JOB 'id'}: stops a running query or INSERT job. */
-public record StopJob(String id, SourcePosition position) implements Statement {
+/**
+ * {@code STOP JOB 'id' [WITH SAVEPOINT]}: stops a running query or INSERT job; with a savepoint,
+ * the job first takes a checkpoint that is kept to resume from.
+ */
+public record StopJob(String id, boolean withSavepoint, SourcePosition position) implements Statement {
     public StopJob {
         requireNonNull(id, "id is null");
         requireNonNull(position, "position is null");

@@ -52,6 +52,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
     private long lastId;
     private Pending pending;
     private boolean closed;
+    /** The id of a savepoint the job stops after, while it is pending or once complete: no checkpoint starts after it. */
+    private long last;
     private volatile long requested;
     private volatile long lastCompleted;
     private volatile CheckpointStats lastStats;
@@ -104,7 +106,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
      * taken at once.
      */
     public synchronized long trigger() {
-        if (closed || pending != null || finished.containsAll(sourceTasks())) {
+        if (closed || last != 0 || pending != null || finished.containsAll(sourceTasks())) {
             return 0;
         }
         Pending started = new Pending(++lastId, clock.millis(), clock.nanos());
@@ -115,6 +117,18 @@ public final class CheckpointCoordinator implements AutoCloseable {
         started.timeout = thread.schedule(() -> expire(started), config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         requested = started.id;
         return started.id;
+    }
+
+    /**
+     * Starts the job's last checkpoint (a savepoint it stops after) now: while it is pending or
+     * once it completed, no other starts, so nothing is committed after it. Returns its id, or 0 if
+     * another checkpoint is still pending or every source task has ended. If it is aborted, the
+     * schedule goes on.
+     */
+    public synchronized long triggerLast() {
+        long id = trigger();
+        last = id;
+        return id;
     }
 
     /** The id of the newest checkpoint asked for; source tasks take it when it passes the last one they took. */
@@ -209,6 +223,9 @@ public final class CheckpointCoordinator implements AutoCloseable {
         }
         pending = null;
         aborted++;
+        if (last == expired.id) {
+            last = 0;
+        }
         for (Map.Entry<TaskId, TaskSnapshot> ack : expired.acks.entrySet()) {
             ack.getValue().committable().ifPresent(c -> carry(ack.getKey().pipeline(), c));
         }

@@ -16,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stable ids of a job's stateful parts, derived from its plan, and the check that a
@@ -25,6 +27,8 @@ import java.util.Set;
  * the first chained operator, {@code p1/sink} for the sink's output.
  */
 final class CheckpointLayout {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointLayout.class);
+
     private CheckpointLayout() {
     }
 
@@ -84,11 +88,12 @@ final class CheckpointLayout {
 
     /**
      * Checks that a checkpoint was taken of this plan: the same pipelines at the same
-     * parallelism, and every part it holds state for at the same place with the same name.
+     * parallelism, and every part it holds state for at the same place with the same name (unless
+     * {@code ignoreUnclaimed}: then the state of a part the job does not have is dropped, logged).
      *
      * @throws SluiceException naming what does not match
      */
-    static void check(JobSpec spec, CompletedCheckpoint checkpoint) {
+    static void check(JobSpec spec, CompletedCheckpoint checkpoint, boolean ignoreUnclaimed) {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> jobPipelines = new LinkedHashMap<>();
         spec.pipelines().forEach(p -> jobPipelines.put(p.name(), p.parallelism()));
@@ -106,7 +111,10 @@ final class CheckpointLayout {
                 .forEach(name -> problems.add("pipeline " + name + " is in the job but not in the checkpoint"));
         Map<String, String> parts = partsOf(spec);
         for (CheckpointMetadata.Part part : checkpoint.metadata().parts()) {
-            if (!parts.containsKey(part.id())) {
+            if (!parts.containsKey(part.id()) && ignoreUnclaimed) {
+                LOG.warn("job {} drops the state of {} ('{}') in '{}': it has no place in the job", spec.name(),
+                        part.operator(), part.id(), checkpoint.directory());
+            } else if (!parts.containsKey(part.id())) {
                 problems.add("the state of " + part.operator() + " ('" + part.id() + "') has no place in the job");
             }
         }

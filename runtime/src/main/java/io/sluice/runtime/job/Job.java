@@ -147,7 +147,7 @@ public final class Job implements JobControl {
         }
         if (checkpointing.restoreFrom().isPresent()) {
             restored = CheckpointStorage.read(checkpointing.restoreFrom().get());
-            CheckpointLayout.check(spec, restored);
+            CheckpointLayout.check(spec, restored, checkpointing.ignoreUnclaimedState());
             restored.committables().forEach((pipeline, committables) -> {
                 SinkCommitter committer = committers.get(pipeline);
                 if (committer == null) {

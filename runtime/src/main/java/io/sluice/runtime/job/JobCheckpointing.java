@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param storageName the job's directory under the checkpoint directory, unique to the job (a
  *                    restarted job goes on in the same one)
  * @param restoreFrom the {@code chk-<id>} directory of a completed checkpoint to resume from
+ * @param ignoreUnclaimedState Flink's {@code 'execution.savepoint.ignore-unclaimed-state'}: state in
+ *                    the checkpoint that no part of the job claims is dropped (logged) instead of
+ *                    refusing the checkpoint
  */
-public record JobCheckpointing(Optional<CheckpointConfig> config, String storageName, Optional<Path> restoreFrom) {
+public record JobCheckpointing(Optional<CheckpointConfig> config, String storageName, Optional<Path> restoreFrom,
+                               boolean ignoreUnclaimedState) {
     /** No checkpoints, no restore: the job runs as it always did. */
     public static final JobCheckpointing NONE = new JobCheckpointing(Optional.empty(), "none", Optional.empty());
 
@@ -27,13 +31,18 @@ public record JobCheckpointing(Optional<CheckpointConfig> config, String storage
         }
     }
 
+    /** Refusing a checkpoint that holds state the job does not claim. */
+    public JobCheckpointing(Optional<CheckpointConfig> config, String storageName, Optional<Path> restoreFrom) {
+        this(config, storageName, restoreFrom, false);
+    }
+
     public static JobCheckpointing of(CheckpointConfig config, String storageName) {
         return new JobCheckpointing(Optional.of(config), storageName, Optional.empty());
     }
 
     /** The same, resuming from a completed checkpoint's directory. */
     public JobCheckpointing restoringFrom(Path checkpoint) {
-        return new JobCheckpointing(config, storageName, Optional.of(checkpoint));
+        return new JobCheckpointing(config, storageName, Optional.of(checkpoint), ignoreUnclaimedState);
     }
 
     /** Where the job's checkpoints go, if it takes any. */

@@ -180,7 +180,8 @@ public final class RestartingJob {
         }
         waitingToRestart = false;
         try {
-            run(new JobCheckpointing(checkpointing.config(), checkpointing.storageName(), resumeFrom));
+            run(new JobCheckpointing(checkpointing.config(), checkpointing.storageName(), resumeFrom,
+                    checkpointing.ignoreUnclaimedState()));
         } catch (RuntimeException e) {
             failure = e instanceof SluiceException s ? s : SluiceException.internal(e.toString(), e);
             LOG.warn("job {} could not restart: {}", spec.name(), failure.getMessage());

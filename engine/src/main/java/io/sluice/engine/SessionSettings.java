@@ -3,6 +3,7 @@ package io.sluice.engine;
 import io.sluice.engine.job.JobRecovery;
 import io.sluice.runtime.checkpoint.CheckpointConfig;
 import io.sluice.runtime.checkpoint.CheckpointRetention;
+import io.sluice.runtime.checkpoint.CheckpointStorage;
 import io.sluice.runtime.checkpoint.CheckpointingMode;
 import io.sluice.runtime.connector.ConnectorOptions;
 import io.sluice.runtime.error.ErrorCode;
@@ -30,6 +31,8 @@ public final class SessionSettings {
     public static final String DML_SYNC = "table.dml-sync";
     /** Flink's option: how long idle state of updating operators is kept. */
     public static final String STATE_TTL = StateTtl.OPTION;
+    /** Flink's option: the checkpoint (or a directory of them, its newest) the next INSERT jobs resume from. */
+    public static final String SAVEPOINT_PATH = "execution.savepoint.path";
 
     private static final int DEFAULT_BATCH_SIZE = 4096;
     private static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
@@ -61,6 +64,7 @@ public final class SessionSettings {
             case CheckpointConfig.MODE -> checkpointingMode(value);
             case CheckpointRetention.OPTION -> retention(value);
             case CheckpointConfig.DIRECTORY -> checkpointDirectory(value);
+            case SAVEPOINT_PATH -> resumeFrom(value);
             case CheckpointConfig.RETAINED -> positive(key, value);
             case RestartStrategy.TYPE -> restartType(value);
             case RestartStrategy.FixedDelay.ATTEMPTS -> nonNegative(key, value);
@@ -142,7 +146,27 @@ public final class SessionSettings {
             case "exponential-delay" -> exponentialDelay();
             default -> new RestartStrategy.None();
         };
-        return new JobRecovery(checkpoints, restarts);
+        Optional<Path> resumeFrom = values.containsKey(SAVEPOINT_PATH)
+                ? Optional.of(resumeFrom(values.get(SAVEPOINT_PATH))) : Optional.empty();
+        return new JobRecovery(checkpoints, restarts, resumeFrom);
+    }
+
+    /** The complete checkpoint a path names: itself, or the newest under it (see CheckpointStorage#newestCompleted). */
+    private Path resumeFrom(String value) {
+        Path named;
+        try {
+            named = engine.accessPolicy().checkRead(engine.accessPolicy().absolute(Path.of(value.trim())));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SluiceException(ErrorCode.INVALID_OPTION, "'" + SAVEPOINT_PATH + "' is not a path: '" + value + "'");
+        }
+        try {
+            return CheckpointStorage.newestCompleted(named).orElseThrow(() -> new SluiceException(
+                    ErrorCode.INVALID_OPTION, "'" + SAVEPOINT_PATH + "' = '" + value
+                    + "' is no complete checkpoint and holds none"));
+        } catch (java.io.IOException e) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "cannot read '" + SAVEPOINT_PATH + "' = '" + value + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     private RestartStrategy exponentialDelay() {

@@ -68,6 +68,9 @@ public final class BackgroundJob {
         JobCheckpointing checkpoints = recovery.checkpoints()
                 .map(config -> JobCheckpointing.of(config, id + "-" + UUID.randomUUID().toString().substring(0, 8)))
                 .orElse(JobCheckpointing.NONE);
+        if (recovery.resumeFrom().isPresent()) {
+            checkpoints = checkpoints.restoringFrom(recovery.resumeFrom().get());
+        }
         this.checkpointing = describe(spec, recovery);
         if (checkpointing.startsWith("AT_MOST_ONCE")) {
             LOG.warn("job {} delivers {}", id, checkpointing);
@@ -172,6 +175,11 @@ public final class BackgroundJob {
     public QuerySummary summary() {
         return new QuerySummary(metrics.recordsOut(), metrics.recordsIn(), metrics.malformedRecords(),
                 metrics.lateRecords(), metrics.firstMalformed());
+    }
+
+    /** Fails the run going on as a failing task would (tests of recovery inject failures so). */
+    void failRun(SluiceException cause) {
+        job.current().fail(cause);
     }
 
     /** Asks the job to stop; its sinks hand on what they were given. Returns at once. */

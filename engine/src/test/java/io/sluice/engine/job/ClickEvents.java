@@ -58,6 +58,17 @@ public final class ClickEvents {
 
     /** The JSON records of the windowed aggregate of events 0 to {@code count - 1}, sorted. */
     public static List<String> expectedWindows(int count) {
+        List<String> expected = new ArrayList<>();
+        for (String row : expectedWindowRows(count)) {
+            String[] f = row.split("\\|");
+            expected.add("{\"window_start\":\"" + f[0] + "\",\"k\":\"" + f[1] + "\",\"c\":" + f[2] + ",\"s\":" + f[3] + "}");
+        }
+        expected.sort(null);
+        return expected;
+    }
+
+    /** The rows {@code window_start|k|c|s} of the windowed aggregate of events 0 to {@code count - 1}, sorted. */
+    public static List<String> expectedWindowRows(int count) {
         Map<String, long[]> windows = new TreeMap<>();
         for (int i = 0; i < count; i++) {
             long start = (i * 250L) / WINDOW_MILLIS * WINDOW_MILLIS;
@@ -67,12 +78,13 @@ public final class ClickEvents {
             countAndSum[1] += i;
         }
         List<String> expected = new ArrayList<>();
-        windows.forEach((id, countAndSum) -> {
-            String[] f = id.split("\\|");
-            expected.add("{\"window_start\":\"" + f[0] + "\",\"k\":\"" + f[1] + "\",\"c\":" + countAndSum[0]
-                    + ",\"s\":" + countAndSum[1] + "}");
-        });
+        windows.forEach((id, countAndSum) -> expected.add(id + "|" + countAndSum[0] + "|" + countAndSum[1]));
         expected.sort(null);
         return expected;
+    }
+
+    /** Event {@code i} as a CSV line {@code ts,k,v}. */
+    public static String csv(int i) {
+        return TIMESTAMP.format(time(i)) + "," + key(i) + "," + i;
     }
 }

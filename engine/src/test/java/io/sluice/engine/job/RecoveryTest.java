@@ -1,6 +1,7 @@
 package io.sluice.engine.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
@@ -11,7 +12,9 @@ import io.sluice.engine.query.QueryState;
 import io.sluice.runtime.checkpoint.CheckpointStats;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +84,42 @@ class RecoveryTest {
 
         List<String> expected = ClickEvents.expectedWindows(600);
         assertEquals(expected, awaitCommitted(job, "recovery-windows", expected.size()));
+        stop(job);
+    }
+
+    @Test
+    void aFileWindowAggregateIntoFilesExactlyOnce() throws Exception {
+        int events = 100_000;
+        Path input = directory.resolve("clicks.csv");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            lines.add(ClickEvents.csv(i));
+        }
+        Files.write(input, lines);
+        Path output = directory.resolve("windows");
+        session.execute("CREATE STREAM clicks (" + ClickEvents.COLUMNS + ") WITH ('connector' = 'file', 'path' = '"
+                + input + "', 'format' = 'csv')");
+        session.execute("CREATE TABLE windows (" + ClickEvents.RESULT_COLUMNS + ") WITH ('connector' = 'file', "
+                + "'path' = '" + output + "', 'format' = 'csv')");
+        // small batches, so that the file is still being read when the first checkpoint completes
+        session.execute("SET 'batch.size' = '50'");
+        BackgroundJob job = Statements.startJob(session, "INSERT INTO windows " + String.format(ClickEvents.WINDOWED, "clicks"));
+        Statements.await("the job completed a checkpoint", () -> lastCheckpoint(job) > 0);
+        assertEquals(QueryState.RUNNING, job.state(), "the job read its file before its first checkpoint");
+        job.failRun(new SluiceException(ErrorCode.IO_ERROR, "a failure injected by the test"));
+        assertTrue(job.await(Duration.ofSeconds(60)), "the bounded job ends");
+        assertEquals(QueryState.FINISHED, job.state());
+
+        List<String> written = new ArrayList<>();
+        try (Stream<Path> parts = Files.list(output)) {
+            for (Path part : parts.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                for (String line : Files.readAllLines(part)) {
+                    written.add(line.replace(',', '|'));
+                }
+            }
+        }
+        written.sort(null);
+        assertEquals(ClickEvents.expectedWindowRows(events), written);
         stop(job);
     }
 
@@ -199,7 +239,9 @@ class RecoveryTest {
 
     private void stop(BackgroundJob job) throws InterruptedException {
         assertEquals(1, job.restarts());
-        engine.jobs().stop(job);
+        if (job.state() == QueryState.RUNNING) {
+            engine.jobs().stop(job);
+        }
         assertEquals(0, Statements.allocated(engine));
     }
 

@@ -75,10 +75,18 @@ class RecoveryTest {
         session.execute("CREATE STREAM windows (" + ClickEvents.RESULT_COLUMNS + ") WITH (" + kafka("recovery-windows")
                 + ", 'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once',"
                 + " 'sink.transactional-id-prefix' = 'recovery-windows')");
+        // checkpoints far enough apart that windows written after one are seen before the next
+        session.execute("SET 'execution.checkpointing.interval' = '3 s'");
         BackgroundJob job = Statements.startJob(session, "INSERT INTO windows " + String.format(ClickEvents.WINDOWED, "clicks"));
-        failMidRun(job,
-                () -> broker.produce("recovery-clicks", ClickEvents.records(0, 300)), 300,
-                () -> broker.produce("recovery-clicks", ClickEvents.records(300, 400)), 100);
+        broker.produce("recovery-clicks", ClickEvents.records(0, 300));
+        Statements.await("the job read the first events", () -> job.metrics().recordsIn() >= 300);
+        awaitNextCheckpoint(job);
+        broker.produce("recovery-clicks", ClickEvents.records(300, 400));
+        // By hand: event 399's watermark, 00:01:38.750, closes the 9 windows before 00:01:30 for each of 3
+        // keys. Once they are written (in a transaction no checkpoint has committed yet), the run fails.
+        Statements.await("the windows of the second events are written",
+                () -> broker.consumeAll("recovery-windows", "read_uncommitted").size() >= 27);
+        failRun(job);
         broker.produce("recovery-clicks", ClickEvents.records(400, 600));
         broker.produce("recovery-clicks", ClickEvents.flush());
 
@@ -206,6 +214,11 @@ class RecoveryTest {
         second.run();
         Statements.await("the job read its second input",
                 () -> job.metrics().recordsIn() >= firstRecords + secondRecords);
+        failRun(job);
+    }
+
+    /** Fails the job's run and waits until it runs again and has taken a checkpoint. */
+    private static void failRun(BackgroundJob job) throws InterruptedException {
         job.failRun(new SluiceException(ErrorCode.IO_ERROR, "a failure injected by the test"));
         Statements.await("the job restarted", () -> job.restarts() == 1);
         awaitNextCheckpoint(job);

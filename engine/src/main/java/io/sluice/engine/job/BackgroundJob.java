@@ -243,6 +243,11 @@ public final class BackgroundJob {
                 metrics.lateRecords(), metrics.firstMalformed());
     }
 
+    /** Fails the run going on as a failing task would (tests of recovery inject failures so). */
+    void failRun(SluiceException cause) {
+        job.current().fail(cause);
+    }
+
     /** Asks the job to stop; its sinks hand on what they were given. Returns at once. */
     public void cancel() {
         job.cancel();

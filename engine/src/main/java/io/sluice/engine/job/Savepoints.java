@@ -30,18 +30,20 @@ public final class Savepoints {
 
     /**
      * The complete checkpoint a path names: a savepoint or {@code chk-<id>} directory itself, or a
-     * job's checkpoint directory, whose newest complete checkpoint it is.
+     * directory of checkpoints (a job's, or one holding several jobs'), whose newest complete one it is.
      *
      * @throws SluiceException if the path holds no complete checkpoint
      */
     public static Path resolve(Path path) {
-        if (Files.isRegularFile(path.resolve(CheckpointStorage.METADATA))) {
-            return path;
+        Optional<Path> newest;
+        try {
+            newest = CheckpointStorage.newestCompleted(path);
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.IO_ERROR, "cannot read '" + PATH + "' = '" + path + "': " + e, e);
         }
-        Optional<Path> newest = newestIn(path);
         return newest.orElseThrow(() -> new SluiceException(ErrorCode.VALIDATION_ERROR, "'" + PATH + "' = '" + path
                 + "' is neither a savepoint, a checkpoint (a directory with a " + CheckpointStorage.METADATA
-                + " file) nor a job's checkpoint directory holding a complete one"));
+                + " file) nor a directory of a job's checkpoints holding a complete one"));
     }
 
     /** The newest complete checkpoint in a job's checkpoint directory, if it holds one. */

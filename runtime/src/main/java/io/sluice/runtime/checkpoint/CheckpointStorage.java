@@ -18,12 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -107,6 +109,37 @@ public final class CheckpointStorage {
             }
         }
         return ids;
+    }
+
+    /**
+     * The complete checkpoint to resume from when a user names a directory: the directory itself
+     * if it is a complete {@code chk-<id>}, else the newest complete checkpoint (by when its
+     * {@code _metadata} was written) of the job directories in it or of the job directory it is.
+     */
+    public static Optional<Path> newestCompleted(Path directory) throws IOException {
+        if (Files.exists(directory.resolve(METADATA))) {
+            return Optional.of(directory);
+        }
+        if (!Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        List<Path> jobDirectories = new ArrayList<>(List.of(directory));
+        try (Stream<Path> children = Files.list(directory)) {
+            children.filter(Files::isDirectory).forEach(jobDirectories::add);
+        }
+        Path newest = null;
+        FileTime newestTime = null;
+        for (Path jobDirectory : jobDirectories) {
+            for (long id : completed(jobDirectory)) {
+                Path checkpoint = directoryOf(jobDirectory, id);
+                FileTime written = Files.getLastModifiedTime(checkpoint.resolve(METADATA));
+                if (newestTime == null || written.compareTo(newestTime) > 0) {
+                    newest = checkpoint;
+                    newestTime = written;
+                }
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     /** The highest id of any checkpoint directory, complete or not, under a job directory; 0 if none. */

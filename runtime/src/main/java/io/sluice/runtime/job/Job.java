@@ -198,6 +198,14 @@ public final class Job implements JobControl {
         stopping = true;
     }
 
+    /**
+     * Fails the job as a task failing with this error would: every task stops, nothing is
+     * finished, and a {@link RestartingJob} starts again as its strategy says.
+     */
+    public void fail(SluiceException cause) {
+        fail("job", cause);
+    }
+
     @Override
     public boolean isStopping() {
         return stopping;

@@ -63,7 +63,10 @@ final class SourceTask implements Runnable {
                 }
                 int rows = reader.read(batch);
                 if (rows == SourceReader.END) {
-                    finish();
+                    // a job that failed meanwhile finishes nothing: its sinks would make visible what no checkpoint holds
+                    if (!context.job().isStopping()) {
+                        finish();
+                    }
                     return;
                 }
                 long watermark = reader.currentWatermark();

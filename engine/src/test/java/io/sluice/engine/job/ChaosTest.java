@@ -1,0 +1,167 @@
+package io.sluice.engine.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sluice.engine.kafka.KafkaBroker;
+import io.sluice.runtime.checkpoint.CheckpointStorage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The chaos test: an exactly-once Kafka → windowed aggregate → Kafka job runs in a process of
+ * its own, which is killed ({@code kill -9}) at random moments while the input flows and started
+ * again from the newest checkpoint completed in its checkpoint directory
+ * ({@code 'execution.savepoint.path'}). A {@code read_committed} consumer must see exactly the
+ * windows of the input: none lost, none twice. The moments come from a seed, printed on failure;
+ * {@code -Dchaos.seed=N} repeats a run.
+ */
+class ChaosTest {
+    private static final int EVENTS = 1200;
+    private static final int CHUNK = 40;
+    private static final int KILLS = 4;
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path directory;
+
+    @Test
+    void aKafkaWindowJobKilledAtRandomMomentsWritesEveryWindowOnce() throws Exception {
+        long seed = Long.getLong("chaos.seed", System.nanoTime());
+        try {
+            run(new Random(seed));
+        } catch (Throwable t) {
+            throw new AssertionError("chaos test failed with seed " + seed + " (repeat it with -Dchaos.seed=" + seed
+                    + "); the job's processes logged into " + directory, t);
+        }
+    }
+
+    private void run(Random random) throws Exception {
+        KafkaBroker broker = KafkaBroker.shared();
+        broker.createTopic("chaos-clicks", 2);
+        broker.createTopic("chaos-windows", 1);
+        Path checkpoints = directory.resolve("checkpoints");
+        String kafka = "'connector' = 'kafka', 'properties.bootstrap.servers' = '" + broker.bootstrapServers() + "', ";
+        List<String> statements = List.of(
+                "SET 'execution.checkpointing.interval' = '200 ms'",
+                "SET 'state.checkpoints.dir' = '" + checkpoints + "'",
+                "CREATE STREAM clicks (" + ClickEvents.COLUMNS + ") WITH (" + kafka + "'topic' = 'chaos-clicks', "
+                        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json')",
+                "CREATE STREAM windows (" + ClickEvents.RESULT_COLUMNS + ") WITH (" + kafka + "'topic' = 'chaos-windows', "
+                        + "'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once', "
+                        + "'sink.transactional-id-prefix' = 'chaos-windows')",
+                "INSERT INTO windows " + String.format(ClickEvents.WINDOWED, "clicks"));
+
+        // the input flows in chunks at random pauses while the job's processes are killed
+        long[] pauses = random.longs(EVENTS / CHUNK, 50, 500).toArray();
+        CompletableFuture<Void> input = CompletableFuture.runAsync(() -> {
+            for (int chunk = 0; chunk < EVENTS / CHUNK; chunk++) {
+                broker.produce("chaos-clicks", ClickEvents.records(chunk * CHUNK, (chunk + 1) * CHUNK));
+                sleep(pauses[chunk]);
+            }
+        });
+        for (int kill = 0; kill < KILLS; kill++) {
+            Process process = start(statements, checkpoints, kill);
+            awaitRunning(process, kill);
+            if (kill == 0) {
+                // so that every later run resumes from a checkpoint
+                awaitNewerCheckpoint(checkpoints, process, kill);
+            }
+            // from as the job starts to several checkpoints into it
+            long moment = random.nextInt(3000);
+            Thread.sleep(moment);
+            process.destroyForcibly().waitFor();
+            System.out.println("chaos: run " + kill + " killed " + moment + " ms after its job started; newest "
+                    + "checkpoint then: " + newestCheckpoint(checkpoints).map(Path::toString).orElse("none"));
+        }
+        Process last = start(statements, checkpoints, KILLS);
+        try {
+            input.get(60, TimeUnit.SECONDS);
+            broker.produce("chaos-clicks", ClickEvents.flush());
+            List<String> expected = ClickEvents.expectedWindows(EVENTS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (committed(broker).size() < expected.size() && System.nanoTime() < deadline && last.isAlive()) {
+                Thread.sleep(100);
+            }
+            // two more checkpoints, whose commits would show a window written twice
+            awaitNewerCheckpoint(checkpoints, last, KILLS);
+            awaitNewerCheckpoint(checkpoints, last, KILLS);
+            assertEquals(expected, committed(broker));
+        } finally {
+            last.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts the job in a new process, resuming from the newest complete checkpoint if there is one. */
+    private Process start(List<String> statements, Path checkpoints, int run) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx512m", JobProcess.class.getName()));
+        command.addAll(statements.subList(0, statements.size() - 1));
+        newestCheckpoint(checkpoints).ifPresent(path -> command.add("SET 'execution.savepoint.path' = '" + path + "'"));
+        command.add(statements.get(statements.size() - 1));
+        File log = directory.resolve("run-" + run + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    /** Waits until the process says its job runs (a JVM starting on a busy machine may take seconds). */
+    private void awaitRunning(Process process, int run) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!log(run).contains("running ")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("run " + run + " did not start its job; its log: " + log(run));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private String log(int run) throws IOException {
+        return Files.readString(directory.resolve("run-" + run + ".log"));
+    }
+
+    private static Optional<Path> newestCheckpoint(Path checkpoints) throws IOException {
+        return CheckpointStorage.newestCompleted(checkpoints);
+    }
+
+    /** Waits until a checkpoint newer than the newest now completes; the process must go on running. */
+    private void awaitNewerCheckpoint(Path checkpoints, Process process, int run) throws Exception {
+        Optional<Path> now = newestCheckpoint(checkpoints);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (newestCheckpoint(checkpoints).equals(now)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the job took no new checkpoint after " + now + "; its log: "
+                        + log(run));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static List<String> committed(KafkaBroker broker) {
+        List<String> values = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : broker.consumeAll("chaos-windows", "read_committed")) {
+            values.add(record.value());
+        }
+        values.sort(null);
+        return values;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

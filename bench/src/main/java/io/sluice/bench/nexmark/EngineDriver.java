@@ -1,6 +1,7 @@
 package io.sluice.bench.nexmark;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One engine, embedded in this JVM, running the statements of a Nexmark script. Made for one
@@ -15,6 +16,11 @@ interface EngineDriver extends AutoCloseable {
      * the job took and what CPU time the process used meanwhile.
      */
     Span insert(String statement);
+
+    /** What the last {@link #insert}'s job told of its checkpoints, if this driver reads them. */
+    default Optional<CheckpointSummary> checkpoints() {
+        return Optional.empty();
+    }
 
     /**
      * Runs a query over bounded tables and returns its final result, each value as the engine

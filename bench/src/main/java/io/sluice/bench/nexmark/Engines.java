@@ -23,10 +23,10 @@ enum Engines {
     }
 
     /** A driver for a query engine. */
-    EngineDriver driver(int parallelism) {
+    EngineDriver driver(int parallelism, Checkpointing checkpointing) {
         return switch (this) {
-            case SLUICE -> new SluiceDriver(parallelism);
-            case FLINK -> new FlinkDriver(parallelism);
+            case SLUICE -> new SluiceDriver(parallelism, checkpointing);
+            case FLINK -> new FlinkDriver(parallelism, checkpointing);
             case GENERATOR -> throw new IllegalArgumentException("the generator runs no queries");
         };
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * rejects it with any other error. Fails if the measured runs of one size gave final results of
  * different sizes.
  *
- * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS}: warm-up runs
+ * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS CHECKPOINT-INTERVAL
+ * CHECKPOINT-DIR} (the last two {@code off} for none; a run that takes checkpoints also prints
+ * {@code CHECKPOINTS <events> <completed> <median-millis> <median-bytes>} for the median run of each size): warm-up runs
  * over {@code WARMUP-EVENTS} events each (none if 0), at least one, until {@code WARMUP-SECONDS}
  * have passed; then {@code RUNS} rounds of measured runs, one of each size per round (the sizes
  * alternate, so that a slow spell of the machine falls on both alike), each after the JVM
@@ -41,8 +44,9 @@ public final class QueryRun {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 7) {
-            System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS");
+        if (args.length != 9) {
+            System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS "
+                    + "CHECKPOINT-INTERVAL CHECKPOINT-DIR");
             System.exit(2);
         }
         Engines engine = Engines.of(args[0]);
@@ -52,8 +56,9 @@ public final class QueryRun {
         long warmupEvents = Long.parseLong(args[4]);
         long warmupNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args[5]));
         int runs = Integer.parseInt(args[6]);
+        Checkpointing checkpointing = Checkpointing.ofArguments(args[7], args[8]);
         int status = 0;
-        try (EngineDriver driver = engine == Engines.GENERATOR ? null : engine.driver(parallelism)) {
+        try (EngineDriver driver = engine == Engines.GENERATOR ? null : engine.driver(parallelism, checkpointing)) {
             if (warmupEvents > 0) {
                 long start = System.nanoTime();
                 int warmups = 0;
@@ -72,16 +77,18 @@ public final class QueryRun {
                     SinkRows.reset();
                     Span span = run(driver, query, size);
                     RowCount rows = SinkRows.count();
+                    Optional<CheckpointSummary> checkpoints = driver == null ? Optional.empty() : driver.checkpoints();
                     System.err.printf(Locale.ROOT, "measured run %d over %,d events: %.3f s, %.3f CPU s, %,d rows in "
-                            + "the final result, %,d changes%n", i + 1, size, span.seconds(), span.cpuSeconds(),
-                            rows.finalRows(), rows.changes());
-                    measured.computeIfAbsent(size, s -> new ArrayList<>()).add(new TimedRun(span, rows));
+                            + "the final result, %,d changes%s%n", i + 1, size, span.seconds(), span.cpuSeconds(),
+                            rows.finalRows(), rows.changes(), checkpoints.map(c -> ", " + c).orElse(""));
+                    measured.computeIfAbsent(size, s -> new ArrayList<>()).add(new TimedRun(span, rows, checkpoints));
                 }
             }
             for (Map.Entry<Long, List<TimedRun>> size : measured.entrySet()) {
                 TimedRun median = TimedRun.median(query, engine, size.getKey(), size.getValue());
                 System.out.printf(Locale.ROOT, "RESULT %d %.6f %.6f %d %d%n", size.getKey(), median.span().seconds(),
                         median.span().cpuSeconds(), median.rows().added(), median.rows().retracted());
+                median.checkpoints().ifPresent(c -> System.out.println(c.line(size.getKey())));
             }
         } catch (SluiceException e) {
             String message = e.getMessage().replace('\n', ' ');
@@ -119,8 +126,8 @@ public final class QueryRun {
         return driver.insert(script.insert());
     }
 
-    /** A measured run: its span, and the rows its sink was given. */
-    private record TimedRun(Span span, RowCount rows) {
+    /** A measured run: its span, the rows its sink was given, and the checkpoints its job took if it was asked to. */
+    private record TimedRun(Span span, RowCount rows, Optional<CheckpointSummary> checkpoints) {
         /** The run of median CPU seconds, after checking that every run gave a final result of the same size. */
         static TimedRun median(String query, Engines engine, long events, List<TimedRun> runs) {
             List<Long> finalRows = runs.stream().map(run -> run.rows().finalRows()).distinct().toList();

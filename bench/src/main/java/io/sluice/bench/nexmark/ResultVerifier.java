@@ -69,7 +69,7 @@ final class ResultVerifier {
     }
 
     private static List<String> rows(Engines engine, NexmarkScript script, int parallelism) {
-        try (EngineDriver driver = engine.driver(parallelism)) {
+        try (EngineDriver driver = engine.driver(parallelism, Checkpointing.OFF)) {
             for (String statement : script.ddl()) {
                 driver.execute(statement);
             }

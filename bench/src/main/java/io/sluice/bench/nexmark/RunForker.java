@@ -30,8 +30,9 @@ final class RunForker {
         this.logs = requireNonNull(logs, "logs is null");
     }
 
-    RunOutcome run(Engines engine, String query, long events, int parallelism, Warmup warmup, int runs) {
-        Path log = logs.resolve(query + "-" + engine.id() + ".log");
+    RunOutcome run(Engines engine, String query, long events, int parallelism, Warmup warmup, int runs,
+                   Checkpointing checkpointing) {
+        Path log = logs.resolve(query + "-" + engine.id() + (checkpointing.on() ? "-checkpoints" : "") + ".log");
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmFlags);
@@ -45,6 +46,7 @@ final class RunForker {
         command.add(Long.toString(warmup.events()));
         command.add(Long.toString(warmup.seconds()));
         command.add(Integer.toString(runs));
+        command.addAll(List.of(checkpointing.arguments()));
         String output;
         int status;
         try {
@@ -85,7 +87,8 @@ final class RunForker {
                 long size = Long.parseLong(words[1]);
                 Measurement measurement = new Measurement(query, engine.id(), parallelism, size,
                         Double.parseDouble(words[2]), Double.parseDouble(words[3]),
-                        new RowCount(Long.parseLong(words[4]), Long.parseLong(words[5])));
+                        new RowCount(Long.parseLong(words[4]), Long.parseLong(words[5])),
+                        CheckpointSummary.parse(output, size));
                 if (size == events) {
                     single = measurement;
                 } else if (size == 2 * events) {

@@ -7,6 +7,7 @@ import io.sluice.engine.result.ResultCursor;
 import io.sluice.runtime.changelog.RowKind;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sluice through its embedded API: an INSERT waits for its job ({@code 'table.dml-sync'}), and
@@ -18,14 +19,25 @@ final class SluiceDriver implements EngineDriver {
 
     private final Engine engine;
     private final Session session;
+    /** Where the checkpoints of each job are read from, when its runs take them. */
+    private final Session watching;
+    private CheckpointSummary checkpoints = CheckpointSummary.NONE;
 
-    SluiceDriver(int parallelism) {
+    SluiceDriver(int parallelism, Checkpointing checkpointing) {
         // The run's one query may use all the engine's memory, not the half of it a query by default may.
         EngineConfig defaults = EngineConfig.defaults();
         this.engine = Engine.create(new EngineConfig(defaults.clock(), parallelism, defaults.memoryLimit(),
                 defaults.memoryLimit(), defaults.classLoader(), defaults.accessPolicy(), defaults.limits()));
         this.session = engine.newSession();
         session.execute("SET 'table.dml-sync' = 'true'");
+        if (checkpointing.on()) {
+            session.execute("SET 'execution.checkpointing.interval' = '" + checkpointing.interval().get() + "'");
+            session.execute("SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE'");
+            checkpointing.directory().ifPresent(dir -> session.execute("SET 'state.checkpoints.dir' = '" + dir + "'"));
+            this.watching = engine.newSession();
+        } else {
+            this.watching = null;
+        }
     }
 
     @Override
@@ -33,12 +45,31 @@ final class SluiceDriver implements EngineDriver {
         session.execute(statement);
     }
 
-    /** From the statement to the end of its job, planning and code generation included. */
+    /**
+     * From the statement to the end of its job, planning and code generation included; with
+     * checkpoints, also reads what the job tells of them meanwhile (in this process: its CPU time
+     * is counted too, a few milliseconds a second).
+     */
     @Override
     public Span insert(String statement) {
+        CheckpointWatcher watcher = watching == null ? null : new CheckpointWatcher(watching);
         Span.Start start = Span.start();
         session.execute(statement);
-        return start.stop();
+        Span span = start.stop();
+        if (watcher != null) {
+            try {
+                checkpoints = watcher.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the job's checkpoints", e);
+            }
+        }
+        return span;
+    }
+
+    @Override
+    public Optional<CheckpointSummary> checkpoints() {
+        return watching == null ? Optional.empty() : Optional.of(checkpoints);
     }
 
     /**
@@ -78,6 +109,9 @@ final class SluiceDriver implements EngineDriver {
     @Override
     public void close() {
         try {
+            if (watching != null) {
+                watching.close();
+            }
             session.close();
         } finally {
             engine.close();

@@ -17,6 +17,11 @@ interface EngineDriver extends AutoCloseable {
      */
     Span insert(String statement);
 
+    /** What the last {@link #insert}'s job told of its checkpoints, if this driver reads them. */
+    default Optional<CheckpointSummary> checkpoints() {
+        return Optional.empty();
+    }
+
     /**
      * Runs a query over bounded tables and returns its final result, each value as the engine
      * gives it: for an updating query, its changelog applied ({@link FinalResult}).

@@ -23,11 +23,11 @@ enum Engines {
         throw new IllegalArgumentException("unknown engine '" + id + "': use sluice, flink or generator");
     }
 
-    /** A driver for a query engine, its aggregations in one or two phases as {@code aggPhaseStrategy} says. */
-    EngineDriver driver(int parallelism, AggPhaseStrategy aggPhaseStrategy) {
+    /** A driver for a query engine, its aggregations in one or two phases as {@code aggPhaseStrategy} says, taking checkpoints as {@code checkpointing} says. */
+    EngineDriver driver(int parallelism, AggPhaseStrategy aggPhaseStrategy, Checkpointing checkpointing) {
         return switch (this) {
-            case SLUICE -> new SluiceDriver(parallelism, aggPhaseStrategy);
-            case FLINK -> new FlinkDriver(parallelism, aggPhaseStrategy);
+            case SLUICE -> new SluiceDriver(parallelism, aggPhaseStrategy, checkpointing);
+            case FLINK -> new FlinkDriver(parallelism, aggPhaseStrategy, checkpointing);
             case GENERATOR -> throw new IllegalArgumentException("the generator runs no queries");
         };
     }

@@ -3,6 +3,7 @@ package io.sluice.bench.nexmark;
 import io.sluice.bench.flink.FirstRow;
 import io.sluice.planner.physical.AggPhaseStrategy;
 import io.sluice.runtime.changelog.RowKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,7 @@ import org.apache.flink.util.CloseableIterator;
 /**
  * Apache Flink's table planner and runtime in a local mini cluster, tuned as Flink's own Nexmark
  * setup tunes it: object reuse on, the hashmap state backend, mini-batches of up to 50,000 rows
- * or 2 seconds. Checkpoints are off (Sluice takes none either).
+ * or 2 seconds. Checkpoints are off unless asked for: then exactly once, into a local directory.
  */
 final class FlinkDriver implements EngineDriver {
     /** The settings, as the runner prints them. */
@@ -29,7 +30,7 @@ final class FlinkDriver implements EngineDriver {
 
     private final StreamTableEnvironment tables;
 
-    FlinkDriver(int parallelism, AggPhaseStrategy aggPhaseStrategy) {
+    FlinkDriver(int parallelism, AggPhaseStrategy aggPhaseStrategy, Checkpointing checkpointing) {
         Configuration config = new Configuration();
         config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         config.set(PipelineOptions.OBJECT_REUSE, true);
@@ -39,6 +40,13 @@ final class FlinkDriver implements EngineDriver {
         config.setString("table.exec.mini-batch.allow-latency", "2 s");
         config.setString("table.exec.mini-batch.size", "50000");
         config.setString(AggPhaseStrategy.OPTION, aggPhaseStrategy.name());
+        if (checkpointing.on()) {
+            config.setString("execution.checkpointing.interval", checkpointing.interval().get());
+            config.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
+            Path directory = checkpointing.directory().map(Path::of)
+                    .orElse(Path.of(System.getProperty("java.io.tmpdir"), "flink-checkpoints"));
+            config.setString("execution.checkpointing.dir", directory.toAbsolutePath().toUri().toString());
+        }
         StreamExecutionEnvironment environment = StreamExecutionEnvironment.createLocalEnvironment(config);
         this.tables = StreamTableEnvironment.create(environment,
                 EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(config).build());

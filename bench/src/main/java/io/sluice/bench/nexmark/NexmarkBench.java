@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,6 +81,15 @@ public final class NexmarkBench implements Callable<Integer> {
                     + "(default: AUTO).")
     private AggPhaseStrategy aggPhaseStrategy = AggPhaseStrategy.AUTO;
 
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION",
+            description = "Also run each query with checkpoints this often ('10s', '1 s', '500 ms'; exactly once) "
+                    + "and show what they cost instead of the engines' comparison.")
+    private String checkpointInterval;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Where the checkpoints go (default: each engine's, under java.io.tmpdir).")
+    private Path checkpointDir;
+
     @Option(names = "--verify", description = "Compare the two engines' rows for each query instead of timing them.")
     private boolean verify;
 
@@ -142,12 +152,15 @@ public final class NexmarkBench implements Callable<Integer> {
         out.println();
         out.flush();
         RunForker forker = new RunForker(jvmFlags, home.resolve("bench/target/logs"));
+        if (checkpointInterval != null) {
+            return checkpointCost(out, forker, chosen, count, warmup);
+        }
         ResultTable table = new ResultTable();
         List<RunOutcome.Measured> withState = new ArrayList<>();
         table.printHeader(out);
         for (String query : queries) {
             for (Engines engine : chosen) {
-                RunOutcome outcome = forker.run(engine, query, count, parallelism, warmup, runs, aggPhaseStrategy);
+                RunOutcome outcome = forker.run(engine, query, count, parallelism, warmup, runs, aggPhaseStrategy, Checkpointing.OFF);
                 table.add(outcome);
                 if (outcome instanceof RunOutcome.Measured measured && measured.state().isPresent()) {
                     withState.add(measured);
@@ -155,7 +168,7 @@ public final class NexmarkBench implements Callable<Integer> {
             }
             table.printQuery(out, query);
         }
-        table.add(forker.run(Engines.GENERATOR, "all", count, 1, warmup, runs, aggPhaseStrategy));
+        table.add(forker.run(Engines.GENERATOR, "all", count, 1, warmup, runs, aggPhaseStrategy, Checkpointing.OFF));
         table.printQuery(out, "all");
         out.println();
         out.println("generator: the Nexmark generator alone on one thread, every event of the sequence "
@@ -191,6 +204,29 @@ public final class NexmarkBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-12s %-7s %,15d bytes %,12d keys %,10.1f bytes per key%n", run.query(),
                     run.engine(), state.bytes(), state.keys(), state.bytesPerKey());
         }
+    }
+
+    /** Each query on each engine without checkpoints and with them, and what they cost. */
+    private int checkpointCost(PrintWriter out, RunForker forker, List<Engines> chosen, long count, Warmup warmup) {
+        Checkpointing checkpointing = Checkpointing.every(checkpointInterval,
+                Optional.ofNullable(checkpointDir).map(dir -> dir.toAbsolutePath().toString()));
+        out.printf(Locale.ROOT, "Checkpoints every %s, exactly once, into %s; each query without them and with "
+                + "them, each in its own JVM%n", checkpointInterval,
+                checkpointDir != null ? checkpointDir : "each engine's default directory");
+        out.println("cost: the CPU seconds the run with checkpoints took more, in per cent of the run without; "
+                + "ckpts, median, median size: the checkpoints the run with them completed (Sluice: from SHOW JOBS; "
+                + "Flink's are not read: ?)");
+        out.println();
+        CheckpointCostTable table = new CheckpointCostTable();
+        table.printHeader(out);
+        for (String query : queries) {
+            for (Engines engine : chosen) {
+                RunOutcome off = forker.run(engine, query, count, parallelism, warmup, runs, aggPhaseStrategy, Checkpointing.OFF);
+                RunOutcome on = forker.run(engine, query, count, parallelism, warmup, runs, aggPhaseStrategy, checkpointing);
+                table.print(out, query, engine.id(), off, on);
+            }
+        }
+        return table.invalid() ? 1 : 0;
     }
 
     private List<Engines> engines() {

@@ -32,8 +32,10 @@ import java.util.concurrent.TimeUnit;
  * rejects it with any other error. Fails if the measured runs of one size gave final results of
  * different sizes.
  *
- * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS AGG-PHASE-STRATEGY}
- * (both engines' {@code 'table.optimizer.agg-phase-strategy'}): warm-up runs
+ * <p>Arguments: {@code ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS AGG-PHASE-STRATEGY
+ * CHECKPOINT-INTERVAL CHECKPOINT-DIR} (both engines' {@code 'table.optimizer.agg-phase-strategy'}; the last two
+ * {@code off} for no checkpoints; a run that takes checkpoints also prints
+ * {@code CHECKPOINTS <events> <completed> <median-millis> <median-bytes>} for the median run of each size): warm-up runs
  * over {@code WARMUP-EVENTS} events each (none if 0), at least one, until {@code WARMUP-SECONDS}
  * have passed; then {@code RUNS} rounds of measured runs, one of each size per round (the sizes
  * alternate, so that a slow spell of the machine falls on both alike), each after the JVM
@@ -45,9 +47,9 @@ public final class QueryRun {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 8) {
+        if (args.length != 10) {
             System.err.println("usage: QueryRun ENGINE QUERY EVENTS PARALLELISM WARMUP-EVENTS WARMUP-SECONDS RUNS "
-                    + "AGG-PHASE-STRATEGY");
+                    + "AGG-PHASE-STRATEGY CHECKPOINT-INTERVAL CHECKPOINT-DIR");
             System.exit(2);
         }
         Engines engine = Engines.of(args[0]);
@@ -58,8 +60,10 @@ public final class QueryRun {
         long warmupNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(args[5]));
         int runs = Integer.parseInt(args[6]);
         AggPhaseStrategy aggPhaseStrategy = AggPhaseStrategy.parse(args[7]);
+        Checkpointing checkpointing = Checkpointing.ofArguments(args[8], args[9]);
         int status = 0;
-        try (EngineDriver driver = engine == Engines.GENERATOR ? null : engine.driver(parallelism, aggPhaseStrategy)) {
+        try (EngineDriver driver = engine == Engines.GENERATOR ? null
+                : engine.driver(parallelism, aggPhaseStrategy, checkpointing)) {
             if (warmupEvents > 0) {
                 long start = System.nanoTime();
                 int warmups = 0;
@@ -79,10 +83,12 @@ public final class QueryRun {
                     Span span = run(driver, query, size);
                     RowCount rows = SinkRows.count();
                     Optional<KeyedStateSize> state = driver == null ? Optional.empty() : driver.keyedState();
+                    Optional<CheckpointSummary> checkpoints = driver == null ? Optional.empty() : driver.checkpoints();
                     System.err.printf(Locale.ROOT, "measured run %d over %,d events: %.3f s, %.3f CPU s, %,d rows in "
-                            + "the final result, %,d changes%n", i + 1, size, span.seconds(), span.cpuSeconds(),
-                            rows.finalRows(), rows.changes());
-                    measured.computeIfAbsent(size, s -> new ArrayList<>()).add(new TimedRun(span, rows, state));
+                            + "the final result, %,d changes%s%n", i + 1, size, span.seconds(), span.cpuSeconds(),
+                            rows.finalRows(), rows.changes(), checkpoints.map(c -> ", " + c).orElse(""));
+                    measured.computeIfAbsent(size, s -> new ArrayList<>())
+                            .add(new TimedRun(span, rows, state, checkpoints));
                 }
             }
             for (Map.Entry<Long, List<TimedRun>> size : measured.entrySet()) {
@@ -91,6 +97,7 @@ public final class QueryRun {
                         median.span().cpuSeconds(), median.rows().added(), median.rows().retracted());
                 median.state().ifPresent(state -> System.out.printf(Locale.ROOT, "STATE %d %d %d%n", size.getKey(),
                         state.bytes(), state.keys()));
+                median.checkpoints().ifPresent(c -> System.out.println(c.line(size.getKey())));
             }
         } catch (SluiceException e) {
             String message = e.getMessage().replace('\n', ' ');
@@ -128,8 +135,12 @@ public final class QueryRun {
         return driver.insert(script.insert());
     }
 
-    /** A measured run: its span, the rows its sink was given, and the keyed state its job held at its end. */
-    private record TimedRun(Span span, RowCount rows, Optional<KeyedStateSize> state) {
+    /**
+     * A measured run: its span, the rows its sink was given, the keyed state its job held at its
+     * end, and the checkpoints its job took if it was asked to.
+     */
+    private record TimedRun(Span span, RowCount rows, Optional<KeyedStateSize> state,
+                            Optional<CheckpointSummary> checkpoints) {
         /** The run of median CPU seconds, after checking that every run gave a final result of the same size. */
         static TimedRun median(String query, Engines engine, long events, List<TimedRun> runs) {
             List<Long> finalRows = runs.stream().map(run -> run.rows().finalRows()).distinct().toList();

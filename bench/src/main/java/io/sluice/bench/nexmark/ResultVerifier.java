@@ -75,7 +75,7 @@ final class ResultVerifier {
 
     private static List<String> rows(Engines engine, NexmarkScript script, int parallelism,
                                      AggPhaseStrategy aggPhaseStrategy) {
-        try (EngineDriver driver = engine.driver(parallelism, aggPhaseStrategy)) {
+        try (EngineDriver driver = engine.driver(parallelism, aggPhaseStrategy, Checkpointing.OFF)) {
             for (String statement : script.ddl()) {
                 driver.execute(statement);
             }

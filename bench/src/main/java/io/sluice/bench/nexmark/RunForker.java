@@ -33,8 +33,8 @@ final class RunForker {
     }
 
     RunOutcome run(Engines engine, String query, long events, int parallelism, Warmup warmup, int runs,
-                   AggPhaseStrategy aggPhaseStrategy) {
-        Path log = logs.resolve(query + "-" + engine.id() + ".log");
+                   AggPhaseStrategy aggPhaseStrategy, Checkpointing checkpointing) {
+        Path log = logs.resolve(query + "-" + engine.id() + (checkpointing.on() ? "-checkpoints" : "") + ".log");
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmFlags);
@@ -49,6 +49,7 @@ final class RunForker {
         command.add(Long.toString(warmup.seconds()));
         command.add(Integer.toString(runs));
         command.add(aggPhaseStrategy.name());
+        command.addAll(List.of(checkpointing.arguments()));
         String output;
         int status;
         try {
@@ -93,7 +94,8 @@ final class RunForker {
                 long size = Long.parseLong(words[1]);
                 Measurement measurement = new Measurement(query, engine.id(), parallelism, size,
                         Double.parseDouble(words[2]), Double.parseDouble(words[3]),
-                        new RowCount(Long.parseLong(words[4]), Long.parseLong(words[5])));
+                        new RowCount(Long.parseLong(words[4]), Long.parseLong(words[5])),
+                        CheckpointSummary.parse(output, size));
                 if (size == events) {
                     single = measurement;
                 } else if (size == 2 * events) {

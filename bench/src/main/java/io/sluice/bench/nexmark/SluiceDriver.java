@@ -22,7 +22,11 @@ final class SluiceDriver implements EngineDriver {
     private final Session session;
     private String lastJob;
 
-    SluiceDriver(int parallelism, AggPhaseStrategy aggPhaseStrategy) {
+        /** Where the checkpoints of each job are read from, when its runs take them. */
+    private final Session watching;
+    private CheckpointSummary checkpoints = CheckpointSummary.NONE;
+
+    SluiceDriver(int parallelism, AggPhaseStrategy aggPhaseStrategy, Checkpointing checkpointing) {
         // The run's one query may use all the engine's memory, not the half of it a query by default may.
         EngineConfig defaults = EngineConfig.defaults();
         this.engine = Engine.create(new EngineConfig(defaults.clock(), parallelism, defaults.memoryLimit(),
@@ -30,6 +34,14 @@ final class SluiceDriver implements EngineDriver {
         this.session = engine.newSession();
         session.execute("SET 'table.dml-sync' = 'true'");
         session.execute("SET '" + AggPhaseStrategy.OPTION + "' = '" + aggPhaseStrategy + "'");
+        if (checkpointing.on()) {
+            session.execute("SET 'execution.checkpointing.interval' = '" + checkpointing.interval().get() + "'");
+            session.execute("SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE'");
+            checkpointing.directory().ifPresent(dir -> session.execute("SET 'state.checkpoints.dir' = '" + dir + "'"));
+            this.watching = engine.newSession();
+        } else {
+            this.watching = null;
+        }
     }
 
     @Override
@@ -37,12 +49,31 @@ final class SluiceDriver implements EngineDriver {
         session.execute(statement);
     }
 
-    /** From the statement to the end of its job, planning and code generation included. */
+    /**
+     * From the statement to the end of its job, planning and code generation included; with
+     * checkpoints, also reads what the job tells of them meanwhile (in this process: its CPU time
+     * is counted too, a few milliseconds a second).
+     */
     @Override
     public Span insert(String statement) {
+        CheckpointWatcher watcher = watching == null ? null : new CheckpointWatcher(watching);
         Span.Start start = Span.start();
         lastJob = session.execute(statement).message();
-        return start.stop();
+        Span span = start.stop();
+        if (watcher != null) {
+            try {
+                checkpoints = watcher.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the job's checkpoints", e);
+            }
+        }
+        return span;
+    }
+
+    @Override
+    public Optional<CheckpointSummary> checkpoints() {
+        return watching == null ? Optional.empty() : Optional.of(checkpoints);
     }
 
     @Override
@@ -88,6 +119,9 @@ final class SluiceDriver implements EngineDriver {
     @Override
     public void close() {
         try {
+            if (watching != null) {
+                watching.close();
+            }
             session.close();
         } finally {
             engine.close();

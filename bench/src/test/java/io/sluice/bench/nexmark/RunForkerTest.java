@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sluice.bench.counting.RowCount;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunForkerTest {
@@ -24,6 +26,31 @@ class RunForkerTest {
                 + "STATE 1000 500 10\nRESULT 2000 2.5 3.25 60 0\nSTATE 2000 1200 16\n", 0, LOG);
         assertEquals(java.util.Optional.of(new KeyedStateSize(1_200, 16)), ((RunOutcome.Measured) outcome).state());
         assertEquals(75.0, new KeyedStateSize(1_200, 16).bytesPerKey());
+    }
+
+    @Test
+    void aRunWithCheckpointsCarriesWhatItsJobsToldOfThemAtEachSize() {
+        CheckpointSummary single = CheckpointSummary.of(List.of(40L, 10L, 30L), List.of(900L, 700L, 800L));
+        CheckpointSummary doubled = CheckpointSummary.of(List.of(20L, 60L), List.of(1_500L, 1_000L));
+        RunOutcome outcome = RunForker.outcome(Engines.SLUICE, "q5", 1_000, 1,
+                "RESULT 1000 1.5 2.25 40 35\n" + single.line(1_000) + "\nRESULT 2000 2.5 3.25 60 55\n"
+                        + doubled.line(2_000) + "\n", 0, LOG);
+        RunOutcome.Measured measured = (RunOutcome.Measured) outcome;
+        // medians by hand: of 10, 30, 40 ms and 700, 800, 900 B; of an even count the lower middle one
+        assertEquals(Optional.of(new CheckpointSummary(3, 30, 800)), measured.single().checkpoints());
+        assertEquals(Optional.of(new CheckpointSummary(2, 20, 1_000)), measured.doubled().checkpoints());
+    }
+
+    @Test
+    void aRunWithoutCheckpointsHasNoSummaryAndTheForkedRunIsToldSo() {
+        RunOutcome.Measured measured = (RunOutcome.Measured) RunForker.outcome(Engines.SLUICE, "q5", 1_000, 1,
+                "RESULT 1000 1.5 2.25 40 35\nRESULT 2000 2.5 3.25 60 55\n", 0, LOG);
+        assertEquals(Optional.empty(), measured.single().checkpoints());
+        String[] arguments = Checkpointing.OFF.arguments();
+        assertEquals(Checkpointing.OFF, Checkpointing.ofArguments(arguments[0], arguments[1]));
+        Checkpointing every = Checkpointing.every("1 s", Optional.of("/tmp/ck"));
+        arguments = every.arguments();
+        assertEquals(every, Checkpointing.ofArguments(arguments[0], arguments[1]));
     }
 
     @Test

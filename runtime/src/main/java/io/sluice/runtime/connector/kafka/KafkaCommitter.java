@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>Committing again a transaction already committed succeeds, as the broker answers a repeated
  * commit of the same epoch. A commit the broker refuses (the epoch was fenced, the transaction has
  * ended) is looked up with the transaction coordinator: a transaction committed before is left as
- * it is; one that was aborted, as the broker does when a transaction outlives its timeout, fails
- * the commit with an error that says its records are lost, rather than going on without them.
+ * it is; one the coordinator says was aborted, as the broker does when a transaction outlives its
+ * timeout, fails the commit with an error that says its records are lost, rather than going on
+ * without them. Once its id has moved on (the coordinator says {@code Empty}), the coordinator no
+ * longer tells how the transaction ended; it is then taken as committed, with a warning.
  */
 final class KafkaCommitter implements SinkCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCommitter.class);
@@ -65,15 +67,21 @@ final class KafkaCommitter implements SinkCommitter {
         } catch (ProducerFencedException | InvalidProducerEpochException | InvalidTxnStateException e) {
             // The transaction was ended before: committed (by an earlier commit), or aborted.
             TransactionState state = endedState(transaction);
-            if (state != TransactionState.COMPLETE_COMMIT) {
+            if (state == TransactionState.PREPARE_ABORT || state == TransactionState.COMPLETE_ABORT) {
                 throw new SluiceException(ErrorCode.IO_ERROR, "Kafka sink of topic '" + topic + "': transaction "
                         + transaction.transactionalId() + " of checkpoint " + checkpointId + " was aborted before it "
                         + "was committed: its records are lost (the broker says the transactional id is now "
                         + state + "; did the transaction outlive 'properties.transaction.timeout.ms', or did another "
                         + "job use the same 'sink.transactional-id-prefix'?)", e);
             }
-            LOG.info("Kafka sink of topic '{}': transaction {} of checkpoint {} was committed before", topic,
-                    transaction.transactionalId(), checkpointId);
+            if (state == TransactionState.COMPLETE_COMMIT) {
+                LOG.info("Kafka sink of topic '{}': transaction {} of checkpoint {} was committed before", topic,
+                        transaction.transactionalId(), checkpointId);
+            } else {
+                LOG.warn("Kafka sink of topic '{}': transaction {} of checkpoint {} ended before; the broker no longer "
+                        + "tells how (the transactional id is {}), so it is taken as committed", topic,
+                        transaction.transactionalId(), checkpointId, state);
+            }
         } catch (KafkaException e) {
             throw new SluiceException(ErrorCode.IO_ERROR, "Kafka sink of topic '" + topic + "': committing "
                     + "transaction " + transaction.transactionalId() + " of checkpoint " + checkpointId + " failed: "

@@ -60,7 +60,7 @@ public record GroupAggregateOperatorFactory(int[] keyColumns, Class<? extends Ag
     @Override
     public Operator create(TaskContext context, Output output) {
         AggregateKernel kernel = KernelCompiler.instantiate(kernelClass,
-                new KernelContext(references.toArray(), context.clock(), context.job()));
+                KernelContext.of(references, context));
         return new GroupAggregateOperator(this, kernel, context, output);
     }
 }

@@ -49,7 +49,7 @@ public record LocalGroupAggregateOperatorFactory(int[] keyColumns, Class<? exten
     @Override
     public Operator create(TaskContext context, Output output) {
         AggregateKernel kernel = KernelCompiler.instantiate(kernelClass,
-                new KernelContext(references.toArray(), context.clock(), context.job()));
+                KernelContext.of(references, context));
         return new LocalGroupAggregateOperator(this, kernel, context, output);
     }
 }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.runtime.Clock;
 import io.sluice.runtime.task.JobControl;
+import io.sluice.runtime.task.TaskContext;
+import java.util.List;
 
 /**
  * What a generated kernel may use besides its input: the objects its source refers to by index
@@ -20,5 +22,10 @@ public record KernelContext(Object[] references, Clock clock, JobControl job) {
         requireNonNull(references, "references is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(job, "job is null");
+    }
+
+    /** The context of a kernel run by a task: the task's clock and job. */
+    public static KernelContext of(List<Object> references, TaskContext task) {
+        return new KernelContext(references.toArray(), task.clock(), task.job());
     }
 }

@@ -58,7 +58,7 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
         this.state = new JoinState(spec.leftSchema(), spec.rightSchema(), spec.leftKeys(), spec.rightKeys(),
                 allocator, "the join", context.metrics().state());
         this.condition = spec.condition() == null ? null : KernelCompiler.instantiate(spec.condition().kernelClass(),
-                new KernelContext(spec.condition().references().toArray(), context.clock(), context.job()));
+                KernelContext.of(spec.condition().references(), context));
         this.out = new JoinOutput(spec, allocator, output, context.batchSize());
         this.lastExpiry = context.clock().millis();
     }

@@ -45,7 +45,7 @@ public record WindowAggregateOperatorFactory(WindowSpec window, int timeColumn, 
     @Override
     public Operator create(TaskContext context, Output output) {
         AggregateKernel kernel = KernelCompiler.instantiate(kernelClass,
-                new KernelContext(references.toArray(), context.clock(), context.job()));
+                KernelContext.of(references, context));
         return window.kind() == WindowKind.SESSION
                 ? new SessionWindowOperator(this, kernel, context, output)
                 : new SlicedWindowOperator(this, kernel, context, output);

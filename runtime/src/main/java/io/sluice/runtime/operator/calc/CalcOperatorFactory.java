@@ -41,7 +41,7 @@ public record CalcOperatorFactory(Class<? extends CalcKernel> kernelClass, List<
     @Override
     public Operator create(TaskContext context, Output output) {
         CalcKernel kernel = KernelCompiler.instantiate(kernelClass,
-                new KernelContext(references.toArray(), context.clock(), context.job()));
+                KernelContext.of(references, context));
         return new CalcOperator(kernel, outputSchema, passedOn, context, output);
     }
 }

@@ -17,7 +17,8 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
  * of them is parsed again with Calcite's Babel grammar, which accepts them as function names;
  * everything else gets the core grammar and its precise errors.
  *
- * <p>What it returns nests at most {@link ExpressionDepth#MAX_DEPTH} levels deep.
+ * <p>What it returns nests at most {@link ExpressionDepth#MAX_DEPTH} levels deep, and writes
+ * Flink's type names as Calcite's ({@link FlinkTypeNames}).
  */
 final class CalciteBodyParser {
     private static final Pattern RESERVED_FUNCTIONS =
@@ -39,6 +40,7 @@ final class CalciteBodyParser {
             throw new SqlParseError(sql.start(), "expected a query, found " + node.getKind());
         }
         ExpressionDepth.check(node, sql.start());
+        FlinkTypeNames.resolve(node);
         return node;
     }
 
@@ -50,6 +52,7 @@ final class CalciteBodyParser {
             node = retryWithBabel(sql, e, false);
         }
         ExpressionDepth.check(node, sql.start());
+        FlinkTypeNames.resolve(node);
         return node;
     }
 

@@ -26,12 +26,18 @@ final class SltFile {
         return new SltFile(text).records();
     }
 
-    /** Every {@code .slt} file under the test resources' {@code /slt}, parsed, by its path below it, in path order. */
+    /**
+     * Every {@code .slt} file under the test resources' {@code /slt}, parsed, by its path below it,
+     * in path order; only those whose path contains the system property {@code slt} when it is set
+     * ({@code mvn test -Dtest=SqlLogicTest -Dslt=functions/}).
+     */
     static Map<String, List<SltRecord>> all() throws IOException, URISyntaxException {
         Path root = Path.of(SltFile.class.getResource("/slt").toURI());
+        String only = System.getProperty("slt", "");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".slt"))
+                    .filter(p -> root.relativize(p).toString().contains(only)).sorted().toList();
         }
         Map<String, List<SltRecord>> all = new LinkedHashMap<>();
         for (Path file : files) {

@@ -17,20 +17,28 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
 /**
  * The operators SQL may call: Calcite's standard ones, with Flink's window table functions in
  * place of Calcite's ({@code TUMBLE, HOP, CUMULATE, SESSION} with {@code window_time}), Flink's
- * {@code FIRST_VALUE}/{@code LAST_VALUE} aggregates, Flink's {@code SUBSTR}, and the regression statistics Calcite lacks. Function names match without
+ * {@code FIRST_VALUE}/{@code LAST_VALUE} aggregates, Flink's {@code SUBSTR}, the regression statistics Calcite lacks, and
+ * Flink's scalar functions ({@link FlinkFunctions}). Function names match without
  * regard to case, as built-in names do everywhere, while other identifiers are case-sensitive.
  */
 public final class SluiceOperatorTable implements SqlOperatorTable {
     /** Standard operators Sluice replaces with its own of the same name. */
-    private static final Set<SqlOperator> REPLACED = Set.of(SqlStdOperatorTable.TUMBLE, SqlStdOperatorTable.HOP,
-            SqlStdOperatorTable.SESSION, SqlStdOperatorTable.FIRST_VALUE, SqlStdOperatorTable.LAST_VALUE);
+    private static final Set<SqlOperator> REPLACED = union(Set.of(SqlStdOperatorTable.TUMBLE, SqlStdOperatorTable.HOP,
+            SqlStdOperatorTable.SESSION, SqlStdOperatorTable.FIRST_VALUE, SqlStdOperatorTable.LAST_VALUE),
+            FlinkFunctions.REPLACED);
 
     private final SqlOperatorTable standard = SqlStdOperatorTable.instance();
-    private final SqlOperatorTable extensions = SqlOperatorTables.of(
+    private final SqlOperatorTable extensions = SqlOperatorTables.chain(SqlOperatorTables.of(
             WindowTableFunction.tumble(), WindowTableFunction.hop(), WindowTableFunction.cumulate(),
             WindowTableFunction.session(), FirstLastValueFunction.FIRST_VALUE, FirstLastValueFunction.LAST_VALUE,
             RegressionFunction.CORR, RegressionFunction.REGR_SLOPE, RegressionFunction.REGR_INTERCEPT,
-            SubstrFunction.SUBSTR);
+            SubstrFunction.SUBSTR), SqlOperatorTables.of(FlinkFunctions.ALL));
+
+    private static Set<SqlOperator> union(Set<SqlOperator> a, java.util.Collection<SqlOperator> b) {
+        Set<SqlOperator> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     public static SqlOperatorTable create() {
         return new SluiceOperatorTable();

@@ -51,6 +51,7 @@ final class CallGenerators {
         for (String name : new String[] {"ABS", "MOD", "ROUND", "POWER", "SQRT", "EXP", "LN", "LOG10", "SIGN"}) {
             BY_NAME.put(name, math);
         }
+        FlinkFunctionGenerators.register(BY_NAME, math, datetime);
         // FLOOR and CEIL round numbers, or round times to a unit when given one.
         CallGenerator rounding = (generator, call) -> call.getOperands().size() == 2
                 ? datetime.generate(generator, call)

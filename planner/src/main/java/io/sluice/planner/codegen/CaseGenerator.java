@@ -7,7 +7,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * {@code CASE WHEN c1 THEN r1 ... ELSE e END} (and {@code COALESCE}, which is a CASE): only the
+ * {@code CASE WHEN c1 THEN r1 ... ELSE e END} (and {@code COALESCE} and {@code IFNULL}, which are CASEs,
+ * and {@code IF(c, a, b)}, whose operands are those of a CASE with one branch): only the
  * branch chosen is evaluated; each result is converted to the CASE's type.
  */
 final class CaseGenerator implements CallGenerator {
@@ -24,7 +25,7 @@ final class CaseGenerator implements CallGenerator {
         // A labeled block left once a branch is chosen keeps the code flat however many branches there are.
         code.append(block).append(": {\n");
         List<RexNode> operands = call.getOperands();
-        if (call.getKind() == SqlKind.COALESCE) {
+        if (call.getKind() == SqlKind.COALESCE || call.getOperator().getName().equals("IFNULL")) {
             for (RexNode operand : operands) {
                 GeneratedExpression value = generator.generate(operand);
                 code.append(value.code());

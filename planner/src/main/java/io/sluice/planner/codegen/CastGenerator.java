@@ -31,7 +31,7 @@ final class CastGenerator implements CallGenerator {
     }
 
     /** A Java expression template converting {@code $0} of type {@code from} to {@code to}. */
-    private static String conversion(RelDataType from, RelDataType to, RelDataTypeFactory types) {
+    static String conversion(RelDataType from, RelDataType to, RelDataTypeFactory types) {
         SqlTypeName source = from.getSqlTypeName();
         SqlTypeName target = to.getSqlTypeName();
         if (SqlTypeUtil.isCharacter(to)) {

@@ -36,6 +36,17 @@ final class CodeGenContext {
     }
 
     /**
+     * A field each instance of the class makes for itself when it is made, such as a random
+     * number generator (each task's kernel then draws from its own): the field's name.
+     */
+    String member(String javaType, String initializer) {
+        String field = newName("member");
+        fields.append("    private final ").append(javaType).append(' ').append(field).append(";\n");
+        fieldInitializers.append("        this.").append(field).append(" = ").append(initializer).append(";\n");
+        return field;
+    }
+
+    /**
      * A value the kernel computes once per batch, before its loop (such as the current time, so
      * that the clock is not called for every row): the name of the variable that holds it. A
      * kernel whose methods do not declare batch values (see {@link #beginMethod()}) gets the

@@ -111,6 +111,39 @@ final class ExpressionGenerator implements RexVisitor<GeneratedExpression> {
         return strict(call, operands, (values, result) -> result + " = " + expression.apply(values) + ";\n");
     }
 
+    /**
+     * A strict call whose value may also be null for operands that are not: null when an operand
+     * is, and otherwise when {@code nullWhen} holds of the value it computes (such as
+     * {@code v == null} for a text, or a sentinel for a primitive).
+     */
+    GeneratedExpression strictOrNull(RexCall call, List<GeneratedExpression> operands,
+                                     java.util.function.Function<List<String>, String> expression,
+                                     java.util.function.UnaryOperator<String> nullWhen) {
+        RelDataType type = call.getType();
+        if (operands.stream().anyMatch(GeneratedExpression::alwaysNull)) {
+            return GeneratedExpression.nullOf(type);
+        }
+        StringBuilder code = new StringBuilder();
+        List<String> values = new ArrayList<>();
+        List<String> nulls = new ArrayList<>();
+        for (GeneratedExpression operand : operands) {
+            code.append(operand.code());
+            values.add(operand.value());
+            if (operand.nullable()) {
+                nulls.add(operand.isNull());
+            }
+        }
+        String result = context.newName("v");
+        String isNull = result + "_null";
+        String javaType = JavaTypes.of(type);
+        code.append("boolean ").append(isNull).append(" = ").append(nulls.isEmpty() ? "false" : String.join(" || ", nulls))
+                .append(";\n");
+        code.append(javaType).append(' ').append(result).append(" = ").append(JavaTypes.defaultValue(javaType)).append(";\n");
+        code.append("if (!").append(isNull).append(") {\n").append(result).append(" = ").append(expression.apply(values))
+                .append(";\n").append(isNull).append(" = ").append(nullWhen.apply(result)).append(";\n}\n");
+        return new GeneratedExpression(code.toString(), result, isNull, type);
+    }
+
     /** The expression's value held as the Java type of {@code target} (numeric promotion, decimal scale). */
     GeneratedExpression convert(GeneratedExpression expression, RelDataType target) {
         if (expression.alwaysNull()) {

@@ -3,7 +3,10 @@ package io.sluice.runtime.function;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Numeric functions whose SQL meaning differs from Java's: rounding half away from zero. */
+/**
+ * Numeric functions whose SQL meaning differs from Java's: rounding half away from zero,
+ * truncation to a number of decimal places, logarithms to a base.
+ */
 public final class MathFunctions {
     /** Powers of ten that fit in a long, by exponent. */
     private static final long[] POWERS_OF_TEN = new long[19];
@@ -60,5 +63,50 @@ public final class MathFunctions {
         // rounding to more digits, or fewer, gives what rounding to that many does.
         int bounded = Math.max(-DOUBLE_DIGITS, Math.min(DOUBLE_DIGITS, digits));
         return BigDecimal.valueOf(value).setScale(bounded, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** TRUNCATE(value, digits) of an integer: unchanged for digits &ge; 0, else toward zero to a multiple of 10^-digits. */
+    public static long truncate(long value, int digits) {
+        if (digits >= 0) {
+            return value;
+        }
+        if (digits <= -POWERS_OF_TEN.length) {
+            return 0;
+        }
+        return value - value % POWERS_OF_TEN[-digits];
+    }
+
+    /** TRUNCATE(value, digits) of a floating-point number, toward zero, taking the value as the decimal it prints as. */
+    public static double truncate(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return value;
+        }
+        int bounded = Math.max(-DOUBLE_DIGITS, Math.min(DOUBLE_DIGITS, digits));
+        return BigDecimal.valueOf(value).setScale(bounded, RoundingMode.DOWN).doubleValue();
+    }
+
+    /** TRUNCATE(value, digits) of a decimal, toward zero, at the value's own scale. */
+    public static BigDecimal truncate(BigDecimal value, int digits) {
+        int bounded = Math.max(-DOUBLE_DIGITS, Math.min(value.scale(), digits));
+        return value.setScale(bounded, RoundingMode.DOWN).setScale(value.scale(), RoundingMode.UNNECESSARY);
+    }
+
+    /** LOG(base, x): the logarithm of x to the base. */
+    public static double log(double base, double x) {
+        return Math.log(x) / Math.log(base);
+    }
+
+    /** LOG2(x). */
+    public static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    /** RAND_INTEGER(bound): a random integer from 0 to bound - 1; a bound of 0 or less fails with 22000. */
+    public static int randomInteger(java.util.Random random, int bound) {
+        if (bound <= 0) {
+            throw new io.sluice.runtime.error.SluiceException(io.sluice.runtime.error.ErrorCode.DATA_ERROR,
+                    "RAND_INTEGER needs a bound above 0, not " + bound);
+        }
+        return random.nextInt(bound);
     }
 }

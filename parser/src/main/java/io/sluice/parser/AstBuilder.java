@@ -26,6 +26,7 @@ import io.sluice.parser.SluiceStatementParser.StatementSetMemberContext;
 import io.sluice.parser.SluiceStatementParser.StopJobStatementContext;
 import io.sluice.parser.ast.CreateView;
 import io.sluice.parser.ast.Describe;
+import io.sluice.parser.ast.DescribeFunction;
 import io.sluice.parser.ast.DropObject;
 import io.sluice.parser.ast.Explain;
 import io.sluice.parser.ast.Insert;
@@ -110,6 +111,9 @@ final class AstBuilder extends SluiceStatementBaseVisitor<Statement> {
 
     @Override
     public Statement visitDescribeStatement(DescribeStatementContext context) {
+        if (context.function != null) {
+            return new DescribeFunction(Literals.identifier(context.function, source), source.position(context));
+        }
         return new Describe(Literals.identifier(context.name, source), source.position(context));
     }
 

@@ -18,7 +18,7 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
  * everything else gets the core grammar and its precise errors.
  *
  * <p>What it returns nests at most {@link ExpressionDepth#MAX_DEPTH} levels deep, and writes
- * Flink's type names as Calcite's ({@link FlinkTypeNames}).
+ * Flink's type names as Calcite's ({@link FlinkTypeAliases}).
  */
 final class CalciteBodyParser {
     private static final Pattern RESERVED_FUNCTIONS =
@@ -40,7 +40,7 @@ final class CalciteBodyParser {
             throw new SqlParseError(sql.start(), "expected a query, found " + node.getKind());
         }
         ExpressionDepth.check(node, sql.start());
-        FlinkTypeNames.resolve(node);
+        FlinkTypeAliases.resolve(node);
         return node;
     }
 
@@ -52,7 +52,7 @@ final class CalciteBodyParser {
             node = retryWithBabel(sql, e, false);
         }
         ExpressionDepth.check(node, sql.start());
-        FlinkTypeNames.resolve(node);
+        FlinkTypeAliases.resolve(node);
         return node;
     }
 

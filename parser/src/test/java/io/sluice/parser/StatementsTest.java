@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.parser.ast.CreateView;
 import io.sluice.parser.ast.Describe;
+import io.sluice.parser.ast.DescribeFunction;
 import io.sluice.parser.ast.DropObject;
 import io.sluice.parser.ast.Explain;
 import io.sluice.parser.ast.Insert;
@@ -89,6 +90,14 @@ class StatementsTest {
     void describe() {
         assertEquals(new Describe("bids", new SourcePosition(1, 1)), parser.parse("DESCRIBE bids"));
         assertEquals(new Describe("Bids", new SourcePosition(1, 1)), parser.parse("desc `Bids`;"));
+    }
+
+    @Test
+    void describeFunction() {
+        assertEquals(new DescribeFunction("lpad", new SourcePosition(1, 1)), parser.parse("DESCRIBE FUNCTION lpad"));
+        assertEquals(new DescribeFunction("LPAD", new SourcePosition(1, 1)), parser.parse("desc function LPAD;"));
+        // A table may still be named function.
+        assertEquals(new Describe("function", new SourcePosition(1, 1)), parser.parse("DESCRIBE function"));
     }
 
     @Test

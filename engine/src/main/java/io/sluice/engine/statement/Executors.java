@@ -5,6 +5,7 @@ import io.sluice.engine.StatementResult;
 import io.sluice.parser.ast.CreateTable;
 import io.sluice.parser.ast.CreateView;
 import io.sluice.parser.ast.Describe;
+import io.sluice.parser.ast.DescribeFunction;
 import io.sluice.parser.ast.DropObject;
 import io.sluice.parser.ast.Explain;
 import io.sluice.parser.ast.Insert;
@@ -30,6 +31,7 @@ public final class Executors {
         register(DropObject.class, new DropExecutor());
         register(Show.class, new ShowExecutor());
         register(Describe.class, new DescribeExecutor());
+        register(DescribeFunction.class, new DescribeFunctionExecutor());
         register(Explain.class, new ExplainExecutor());
         register(SetOption.class, OptionExecutors::set);
         register(ListOptions.class, OptionExecutors::list);

@@ -8,6 +8,7 @@ import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.ListCursor;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.parser.ast.Show;
+import io.sluice.planner.calcite.FunctionCatalog;
 import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.TableKind;
 import io.sluice.runtime.checkpoint.CheckpointStats;
@@ -25,9 +26,6 @@ import java.util.Optional;
 final class ShowExecutor implements StatementExecutor<Show> {
     /** What an interactive query shows in the checkpoint columns: it takes none. */
     private static final Object[] NO_CHECKPOINTS = {null, null, null, null, null, null, null};
-    private static final List<String> FUNCTIONS = List.of("ABS", "CAST", "CEIL", "CHAR_LENGTH", "COALESCE",
-            "CURRENT_DATE", "CURRENT_TIMESTAMP", "EXP", "EXTRACT", "FLOOR", "LN", "LOG10", "LOCALTIMESTAMP",
-            "LOWER", "MOD", "NULLIF", "POSITION", "POWER", "ROUND", "SIGN", "SQRT", "SUBSTRING", "TRIM", "UPPER");
 
     @Override
     public StatementResult execute(Show statement, Session session) {
@@ -131,12 +129,13 @@ final class ShowExecutor implements StatementExecutor<Show> {
         return row.toArray();
     }
 
+    /** Every scalar, aggregate and table function a query may call, with its kind. */
     private static StatementResult functions() {
         List<Object[]> rows = new ArrayList<>();
-        for (String name : FUNCTIONS) {
-            rows.add(new Object[] {name});
+        for (FunctionCatalog.Function function : FunctionCatalog.all()) {
+            rows.add(new Object[] {function.name(), function.kind()});
         }
-        return info(List.of(ResultColumn.varchar("name")), rows);
+        return info(List.of(ResultColumn.varchar("name"), ResultColumn.varchar("kind")), rows);
     }
 
     static StatementResult info(List<ResultColumn> columns, List<Object[]> rows) {

@@ -1,10 +1,16 @@
 package io.sluice.planner.calcite;
 
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWindowTableFunction;
@@ -67,6 +73,34 @@ public final class SluiceValidator extends SqlValidatorImpl {
             if (topN) {
                 select.setOrderBy(order);
             }
+        }
+    }
+
+    /** A call of an unknown function, or with a number of arguments none of its forms takes: 42883. */
+    @Override
+    public CalciteException handleUnresolvedFunction(SqlCall call, SqlOperator unresolvedFunction,
+                                                     List<RelDataType> argTypes, @Nullable List<String> argNames) {
+        throw UndefinedFunctionError.of(call, unresolvedFunction.getName(), argTypes);
+    }
+
+    /**
+     * A function called with arguments of types none of its forms takes is 42883 too, with its
+     * forms (Calcite says "Cannot apply").
+     */
+    @Override
+    public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+        try {
+            return super.deriveType(scope, expr);
+        } catch (CalciteContextException e) {
+            if (expr instanceof SqlCall call && call.getOperator() instanceof SqlFunction function
+                    && e.getCause() != null && String.valueOf(e.getCause().getMessage()).startsWith("Cannot apply '")) {
+                List<RelDataType> types = new java.util.ArrayList<>();
+                for (SqlNode operand : call.getOperandList()) {
+                    types.add(operand == null ? null : getValidatedNodeTypeIfKnown(operand));
+                }
+                throw UndefinedFunctionError.of(call, function.getName(), types);
+            }
+            throw e;
         }
     }
 

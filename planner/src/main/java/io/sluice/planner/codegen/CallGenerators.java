@@ -63,6 +63,10 @@ final class CallGenerators {
     private CallGenerators() {
     }
 
+    static boolean supports(org.apache.calcite.sql.SqlOperator operator) {
+        return BY_KIND.containsKey(operator.getKind()) || BY_NAME.containsKey(operator.getName());
+    }
+
     static CallGenerator find(RexCall call) {
         CallGenerator generator = BY_KIND.get(call.getKind());
         if (generator == null) {

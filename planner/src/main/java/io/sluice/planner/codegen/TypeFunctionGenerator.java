@@ -1,9 +1,8 @@
 package io.sluice.planner.codegen;
 
-import java.util.Locale;
+import io.sluice.planner.type.FlinkTypeNames;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * {@code TRY_CAST(x AS type)}: a CAST whose failure (text that is not a value of the type, a
@@ -14,7 +13,7 @@ final class TypeFunctionGenerator implements CallGenerator {
     @Override
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
         if (call.getOperator().getName().equals("TYPEOF")) {
-            String name = flinkName(call.getOperands().get(0).getType());
+            String name = FlinkTypeNames.summary(call.getOperands().get(0).getType());
             return new GeneratedExpression("", JavaTypes.stringLiteral(name), "false", call.getType());
         }
         GeneratedExpression operand = generator.generate(call.getOperands().get(0));
@@ -33,27 +32,5 @@ final class TypeFunctionGenerator implements CallGenerator {
                 + "if (!" + isNull + ") {\ntry {\n" + result + " = " + conversion + ";\n"
                 + "} catch (io.sluice.runtime.error.SluiceException e) {\n" + isNull + " = true;\n}\n}\n";
         return new GeneratedExpression(code, result, isNull, type);
-    }
-
-    /** Flink's summary name of a type. */
-    static String flinkName(RelDataType type) {
-        SqlTypeName name = type.getSqlTypeName();
-        String base = switch (name) {
-            case INTEGER -> "INT";
-            case REAL, FLOAT -> "FLOAT";
-            case DECIMAL -> "DECIMAL(" + type.getPrecision() + ", " + type.getScale() + ")";
-            case CHAR -> "CHAR(" + type.getPrecision() + ")";
-            case VARCHAR -> type.getPrecision() == Integer.MAX_VALUE || type.getPrecision() < 0
-                    ? "STRING" : "VARCHAR(" + type.getPrecision() + ")";
-            case TIME -> "TIME(" + type.getPrecision() + ")";
-            case TIMESTAMP -> "TIMESTAMP(" + type.getPrecision() + ")";
-            case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> "TIMESTAMP_LTZ(" + type.getPrecision() + ")";
-            case NULL -> "NULL";
-            default -> type.getSqlTypeName().getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_DAY_TIME
-                    || type.getSqlTypeName().getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_YEAR_MONTH
-                    ? type.getFullTypeString().replace(" NOT NULL", "")
-                    : name.getName().toUpperCase(Locale.ROOT);
-        };
-        return type.isNullable() ? base : base + " NOT NULL";
     }
 }

@@ -12,6 +12,8 @@ public enum ErrorCode {
     OBJECT_ALREADY_EXISTS("42S01"),
     COLUMN_NOT_FOUND("42S22"),
     TYPE_MISMATCH("42804"),
+    /** A call of a function that does not exist, or not with the arguments' types. */
+    UNDEFINED_FUNCTION("42883"),
     UNSUPPORTED("0A000"),
     INVALID_OPTION("42P17"),
     DATA_ERROR("22000"),

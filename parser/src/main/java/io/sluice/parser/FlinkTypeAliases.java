@@ -18,12 +18,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * ({@code CAST(x AS STRING)}, {@code CAST(b AS BYTES)}): Calcite parses them as user-defined
  * types, which this replaces in place by the built-in types they stand for, whatever their case.
  */
-final class FlinkTypeNames {
+final class FlinkTypeAliases {
     private static final Map<String, SqlTypeName> ALIASES = Map.of(
             "STRING", SqlTypeName.VARCHAR,
             "BYTES", SqlTypeName.VARBINARY);
 
-    private FlinkTypeNames() {
+    private FlinkTypeAliases() {
     }
 
     /** Replaces the Flink type names under {@code root}, without recursion (a query may nest deeply). */

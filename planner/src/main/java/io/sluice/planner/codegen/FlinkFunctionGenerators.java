@@ -36,6 +36,12 @@ final class FlinkFunctionGenerators {
         CallGenerator extremes = new GreatestLeastGenerator();
         byName.put("GREATEST", extremes);
         byName.put("LEAST", extremes);
+        CallGenerator json = new JsonFunctionGenerator();
+        for (String name : new String[] {"JSON_EXISTS", "JSON_VALUE", "JSON_QUERY", "IS JSON VALUE", "IS JSON OBJECT",
+                "IS JSON ARRAY", "IS JSON SCALAR", "IS NOT JSON VALUE", "IS NOT JSON OBJECT", "IS NOT JSON ARRAY",
+                "IS NOT JSON SCALAR"}) {
+            byName.put(name, json);
+        }
         CallGenerator types = new TypeFunctionGenerator();
         // TRY_CAST becomes Calcite's SAFE_CAST where Calcite rebuilds the cast.
         byName.put("TRY_CAST", types);

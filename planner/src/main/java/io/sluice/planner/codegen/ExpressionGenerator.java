@@ -77,6 +77,15 @@ final class ExpressionGenerator implements RexVisitor<GeneratedExpression> {
     }
 
     GeneratedExpression strict(RelDataType type, List<GeneratedExpression> operands, StrictBody body) {
+        return strict(type, operands, body, false);
+    }
+
+    /**
+     * @param mayBeNull whether the body may make the value null for operands that are not, by
+     *                  setting {@code <result>_null}, which is then declared whatever the operands
+     */
+    private GeneratedExpression strict(RelDataType type, List<GeneratedExpression> operands, StrictBody body,
+                                       boolean mayBeNull) {
         if (operands.stream().anyMatch(GeneratedExpression::alwaysNull)) {
             // A NULL literal has no Java value to compute with: the call is null, whatever else.
             return GeneratedExpression.nullOf(type);
@@ -93,13 +102,14 @@ final class ExpressionGenerator implements RexVisitor<GeneratedExpression> {
         }
         String result = context.newName("v");
         String javaType = JavaTypes.of(type);
-        if (nulls.isEmpty()) {
+        if (nulls.isEmpty() && !mayBeNull) {
             code.append(javaType).append(' ').append(result).append(";\n");
             code.append(body.code(values, result));
             return new GeneratedExpression(code.toString(), result, "false", type);
         }
         String isNull = result + "_null";
-        code.append("boolean ").append(isNull).append(" = ").append(String.join(" || ", nulls)).append(";\n");
+        code.append("boolean ").append(isNull).append(" = ").append(nulls.isEmpty() ? "false" : String.join(" || ", nulls))
+                .append(";\n");
         code.append(javaType).append(' ').append(result).append(" = ").append(JavaTypes.defaultValue(javaType)).append(";\n");
         code.append("if (!").append(isNull).append(") {\n").append(body.code(values, result)).append("}\n");
         return new GeneratedExpression(code.toString(), result, isNull, type);
@@ -119,29 +129,8 @@ final class ExpressionGenerator implements RexVisitor<GeneratedExpression> {
     GeneratedExpression strictOrNull(RexCall call, List<GeneratedExpression> operands,
                                      java.util.function.Function<List<String>, String> expression,
                                      java.util.function.UnaryOperator<String> nullWhen) {
-        RelDataType type = call.getType();
-        if (operands.stream().anyMatch(GeneratedExpression::alwaysNull)) {
-            return GeneratedExpression.nullOf(type);
-        }
-        StringBuilder code = new StringBuilder();
-        List<String> values = new ArrayList<>();
-        List<String> nulls = new ArrayList<>();
-        for (GeneratedExpression operand : operands) {
-            code.append(operand.code());
-            values.add(operand.value());
-            if (operand.nullable()) {
-                nulls.add(operand.isNull());
-            }
-        }
-        String result = context.newName("v");
-        String isNull = result + "_null";
-        String javaType = JavaTypes.of(type);
-        code.append("boolean ").append(isNull).append(" = ").append(nulls.isEmpty() ? "false" : String.join(" || ", nulls))
-                .append(";\n");
-        code.append(javaType).append(' ').append(result).append(" = ").append(JavaTypes.defaultValue(javaType)).append(";\n");
-        code.append("if (!").append(isNull).append(") {\n").append(result).append(" = ").append(expression.apply(values))
-                .append(";\n").append(isNull).append(" = ").append(nullWhen.apply(result)).append(";\n}\n");
-        return new GeneratedExpression(code.toString(), result, isNull, type);
+        return strict(call.getType(), operands, (values, result) -> result + " = " + expression.apply(values) + ";\n"
+                + result + "_null = " + nullWhen.apply(result) + ";\n", true);
     }
 
     /** The expression's value held as the Java type of {@code target} (numeric promotion, decimal scale). */

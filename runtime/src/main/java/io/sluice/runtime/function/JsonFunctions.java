@@ -105,12 +105,8 @@ public final class JsonFunctions {
      */
     public static String value(String json, Path path) {
         Object found = read(json, path);
-        if (found == EMPTY || found == ERROR) {
+        if (!(found instanceof JsonNode node)) {
             return (String) found;
-        }
-        JsonNode node = node(found);
-        if (node.isNull() || node.isMissingNode()) {
-            return EMPTY;
         }
         if (!node.isValueNode()) {
             return ERROR;
@@ -124,12 +120,8 @@ public final class JsonFunctions {
      */
     public static String query(String json, Path path, boolean wrap) {
         Object found = read(json, path);
-        if (found == EMPTY || found == ERROR) {
+        if (!(found instanceof JsonNode node)) {
             return (String) found;
-        }
-        JsonNode node = node(found);
-        if (node.isNull() || node.isMissingNode()) {
-            return EMPTY;
         }
         if (wrap) {
             return MAPPER.createArrayNode().add(node).toString();
@@ -164,14 +156,16 @@ public final class JsonFunctions {
         return new SluiceException(ErrorCode.DATA_ERROR, function + " found no value it may return in " + shown);
     }
 
+    /** The node the path finds, or EMPTY (nothing, or JSON null) or ERROR (not JSON, a strict path that fails). */
     private static Object read(String json, Path path) {
-        JsonNode node = parse(json);
-        if (node == null) {
+        JsonNode document = parse(json);
+        if (document == null) {
             return ERROR;
         }
         try {
-            Object found = JsonPath.using(path.lax() ? LAX : STRICT).parse(node).read(path.path());
-            return found == null ? EMPTY : found;
+            Object found = JsonPath.using(path.lax() ? LAX : STRICT).parse(document).read(path.path());
+            JsonNode node = found == null ? null : node(found);
+            return node == null || node.isNull() || node.isMissingNode() ? EMPTY : node;
         } catch (JsonPathException e) {
             return path.lax() ? EMPTY : ERROR;
         }

@@ -3,6 +3,8 @@ package io.sluice.engine.statement;
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.job.BackgroundJob;
+import io.sluice.engine.metrics.EventTimeLag;
+import io.sluice.engine.metrics.Throughput;
 import io.sluice.engine.query.QueryState;
 import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.ListCursor;
@@ -14,12 +16,14 @@ import io.sluice.runtime.checkpoint.CheckpointStats;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.function.DateTimeFunctions;
 import io.sluice.runtime.metrics.QueryMetrics;
+import io.sluice.runtime.operator.Watermarks;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** {@code SHOW STREAMS | TABLES | VIEWS | MATERIALIZED VIEWS | QUERIES | JOBS | FUNCTIONS}. */
 final class ShowExecutor implements StatementExecutor<Show> {
@@ -71,14 +75,14 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 continue;
             }
             rows.add(row(query.id(), "QUERY", query.statement(), query.state(), query.startMillis(), query.metrics(),
-                    query.rowsPerSecond(), NO_CHECKPOINTS, query.job().failure()));
+                    query.rowsPerSecond(), NO_CHECKPOINTS, query.job().failure(), query.job().memoryUsed(), session));
         }
         for (BackgroundJob job : session.engine().jobs().list()) {
             if (!session.user().mayControl(job.owner())) {
                 continue;
             }
             rows.add(row(job.id(), "JOB", job.statement(), job.state(), job.startMillis(), job.metrics(),
-                    job.rowsPerSecond(), checkpoints(job), job.failure()));
+                    job.rowsPerSecond(), checkpoints(job), job.failure(), job.memoryUsed(), session));
         }
         rows.sort(Comparator.comparing((Object[] row) -> (LocalDateTime) row[4]));
         return info(List.of(ResultColumn.varchar("id"), ResultColumn.varchar("kind"), ResultColumn.varchar("statement"),
@@ -90,7 +94,10 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 ResultColumn.timestamp("last_checkpoint_time"), ResultColumn.bigint("last_checkpoint_bytes"),
                 ResultColumn.bigint("last_checkpoint_millis"), ResultColumn.varchar("savepoint"),
                 ResultColumn.bigint("restarts"),
-                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
+                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error"),
+                ResultColumn.bigint("records_in_per_second"), ResultColumn.bigint("records_out_per_second"),
+                ResultColumn.varchar("watermark"), ResultColumn.bigint("lag_millis"),
+                ResultColumn.bigint("backpressure_millis"), ResultColumn.bigint("memory_bytes")), rows);
     }
 
     /**
@@ -111,7 +118,8 @@ final class ShowExecutor implements StatementExecutor<Show> {
     }
 
     private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
-            QueryMetrics metrics, double rowsPerSecond, Object[] checkpoints, SluiceException failure) {
+            QueryMetrics metrics, double rowsPerSecond, Object[] checkpoints, SluiceException failure, long memoryBytes,
+            Session session) {
         List<Object> row = new ArrayList<>(List.of(
             id,
             kind,
@@ -128,6 +136,14 @@ final class ShowExecutor implements StatementExecutor<Show> {
         row.addAll(java.util.Arrays.asList(checkpoints));
         row.add(metrics.sourceRetries());
         row.add(failure == null ? null : failure.getMessage());
+        Optional<Throughput> throughput = session.engine().metrics().throughput(metrics);
+        row.add(throughput.map(t -> Math.round(t.recordsInPerSecond())).orElse(0L));
+        row.add(throughput.map(t -> Math.round(t.recordsOutPerSecond())).orElse(0L));
+        row.add(Watermarks.format(metrics.watermark()));
+        OptionalLong lag = EventTimeLag.millis(metrics, session.engine().config().clock());
+        row.add(lag.isPresent() ? lag.getAsLong() : null);
+        row.add(metrics.backPressureNanos() / 1_000_000);
+        row.add(memoryBytes);
         return row.toArray();
     }
 

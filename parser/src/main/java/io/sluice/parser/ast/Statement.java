@@ -5,7 +5,7 @@ package io.sluice.parser.ast;
  * compiler checks that every kind is handled.
  */
 public sealed interface Statement
-        permits CreateTable, CreateView, DropObject, Show, Describe, Explain, SetOption, ListOptions,
+        permits CreateTable, CreateView, DropObject, Show, Describe, Explain, ExplainAnalyze, SetOption, ListOptions,
         ResetOption, Query, Insert, StatementSet, StopJob {
     /** Where the statement starts in its script. */
     SourcePosition position();

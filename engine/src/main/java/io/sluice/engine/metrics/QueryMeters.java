@@ -118,6 +118,9 @@ final class QueryMeters implements AutoCloseable {
                     .description("Rows that entered the plan node").tags(nodeTags).register(registry));
             meters.add(FunctionCounter.builder("sluice.operator.records.out", node, n -> metrics.rowsOut(n))
                     .description("Rows the plan node emitted").tags(nodeTags).register(registry));
+            meters.add(FunctionCounter.builder("sluice.operator.records.late", node, OperatorMetrics::lateRecords)
+                    .description("Rows the plan node dropped because every window holding them had fired")
+                    .tags(nodeTags).register(registry));
             meters.add(FunctionCounter.builder("sluice.operator.busy.seconds", node,
                             n -> metrics.ownNanos(n) / NANOS_PER_SECOND)
                     .description("Time the plan node's tasks spent in it, without the nodes after it")

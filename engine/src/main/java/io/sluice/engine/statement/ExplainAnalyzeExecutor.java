@@ -26,7 +26,7 @@ import java.util.Optional;
 final class ExplainAnalyzeExecutor implements StatementExecutor<ExplainAnalyze> {
     private static final List<ResultColumn> COLUMNS = List.of(ResultColumn.varchar("pipeline"),
             ResultColumn.bigint("position"), ResultColumn.varchar("operator"), ResultColumn.bigint("rows_in"),
-            ResultColumn.bigint("rows_out"), ResultColumn.bigint("busy_micros"), ResultColumn.bigint("state_keys"),
+            ResultColumn.bigint("rows_out"), ResultColumn.bigint("late_records"), ResultColumn.bigint("busy_micros"), ResultColumn.bigint("state_keys"),
             ResultColumn.bigint("state_bytes"), ResultColumn.varchar("watermark"));
 
     @Override
@@ -42,6 +42,7 @@ final class ExplainAnalyzeExecutor implements StatementExecutor<ExplainAnalyze> 
                 node.name(),
                 node.rowsIn(),
                 metrics.rowsOut(node),
+                node.lateRecords(),
                 metrics.ownNanos(node) / 1000,
                 node.state().keys(),
                 node.state().bytes(),

@@ -89,15 +89,15 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
                 ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
+                ResultColumn.bigint("records_in_per_second"), ResultColumn.bigint("records_out_per_second"),
+                ResultColumn.varchar("watermark"), ResultColumn.bigint("lag_millis"),
+                ResultColumn.bigint("backpressure_millis"), ResultColumn.bigint("memory_bytes"),
                 ResultColumn.bigint("state_bytes"), ResultColumn.bigint("state_keys"),
                 ResultColumn.varchar("checkpointing"), ResultColumn.bigint("last_checkpoint"),
                 ResultColumn.timestamp("last_checkpoint_time"), ResultColumn.bigint("last_checkpoint_bytes"),
                 ResultColumn.bigint("last_checkpoint_millis"), ResultColumn.varchar("savepoint"),
                 ResultColumn.bigint("restarts"),
-                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error"),
-                ResultColumn.bigint("records_in_per_second"), ResultColumn.bigint("records_out_per_second"),
-                ResultColumn.varchar("watermark"), ResultColumn.bigint("lag_millis"),
-                ResultColumn.bigint("backpressure_millis"), ResultColumn.bigint("memory_bytes")), rows);
+                ResultColumn.bigint("source_retries"), ResultColumn.varchar("error")), rows);
     }
 
     /**
@@ -120,7 +120,9 @@ final class ShowExecutor implements StatementExecutor<Show> {
     private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
             QueryMetrics metrics, double rowsPerSecond, Object[] checkpoints, SluiceException failure, long memoryBytes,
             Session session) {
-        List<Object> row = new ArrayList<>(List.of(
+        Optional<Throughput> throughput = session.engine().metrics().throughput(metrics);
+        OptionalLong lag = EventTimeLag.millis(metrics, session.engine().config().clock());
+        List<Object> row = new ArrayList<>(java.util.Arrays.asList(
             id,
             kind,
             statement,
@@ -131,19 +133,17 @@ final class ShowExecutor implements StatementExecutor<Show> {
             metrics.lateRecords(),
             metrics.malformedRecords(),
             Math.round(rowsPerSecond),
+            throughput.map(t -> Math.round(t.recordsInPerSecond())).orElse(0L),
+            throughput.map(t -> Math.round(t.recordsOutPerSecond())).orElse(0L),
+            Watermarks.format(metrics.watermark()),
+            lag.isPresent() ? lag.getAsLong() : null,
+            metrics.backPressureNanos() / 1_000_000,
+            memoryBytes,
             metrics.state().bytes(),
             metrics.state().keys()));
         row.addAll(java.util.Arrays.asList(checkpoints));
         row.add(metrics.sourceRetries());
         row.add(failure == null ? null : failure.getMessage());
-        Optional<Throughput> throughput = session.engine().metrics().throughput(metrics);
-        row.add(throughput.map(t -> Math.round(t.recordsInPerSecond())).orElse(0L));
-        row.add(throughput.map(t -> Math.round(t.recordsOutPerSecond())).orElse(0L));
-        row.add(Watermarks.format(metrics.watermark()));
-        OptionalLong lag = EventTimeLag.millis(metrics, session.engine().config().clock());
-        row.add(lag.isPresent() ? lag.getAsLong() : null);
-        row.add(metrics.backPressureNanos() / 1_000_000);
-        row.add(memoryBytes);
         return row.toArray();
     }
 

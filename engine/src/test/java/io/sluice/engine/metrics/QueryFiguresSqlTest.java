@@ -14,6 +14,7 @@ import io.sluice.engine.result.ResultCursor;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,6 +54,33 @@ class QueryFiguresSqlTest {
             assertTrue((Long) aggregate.get("busy_micros") >= 0);
             // the query ended with the statement
             assertEquals(List.of(), rows(session.execute("SHOW QUERIES").cursor()));
+        }
+    }
+
+    @Test
+    void explainAnalyzeCountsLateRowsAtTheWindowThatDroppedThem() throws IOException, InterruptedException {
+        Path file = dir.resolve("clicks.csv");
+        // one row a batch: the watermark (rowtime less 1 s) after the second row is 00:00:04, so the
+        // window [00:00:02, 00:00:03) of the third row has fired, and the row is late
+        Files.writeString(file, """
+                1,2026-01-01 00:00:01
+                2,2026-01-01 00:00:05
+                3,2026-01-01 00:00:02
+                """);
+        try (Engine engine = Engine.create(EngineConfig.defaults().withDefaultParallelism(1));
+             Session session = engine.newSession()) {
+            session.execute("CREATE STREAM clicks (id INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+                    + "WITH ('connector' = 'file', 'path' = '" + file + "', 'format' = 'csv')");
+            session.execute("SET 'batch.size' = '1'");
+            List<Map<String, Object>> nodes = rows(session.execute("EXPLAIN ANALYZE SELECT STREAM window_start, "
+                    + "COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '1' SECOND)) "
+                    + "GROUP BY window_start, window_end").cursor());
+
+            Map<String, Object> window = node(nodes, "WindowAggregate");
+            assertEquals(1L, window.get("late_records"));
+            // the windows of 00:00:01 and 00:00:05
+            assertEquals(2L, window.get("rows_out"));
+            assertEquals(0L, node(nodes, "sink results").get("late_records"));
         }
     }
 

@@ -28,23 +28,24 @@ final class MeteredOutput implements Output {
 
     @Override
     public void emit(VectorSchemaRoot batch) {
-        int rows = batch.getRowCount();
+        // counted before it is handed on, so that no reader sees rows the count has not got yet
+        node.addBatch(batch.getRowCount());
         long start = System.nanoTime();
         try {
             downstream.emit(batch);
         } finally {
-            node.addBatch(rows, System.nanoTime() - start);
+            node.addNanos(System.nanoTime() - start);
         }
     }
 
     /** Hands a batch to one input of the two-input operator this output feeds. */
     void emit(int input, VectorSchemaRoot batch) {
-        int rows = batch.getRowCount();
+        node.addBatch(batch.getRowCount());
         long start = System.nanoTime();
         try {
             twoInputs.process(input, batch);
         } finally {
-            node.addBatch(rows, System.nanoTime() - start);
+            node.addNanos(System.nanoTime() - start);
         }
     }
 

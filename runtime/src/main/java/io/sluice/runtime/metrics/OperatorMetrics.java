@@ -21,8 +21,8 @@ public final class OperatorMetrics {
     private final String name;
     private final boolean sink;
     private final LongAdder rowsIn = new LongAdder();
-    private final LongAdder batchesIn = new LongAdder();
     private final LongAdder inclusiveNanos = new LongAdder();
+    private final LongAdder lateRecords = new LongAdder();
     private final AtomicLongArray watermarks;
     private final StateGauge state;
 
@@ -59,16 +59,19 @@ public final class OperatorMetrics {
         return sink;
     }
 
-    /** Counts a batch the node took and the time it and its downstream spent on it. */
-    public void addBatch(int rows, long nanos) {
+    /** Counts the rows of a batch the node takes. */
+    public void addBatch(int rows) {
         rowsIn.add(rows);
-        batchesIn.increment();
+    }
+
+    /** Counts time the node and its downstream spent on a batch, a watermark or the end of input. */
+    public void addNanos(long nanos) {
         inclusiveNanos.add(nanos);
     }
 
-    /** Counts time spent without a batch (a watermark that fired windows, the end of input). */
-    public void addNanos(long nanos) {
-        inclusiveNanos.add(nanos);
+    /** Counts rows the node dropped as late (the query's count has them too). */
+    void addLateRecords(long count) {
+        lateRecords.add(count);
     }
 
     /** Records the watermark one task of the pipeline passed to the node. */
@@ -82,8 +85,9 @@ public final class OperatorMetrics {
         return rowsIn.sum();
     }
 
-    public long batchesIn() {
-        return batchesIn.sum();
+    /** Rows the node dropped because every window holding them had fired. */
+    public long lateRecords() {
+        return lateRecords.sum();
     }
 
     public long inclusiveNanos() {

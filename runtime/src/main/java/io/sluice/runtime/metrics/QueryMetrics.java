@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>These are plain counters that cost a task an add per batch; the engine reads them into a
  * metrics registry. The query's plan nodes have counters of their own ({@link #operators()});
  * {@link #forOperator} gives an operator a view of the query's metrics whose state gauge is the
- * operator's.
+ * operator's, and whose late records are counted for the operator too.
  */
 public final class QueryMetrics {
     /** Longest record text kept in an example. */
@@ -35,6 +35,8 @@ public final class QueryMetrics {
     private final Map<String, OperatorMetrics> operators;
     private final StateGauge queryState;
     private final StateGauge state;
+    /** The operator whose view these are, or null for the query's own. */
+    private final OperatorMetrics operator;
 
     public QueryMetrics() {
         this.recordsIn = new LongAdder();
@@ -49,9 +51,10 @@ public final class QueryMetrics {
         this.operators = new ConcurrentHashMap<>();
         this.queryState = new StateGauge();
         this.state = queryState;
+        this.operator = null;
     }
 
-    private QueryMetrics(QueryMetrics query, StateGauge state) {
+    private QueryMetrics(QueryMetrics query, OperatorMetrics operator) {
         this.recordsIn = query.recordsIn;
         this.recordsOut = query.recordsOut;
         this.bytesIn = query.bytesIn;
@@ -63,7 +66,8 @@ public final class QueryMetrics {
         this.firstMalformed = query.firstMalformed;
         this.operators = query.operators;
         this.queryState = query.queryState;
-        this.state = state;
+        this.state = operator.state();
+        this.operator = operator;
     }
 
     /**
@@ -101,9 +105,12 @@ public final class QueryMetrics {
         return next == null ? node.rowsIn() : next.rowsIn();
     }
 
-    /** These metrics as an operator sees them: its state is reported to its own gauge (and the query's). */
-    public QueryMetrics forOperator(OperatorMetrics operator) {
-        return new QueryMetrics(this, operator.state());
+    /**
+     * These metrics as an operator sees them: its state is reported to its own gauge (and the
+     * query's), its late records counted for it (and the query).
+     */
+    public QueryMetrics forOperator(OperatorMetrics node) {
+        return new QueryMetrics(this, node);
     }
 
     /**
@@ -147,6 +154,9 @@ public final class QueryMetrics {
 
     public void addLateRecords(long count) {
         lateRecords.add(count);
+        if (operator != null) {
+            operator.addLateRecords(count);
+        }
     }
 
     /** Counts a time a source lost its connection (a Kafka broker went away) and went on retrying. */

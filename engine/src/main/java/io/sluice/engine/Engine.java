@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.engine.job.BackgroundJob;
 import io.sluice.engine.job.JobRegistry;
 import io.sluice.engine.job.JobStore;
+import io.sluice.engine.metrics.EngineMetrics;
 import io.sluice.engine.query.QueryRegistry;
 import io.sluice.parser.SluiceSqlConfig;
 import io.sluice.planner.SqlEnvironment;
@@ -41,9 +42,10 @@ public final class Engine implements AutoCloseable {
     private final KernelCompiler compiler;
     private final SqlEnvironment sql;
     private final BufferAllocator allocator;
-    private final QueryRegistry queries = new QueryRegistry();
+    private final QueryRegistry queries;
     private final JobRegistry jobs = new JobRegistry();
     private final AtomicLong sessionIds = new AtomicLong();
+    private final EngineMetrics metrics;
     private volatile JobStore jobStore;
 
     private Engine(EngineConfig config) {
@@ -52,6 +54,8 @@ public final class Engine implements AutoCloseable {
         this.compiler = new KernelCompiler(Engine.class.getClassLoader());
         this.sql = new SqlEnvironment(catalog, compiler, SluiceSqlConfig.conformance());
         this.allocator = new RootAllocator(config.memoryLimit());
+        this.queries = new QueryRegistry(query -> metrics().started(query));
+        this.metrics = new EngineMetrics(this, config.meterRegistry());
     }
 
     public static Engine create() {
@@ -91,7 +95,9 @@ public final class Engine implements AutoCloseable {
 
     /** A session of {@code user}, who sees and stops only their own queries and jobs unless an admin. */
     public Session newSession(SessionUser user) {
-        return new Session(this, "s" + sessionIds.incrementAndGet(), user);
+        Session session = new Session(this, "s" + sessionIds.incrementAndGet(), user);
+        metrics.sessionOpened();
+        return session;
     }
 
     public EngineConfig config() {
@@ -117,6 +123,11 @@ public final class Engine implements AutoCloseable {
     /** The engine's root allocator: every query's memory is a child of it. */
     public BufferAllocator allocator() {
         return allocator;
+    }
+
+    /** The engine's metrics, bound to the registry of its configuration. */
+    public EngineMetrics metrics() {
+        return metrics;
     }
 
     public QueryRegistry queries() {
@@ -158,6 +169,7 @@ public final class Engine implements AutoCloseable {
     /** Stops every job and query, waits for them to free their memory, and closes the engine's allocator. */
     @Override
     public void close() {
+        metrics.close();
         jobs.stopAll();
         queries.closeAll();
         allocator.close();

@@ -2,6 +2,8 @@ package io.sluice.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.sluice.runtime.Clock;
 import io.sluice.runtime.security.AccessPolicy;
 
@@ -17,9 +19,12 @@ import io.sluice.runtime.security.AccessPolicy;
  * @param accessPolicy       the paths, hosts and JDBC URLs connectors may reach; {@link AccessPolicy#OPEN}
  *                           by default, since an embedded engine's user owns the process
  * @param limits             what one statement or session may ask for
+ * @param meterRegistry      where the engine's metrics go (see docs/monitoring.md); by default an empty
+ *                           composite registry, which keeps nothing
  */
 public record EngineConfig(Clock clock, int defaultParallelism, long memoryLimit, long queryMemoryLimit,
-                           ClassLoader classLoader, AccessPolicy accessPolicy, EngineLimits limits) {
+                           ClassLoader classLoader, AccessPolicy accessPolicy, EngineLimits limits,
+                           MeterRegistry meterRegistry) {
     public EngineConfig {
         requireNonNull(clock, "clock is null");
         if (defaultParallelism <= 0) {
@@ -28,6 +33,14 @@ public record EngineConfig(Clock clock, int defaultParallelism, long memoryLimit
         requireNonNull(classLoader, "classLoader is null");
         requireNonNull(accessPolicy, "accessPolicy is null");
         requireNonNull(limits, "limits is null");
+        requireNonNull(meterRegistry, "meterRegistry is null");
+    }
+
+    /** A configuration whose metrics go nowhere until {@link #withMeterRegistry} names a registry. */
+    public EngineConfig(Clock clock, int defaultParallelism, long memoryLimit, long queryMemoryLimit,
+                        ClassLoader classLoader, AccessPolicy accessPolicy, EngineLimits limits) {
+        this(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy, limits,
+                new CompositeMeterRegistry());
     }
 
     /**
@@ -43,20 +56,31 @@ public record EngineConfig(Clock clock, int defaultParallelism, long memoryLimit
     }
 
     public EngineConfig withDefaultParallelism(int parallelism) {
-        return new EngineConfig(clock, parallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy, limits);
+        return new EngineConfig(clock, parallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy, limits,
+                meterRegistry);
     }
 
     public EngineConfig withClock(Clock newClock) {
         return new EngineConfig(newClock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy,
-                limits);
+                limits, meterRegistry);
     }
 
     public EngineConfig withAccessPolicy(AccessPolicy policy) {
-        return new EngineConfig(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, policy, limits);
+        return new EngineConfig(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, policy, limits,
+                meterRegistry);
     }
 
     public EngineConfig withLimits(EngineLimits newLimits) {
         return new EngineConfig(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy,
-                newLimits);
+                newLimits, meterRegistry);
+    }
+
+    /**
+     * Sends the engine's metrics to the application's registry: a Prometheus one, say, or a
+     * composite of several. The engine adds its meters when it starts and removes them when it closes.
+     */
+    public EngineConfig withMeterRegistry(MeterRegistry registry) {
+        return new EngineConfig(clock, defaultParallelism, memoryLimit, queryMemoryLimit, classLoader, accessPolicy,
+                limits, registry);
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -42,6 +43,7 @@ public final class Session implements AutoCloseable {
     private final SessionUser user;
     private final SessionSettings settings;
     private final StatementParser parser = new StatementParser();
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** The kept job the statement being run resumes, or null; set by {@link #resumeJob}. */
     private volatile ResumedJob resuming;
 
@@ -233,6 +235,9 @@ public final class Session implements AutoCloseable {
     /** Stops the session's interactive queries and frees their memory; its background jobs go on. */
     @Override
     public void close() {
+        if (closed.compareAndSet(false, true)) {
+            engine.metrics().sessionClosed();
+        }
         engine.queries().releaseSession(id);
     }
 }

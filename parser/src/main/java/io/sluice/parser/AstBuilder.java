@@ -29,6 +29,7 @@ import io.sluice.parser.ast.Describe;
 import io.sluice.parser.ast.DescribeFunction;
 import io.sluice.parser.ast.DropObject;
 import io.sluice.parser.ast.Explain;
+import io.sluice.parser.ast.ExplainAnalyze;
 import io.sluice.parser.ast.Insert;
 import io.sluice.parser.ast.ListOptions;
 import io.sluice.parser.ast.ObjectKind;
@@ -119,6 +120,11 @@ final class AstBuilder extends SluiceStatementBaseVisitor<Statement> {
 
     @Override
     public Statement visitExplainStatement(ExplainStatementContext context) {
+        if (context.ANALYZE() != null) {
+            return context.id != null
+                    ? ExplainAnalyze.ofQueryId(Literals.string(context.id), source.position(context))
+                    : ExplainAnalyze.ofQuery(visitQuery(context.query()), source.position(context));
+        }
         Statement explained = context.query() != null ? visitQuery(context.query()) : visit(context.insertStatement());
         return new Explain(explained, source.position(context));
     }

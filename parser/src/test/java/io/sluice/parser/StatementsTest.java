@@ -11,6 +11,7 @@ import io.sluice.parser.ast.Describe;
 import io.sluice.parser.ast.DescribeFunction;
 import io.sluice.parser.ast.DropObject;
 import io.sluice.parser.ast.Explain;
+import io.sluice.parser.ast.ExplainAnalyze;
 import io.sluice.parser.ast.Insert;
 import io.sluice.parser.ast.ListOptions;
 import io.sluice.parser.ast.ObjectKind;
@@ -107,6 +108,18 @@ class StatementsTest {
         Query query = assertInstanceOf(Query.class, explain.explained());
         assertEquals("SELECT STREAM a FROM t", query.text());
         assertEquals(new SourcePosition(1, 9), query.position());
+    }
+
+    @Test
+    void explainAnalyzeOfAQueryIdOrOfAQuery() {
+        assertEquals(ExplainAnalyze.ofQueryId("q3", new SourcePosition(1, 1)), parser.parse("EXPLAIN ANALYZE 'q3'"));
+
+        ExplainAnalyze analyze = assertInstanceOf(ExplainAnalyze.class,
+                parser.parse("explain analyze SELECT a FROM t"));
+        assertEquals("SELECT a FROM t", analyze.query().orElseThrow().text());
+        assertEquals(new SourcePosition(1, 17), analyze.query().orElseThrow().position());
+        // ANALYZE stays a word a stream may be named
+        assertEquals(new Describe("analyze", new SourcePosition(1, 1)), parser.parse("DESCRIBE analyze"));
     }
 
     @Test

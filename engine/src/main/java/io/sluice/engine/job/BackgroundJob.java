@@ -154,6 +154,16 @@ public final class BackgroundJob {
         return checkpointing;
     }
 
+    /** The bytes the job's current run holds. */
+    public long memoryUsed() {
+        return job.current().memoryUsed();
+    }
+
+    /** The memory limit of each run of the job, in bytes. */
+    public long memoryLimit() {
+        return job.current().memoryLimit();
+    }
+
     /** The newest checkpoint completed, in any run of the job. */
     public Optional<CheckpointStats> lastCheckpoint() {
         return job.lastCheckpoint();

@@ -3,6 +3,7 @@ package io.sluice.engine.job;
 import io.sluice.runtime.checkpoint.WrappingOutput;
 import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.vector.Batches;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Counts the rows a job hands to its sink, as the job's records out; checkpoints see the sink's output through it. */
@@ -24,6 +25,7 @@ final class CountingOutput implements WrappingOutput {
     public void emit(VectorSchemaRoot batch) {
         sink.emit(batch);
         metrics.addRecordsOut(batch.getRowCount());
+        metrics.addBytesOut(Batches.bytes(batch));
     }
 
     @Override

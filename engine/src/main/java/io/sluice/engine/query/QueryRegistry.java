@@ -11,12 +11,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** The queries an engine runs, by id, for SHOW QUERIES and for stopping them all at close. */
 public final class QueryRegistry {
     private final Map<String, RunningQuery> queries = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Consumer<RunningQuery> started;
+
+    /** @param started told of each query as it starts (the engine binds its metrics) */
+    public QueryRegistry(Consumer<RunningQuery> started) {
+        this.started = started;
+    }
 
     /**
      * Starts a query of {@code owner}'s session whose job is made by {@code jobSpec}, with its
@@ -38,6 +45,7 @@ public final class QueryRegistry {
             throw e;
         }
         queries.put(id, query);
+        started.accept(query);
         return query;
     }
 

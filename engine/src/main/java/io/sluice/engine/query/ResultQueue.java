@@ -36,6 +36,7 @@ final class ResultQueue {
             public void emit(VectorSchemaRoot batch) {
                 VectorSchemaRoot copy = Batches.copy(batch, allocator);
                 metrics.addRecordsOut(copy.getRowCount());
+                metrics.addBytesOut(Batches.bytes(copy));
                 offer(copy, job);
             }
 

@@ -55,7 +55,7 @@ public final class JdbcServer implements AutoCloseable {
         this.meta = new EngineMeta(engine);
         HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
                 .withHandler(new SluiceHandler(meta, config.sessionTimeout(), config.users(),
-                        config.limits().maxRequestBytes()))
+                        config.limits().maxRequestBytes(), engine.metrics().registry()))
                 .withPort(config.port())
                 .withServerCustomizers(List.of(server -> customize(server, config)), Server.class);
         // The key store is its own trust store: the server asks clients for no certificate.
@@ -143,7 +143,7 @@ public final class JdbcServer implements AutoCloseable {
         server.setErrorHandler(errors);
     }
 
-    private static boolean isLoopback(String address) {
+    static boolean isLoopback(String address) {
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {

@@ -2,9 +2,12 @@ package io.sluice.engine.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.engine.Engine;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.Session;
+import io.sluice.engine.metrics.JvmMeters;
 import io.sluice.engine.server.auth.Users;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -47,6 +50,15 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1",
             description = "The address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
     private String bind;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics at http://ADDRESS:PORT/metrics (0 for any free port); none without it.")
+    private Integer metricsPort;
+
+    @Option(names = "--metrics-bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "The address the metrics are served on; any but a loopback one needs --users, whose users"
+                    + " scrapes log in as (default: ${DEFAULT-VALUE}).")
+    private String metricsBind;
 
     @Option(names = "--demo", description = "Declare the demo streams before serving.")
     private boolean demo;
@@ -112,7 +124,9 @@ public final class ServerCommand implements Callable<Integer> {
             return 1;
         }
         LOG.info("Access policy: {}", policy);
-        EngineConfig engineConfig = EngineConfig.defaults().withAccessPolicy(policy);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmMeters.bindTo(registry);
+        EngineConfig engineConfig = EngineConfig.defaults().withAccessPolicy(policy).withMeterRegistry(registry);
         Engine engine;
         try {
             // a server with a data directory keeps its catalog and jobs there, and resumes them
@@ -122,25 +136,40 @@ public final class ServerCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        JdbcServer server;
+        JdbcServer server = null;
+        MetricsServer metrics = null;
         try {
             if (demo) {
                 declareDemoStreams(engine);
             }
             server = JdbcServer.start(engine, config);
+            if (metricsPort != null) {
+                metrics = MetricsServer.start(engine, registry, metricsBind, metricsPort, config.users(), config.tls());
+            }
         } catch (SluiceException | IllegalArgumentException e) {
+            if (server != null) {
+                server.close();
+            }
             engine.close();
             err.println("sluice server: " + e.getMessage());
             err.flush();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        JdbcServer jdbc = server;
+        MetricsServer metricsServer = metrics;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop(server, engine);
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
+            stop(jdbc, engine);
             stopped.countDown();
         }, "sluice-server-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Sluice JDBC server listening on " + server.url() + " (Ctrl-C to stop); " + server.describeSecurity());
+        if (metrics != null) {
+            out.println("Metrics at " + metrics.url());
+        }
         out.flush();
         stopped.await();
         return 0;

@@ -2,6 +2,9 @@ package io.sluice.engine.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.sluice.engine.SessionUser;
 import io.sluice.engine.jdbc.EngineMeta;
 import io.sluice.engine.server.auth.BasicCredentials;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.servlet.AsyncContext;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -49,8 +53,14 @@ final class SluiceHandler extends AbstractAvaticaHandler {
     private final long maxRequestBytes;
     private final Service service;
     private final ProtobufHandler protobuf;
+    private final Timer statementRequests;
+    private final Timer cancelRequests;
+    private final Timer keepaliveRequests;
+    private final Counter refusedLogins;
 
-    SluiceHandler(EngineMeta meta, Duration sessionTimeout, Optional<Users> users, long maxRequestBytes) {
+    /** @param registry where the requests' count and latency and the refused logins are counted */
+    SluiceHandler(EngineMeta meta, Duration sessionTimeout, Optional<Users> users, long maxRequestBytes,
+                  MeterRegistry registry) {
         this.meta = requireNonNull(meta, "meta is null");
         this.sessionTimeout = requireNonNull(sessionTimeout, "sessionTimeout is null");
         this.users = requireNonNull(users, "users is null");
@@ -58,6 +68,17 @@ final class SluiceHandler extends AbstractAvaticaHandler {
         this.service = new LocalService(meta);
         this.protobuf = new ProtobufHandler(service, new ServerProtobufTranslation(new ProtobufTranslationImpl()),
                 NoopMetricsSystem.getInstance());
+        this.statementRequests = requestTimer(registry, "protocol");
+        this.cancelRequests = requestTimer(registry, "cancel");
+        this.keepaliveRequests = requestTimer(registry, "keepalive");
+        this.refusedLogins = Counter.builder("sluice.jdbc.logins.refused")
+                .description("JDBC requests refused for a wrong user name or password").register(registry);
+    }
+
+    /** Requests served and their latency; a fetch's includes its wait for rows (a long poll). */
+    private static Timer requestTimer(MeterRegistry registry, String request) {
+        return Timer.builder("sluice.jdbc.requests").description("JDBC requests served, and how long each took")
+                .tag("request", request).register(registry);
     }
 
     @Override
@@ -118,6 +139,7 @@ final class SluiceHandler extends AbstractAvaticaHandler {
         }
         Optional<SessionUser> user = users.get().authenticate(credentials.get().name(), credentials.get().password());
         if (user.isEmpty()) {
+            refusedLogins.increment();
             LOG.warn("login refused: user '{}' from {}:{} gave a wrong user name or password",
                     printable(credentials.get().name()), request.getRemoteAddr(), request.getRemotePort());
             return null;
@@ -126,6 +148,7 @@ final class SluiceHandler extends AbstractAvaticaHandler {
     }
 
     private void serve(String target, SessionUser user, byte[] body, HttpServletResponse response) {
+        long start = System.nanoTime();
         try {
             switch (target) {
                 case SluiceProtocol.CANCEL_PATH -> cancel(user, body, response);
@@ -147,6 +170,13 @@ final class SluiceHandler extends AbstractAvaticaHandler {
             LOG.error("serving a request of user {} failed (this is a bug)", user.name(), e);
             ServerAnswers.text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     "internal error in the Sluice server (this is a bug; the server's log has its details)");
+        } finally {
+            Timer timer = switch (target) {
+                case SluiceProtocol.CANCEL_PATH -> cancelRequests;
+                case SluiceProtocol.KEEPALIVE_PATH -> keepaliveRequests;
+                default -> statementRequests;
+            };
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

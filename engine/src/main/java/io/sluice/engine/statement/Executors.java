@@ -8,6 +8,7 @@ import io.sluice.parser.ast.Describe;
 import io.sluice.parser.ast.DescribeFunction;
 import io.sluice.parser.ast.DropObject;
 import io.sluice.parser.ast.Explain;
+import io.sluice.parser.ast.ExplainAnalyze;
 import io.sluice.parser.ast.Insert;
 import io.sluice.parser.ast.ListOptions;
 import io.sluice.parser.ast.Query;
@@ -33,6 +34,7 @@ public final class Executors {
         register(Describe.class, new DescribeExecutor());
         register(DescribeFunction.class, new DescribeFunctionExecutor());
         register(Explain.class, new ExplainExecutor());
+        register(ExplainAnalyze.class, new ExplainAnalyzeExecutor());
         register(SetOption.class, OptionExecutors::set);
         register(ListOptions.class, OptionExecutors::list);
         register(ResetOption.class, OptionExecutors::reset);

@@ -19,6 +19,21 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 final class QueryExecutor implements StatementExecutor<Query> {
     @Override
     public StatementResult execute(Query statement, Session session) {
+        Started started = start(statement, session);
+        return new StatementResult(StatementResult.Kind.QUERY, started.cursor(), null);
+    }
+
+    /**
+     * A started query and the cursor its rows are read through.
+     *
+     * @param cursor a plain SELECT's answers with the result as it stands at the end; SELECT STREAM's shows
+     *               each change
+     */
+    record Started(RunningQuery query, ResultCursor cursor) {
+    }
+
+    /** Plans the query and starts it. */
+    static Started start(Query statement, Session session) {
         PlannedQuery plan = new QueryPlanner(session.engine().sql()).plan(statement.query());
         boolean changelog = plan.changelog().carriesRowKinds();
         List<ResultColumn> columns = new ArrayList<>();
@@ -33,8 +48,6 @@ final class QueryExecutor implements StatementExecutor<Query> {
         RunningQuery query = session.startQuery(statement.text(), columns,
                 (id, sink) -> plan.jobSpec(id, options, sink, true));
         ResultCursor cursor = new QueryCursor(query, changelog);
-        // A plain SELECT answers with the result as it stands at the end; SELECT STREAM shows each change.
-        return new StatementResult(StatementResult.Kind.QUERY,
-                changelog && !plan.streaming() ? new FinalResultCursor(cursor) : cursor, null);
+        return new Started(query, changelog && !plan.streaming() ? new FinalResultCursor(cursor) : cursor);
     }
 }

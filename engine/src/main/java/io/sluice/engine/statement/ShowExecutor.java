@@ -3,6 +3,8 @@ package io.sluice.engine.statement;
 import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.job.BackgroundJob;
+import io.sluice.engine.metrics.EventTimeLag;
+import io.sluice.engine.metrics.Throughput;
 import io.sluice.engine.query.QueryState;
 import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.ListCursor;
@@ -15,12 +17,14 @@ import io.sluice.runtime.checkpoint.CheckpointStats;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.function.DateTimeFunctions;
 import io.sluice.runtime.metrics.QueryMetrics;
+import io.sluice.runtime.operator.Watermarks;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** {@code SHOW STREAMS | TABLES | VIEWS | MATERIALIZED VIEWS | QUERIES | JOBS | FUNCTIONS}. */
 final class ShowExecutor implements StatementExecutor<Show> {
@@ -69,20 +73,23 @@ final class ShowExecutor implements StatementExecutor<Show> {
                 continue;
             }
             rows.add(row(query.id(), "QUERY", query.statement(), query.state(), query.startMillis(), query.metrics(),
-                    query.rowsPerSecond(), NO_CHECKPOINTS, query.job().failure()));
+                    query.rowsPerSecond(), NO_CHECKPOINTS, query.job().failure(), query.job().memoryUsed(), session));
         }
         for (BackgroundJob job : session.engine().jobs().list()) {
             if (!session.user().mayControl(job.owner())) {
                 continue;
             }
             rows.add(row(job.id(), "JOB", job.statement(), job.state(), job.startMillis(), job.metrics(),
-                    job.rowsPerSecond(), checkpoints(job), job.failure()));
+                    job.rowsPerSecond(), checkpoints(job), job.failure(), job.memoryUsed(), session));
         }
         rows.sort(Comparator.comparing((Object[] row) -> (LocalDateTime) row[4]));
         return info(List.of(ResultColumn.varchar("id"), ResultColumn.varchar("kind"), ResultColumn.varchar("statement"),
                 ResultColumn.varchar("state"), ResultColumn.timestamp("started"), ResultColumn.bigint("records_in"),
                 ResultColumn.bigint("records_out"), ResultColumn.bigint("late_records"),
                 ResultColumn.bigint("malformed_records"), ResultColumn.bigint("rows_per_second"),
+                ResultColumn.bigint("records_in_per_second"), ResultColumn.bigint("records_out_per_second"),
+                ResultColumn.varchar("watermark"), ResultColumn.bigint("lag_millis"),
+                ResultColumn.bigint("backpressure_millis"), ResultColumn.bigint("memory_bytes"),
                 ResultColumn.bigint("state_bytes"), ResultColumn.bigint("state_keys"),
                 ResultColumn.varchar("checkpointing"), ResultColumn.bigint("last_checkpoint"),
                 ResultColumn.timestamp("last_checkpoint_time"), ResultColumn.bigint("last_checkpoint_bytes"),
@@ -109,8 +116,11 @@ final class ShowExecutor implements StatementExecutor<Show> {
     }
 
     private static Object[] row(String id, String kind, String statement, QueryState state, long startMillis,
-            QueryMetrics metrics, double rowsPerSecond, Object[] checkpoints, SluiceException failure) {
-        List<Object> row = new ArrayList<>(List.of(
+            QueryMetrics metrics, double rowsPerSecond, Object[] checkpoints, SluiceException failure, long memoryBytes,
+            Session session) {
+        Optional<Throughput> throughput = session.engine().metrics().throughput(metrics);
+        OptionalLong lag = EventTimeLag.millis(metrics, session.engine().config().clock());
+        List<Object> row = new ArrayList<>(java.util.Arrays.asList(
             id,
             kind,
             statement,
@@ -121,6 +131,12 @@ final class ShowExecutor implements StatementExecutor<Show> {
             metrics.lateRecords(),
             metrics.malformedRecords(),
             Math.round(rowsPerSecond),
+            throughput.map(t -> Math.round(t.recordsInPerSecond())).orElse(0L),
+            throughput.map(t -> Math.round(t.recordsOutPerSecond())).orElse(0L),
+            Watermarks.format(metrics.watermark()),
+            lag.isPresent() ? lag.getAsLong() : null,
+            metrics.backPressureNanos() / 1_000_000,
+            memoryBytes,
             metrics.state().bytes(),
             metrics.state().keys()));
         row.addAll(java.util.Arrays.asList(checkpoints));

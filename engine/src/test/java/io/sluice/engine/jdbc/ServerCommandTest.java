@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.engine.metrics.Scrape;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,6 +91,40 @@ class ServerCommandTest {
             assertTrue(log.contains("login refused: user 'alice' from 127.0.0.1:"), server.transcript());
             assertTrue(log.contains("opened for user alice"), server.transcript());
             assertFalse(log.contains("guess-123") || log.contains(SecuredServer.password("alice")), server.transcript());
+        }
+    }
+
+    @Test
+    void servesPrometheusMetricsOnTheMetricsPort(@TempDir Path data) throws Exception {
+        try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
+                List.of("--port", "0", "--demo", "--metrics-port", "0", "--data-dir", data.toString()))) {
+            String listening = server.awaitLine(TIMEOUT, line -> line.startsWith("Sluice JDBC server listening on "));
+            String url = listening.substring("Sluice JDBC server listening on ".length(), listening.indexOf(" (Ctrl-C"));
+            String metrics = server.awaitLine(TIMEOUT, line -> line.startsWith("Metrics at ")).substring("Metrics at ".length());
+            assertTrue(metrics.matches("http://127\\.0\\.0\\.1:\\d+/metrics"), metrics);
+            try (Connection connection = ThinDriver.connect(url); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT STREAM id FROM ticks")) {
+                assertTrue(rows.next());
+                HttpResponse<String> scraped = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(metrics)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, scraped.statusCode());
+                Scrape scrape = Scrape.parse(scraped.body());
+                assertTrue(scrape.value("sluice_query_records_out_total", Map.of("kind", "query")).orElseThrow() >= 1,
+                        scraped.body());
+                assertTrue(scrape.value("jvm_threads_live_threads", Map.of()).orElseThrow() > 0);
+            }
+            server.terminate();
+            assertEquals(143, server.awaitExit(TIMEOUT), server.transcript());
+        }
+    }
+
+    @Test
+    void metricsBeyondLoopbackWithoutAUsersFileAreRefused(@TempDir Path dir) throws Exception {
+        try (ChildJvm server = ChildJvm.start(ChildJvm.testClasspath(), List.of(), ServerCommandMain.class.getName(),
+                List.of("--port", "0", "--metrics-port", "0", "--metrics-bind", "0.0.0.0", "--data-dir", dir.toString()))) {
+            assertEquals(1, server.awaitExit(TIMEOUT), server.transcript());
+            assertTrue(server.err().stream().anyMatch(line -> line.startsWith(
+                    "sluice server: refusing to serve metrics on 0.0.0.0 without a users file")), server.transcript());
         }
     }
 

@@ -5,8 +5,8 @@ package io.sluice.parser.ast;
  * compiler checks that every kind is handled.
  */
 public sealed interface Statement
-        permits CreateTable, CreateView, DropObject, Show, Describe, DescribeFunction, Explain, SetOption, ListOptions,
-        ResetOption, Query, Insert, StatementSet, StopJob {
+        permits CreateTable, CreateView, DropObject, Show, Describe, DescribeFunction, Explain, ExplainAnalyze,
+        SetOption, ListOptions, ResetOption, Query, Insert, StatementSet, StopJob {
     /** Where the statement starts in its script. */
     SourcePosition position();
 }

@@ -2,6 +2,7 @@ package io.sluice.runtime.exchange;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.task.JobControl;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,11 @@ public final class Exchange implements AutoCloseable {
     private final BufferAllocator allocator;
     private final List<BlockingQueue<ExchangeMessage>> queues = new ArrayList<>();
     private final JobControl job;
+    private final QueryMetrics metrics;
 
-    public Exchange(ExchangeSpec spec, BufferAllocator allocator, JobControl job) {
+    /** @param metrics where the time producers wait on full queues is counted (back-pressure) */
+    public Exchange(ExchangeSpec spec, BufferAllocator allocator, JobControl job, QueryMetrics metrics) {
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.spec = requireNonNull(spec, "spec is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.job = requireNonNull(job, "job is null");
@@ -41,9 +45,16 @@ public final class Exchange implements AutoCloseable {
         return allocator;
     }
 
-    /** Queues a message for a consumer, waiting while its queue is full; dropped if the job stops. */
+    /**
+     * Queues a message for a consumer, waiting while its queue is full (the wait is counted as
+     * back-pressure); dropped if the job stops.
+     */
     public void send(int consumer, ExchangeMessage message) {
         BlockingQueue<ExchangeMessage> queue = queues.get(consumer);
+        if (queue.offer(message)) {
+            return;
+        }
+        long start = System.nanoTime();
         try {
             while (!queue.offer(message, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (job.isStopping()) {
@@ -54,6 +65,8 @@ public final class Exchange implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             release(message);
+        } finally {
+            metrics.addBackPressureNanos(System.nanoTime() - start);
         }
     }
 

@@ -2,9 +2,7 @@ package io.sluice.runtime.job;
 
 import io.sluice.runtime.exchange.Exchange;
 import io.sluice.runtime.exchange.ExchangeMessage;
-import io.sluice.runtime.operator.ChainedOutput;
 import io.sluice.runtime.operator.Output;
-import io.sluice.runtime.operator.TwoInputOperator;
 import io.sluice.runtime.operator.WatermarkHolder;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
@@ -21,13 +19,13 @@ final class ExchangeTask implements Runnable {
     private final TaskContext context;
     private final Output head;
     private final int leftProducers;
-    private final TwoInputOperator join;
+    private final MeteredOutput join;
     private final TaskCheckpoints checkpoints;
     private final BarrierAligner aligner;
 
     /**
      * @param input       the pipeline's input; with two inputs, the pipeline's first operator takes the
-     *                    batches of each input apart
+     *                    batches of each input apart (through {@code head}, a {@link MeteredOutput})
      * @param checkpoints the task's checkpoint side, or null if the job takes no checkpoints
      * @param aligner     lines up barriers, or null if the job takes no checkpoints
      */
@@ -37,7 +35,7 @@ final class ExchangeTask implements Runnable {
         this.context = context;
         this.head = head;
         this.leftProducers = input.leftProducers();
-        this.join = input.hasTwoInputs() ? (TwoInputOperator) ((ChainedOutput) head).operator() : null;
+        this.join = input.hasTwoInputs() ? (MeteredOutput) head : null;
         this.checkpoints = checkpoints;
         this.aligner = aligner;
     }
@@ -60,7 +58,7 @@ final class ExchangeTask implements Runnable {
                         if (join == null) {
                             head.emit(data.batch());
                         } else {
-                            join.process(data.producer() < leftProducers ? 0 : 1, data.batch());
+                            join.emit(data.producer() < leftProducers ? 0 : 1, data.batch());
                         }
                     } finally {
                         data.batch().close();

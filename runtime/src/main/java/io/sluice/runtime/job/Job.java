@@ -16,6 +16,7 @@ import io.sluice.runtime.exchange.Exchange;
 import io.sluice.runtime.exchange.ExchangeOutput;
 import io.sluice.runtime.exchange.ExchangeSpec;
 import io.sluice.runtime.exchange.FanOutOutput;
+import io.sluice.runtime.metrics.OperatorMetrics;
 import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.task.JobControl;
@@ -60,6 +61,7 @@ public final class Job implements JobControl {
     private final Map<String, SinkCommitter> committers = new LinkedHashMap<>();
     private CompletedCheckpoint restored;
     private CheckpointCoordinator coordinator;
+    private final Map<String, List<OperatorMetrics>> nodes = new LinkedHashMap<>();
     private final List<Exchange> exchanges = new ArrayList<>();
     private final AtomicInteger runningTasks = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -87,6 +89,24 @@ public final class Job implements JobControl {
         this.clock = requireNonNull(clock, "clock is null");
         this.batchSize = batchSize;
         this.memoryLimit = allocator.getLimit();
+        for (PipelineSpec pipeline : spec.pipelines()) {
+            nodes.put(pipeline.name(), nodeMetrics(pipeline));
+        }
+    }
+
+    /** The metrics of a pipeline's operators and then of its output, registered with the query's. */
+    private List<OperatorMetrics> nodeMetrics(PipelineSpec pipeline) {
+        List<OperatorMetrics> list = new ArrayList<>();
+        for (int i = 0; i < pipeline.operators().size(); i++) {
+            list.add(metrics.operator(pipeline.name(), i, pipeline.operators().get(i).name(), false,
+                    pipeline.parallelism()));
+        }
+        String output = pipeline.output() instanceof PipelineOutput.ToSink sink ? "sink " + sink.description()
+                : pipeline.output() instanceof PipelineOutput.ToExchange exchange ? "exchange " + exchange.exchangeId()
+                : "exchanges";
+        list.add(metrics.operator(pipeline.name(), pipeline.operators().size(), output,
+                pipeline.output() instanceof PipelineOutput.ToSink, pipeline.parallelism()));
+        return List.copyOf(list);
     }
 
     public JobSpec spec() {
@@ -95,6 +115,16 @@ public final class Job implements JobControl {
 
     public QueryMetrics metrics() {
         return metrics;
+    }
+
+    /** The bytes the job holds now (Arrow buffers and charged state). */
+    public long memoryUsed() {
+        return allocator.getAllocatedMemory();
+    }
+
+    /** The job's memory limit, in bytes. */
+    public long memoryLimit() {
+        return memoryLimit;
     }
 
     /**
@@ -112,7 +142,8 @@ public final class Job implements JobControl {
         }
         for (ExchangeSpec exchange : spec.exchanges()) {
             exchanges.add(new Exchange(exchange,
-                    allocator.newChildAllocator(spec.name() + "/exchange-" + exchange.id(), 0, Long.MAX_VALUE), this));
+                    allocator.newChildAllocator(spec.name() + "/exchange-" + exchange.id(), 0, Long.MAX_VALUE), this,
+                    metrics));
         }
         List<Thread> threads = new ArrayList<>();
         for (PipelineSpec pipeline : spec.pipelines()) {
@@ -250,7 +281,7 @@ public final class Job implements JobControl {
             TaskContext context = new TaskContext(name, index, pipeline.parallelism(), taskAllocator, metrics, clock,
                     this, batchSize);
             Output tail = createOutput(pipeline.output(), context);
-            OperatorChain chain = OperatorChain.build(pipeline.operators(), context, tail);
+            OperatorChain chain = OperatorChain.build(pipeline.operators(), context, tail, nodes.get(pipeline.name()));
             Output head = chain.head();
             // The failure is recorded before the outputs close, so that consumers never take a
             // failed producer's end for a normal one.

@@ -6,6 +6,7 @@ import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.operator.WatermarkStrategy;
 import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.task.TaskContext;
+import io.sluice.runtime.vector.Batches;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -77,6 +78,7 @@ final class SourceTask implements Runnable {
                         exchange.markIdle(false);
                     }
                     context.metrics().addRecordsIn(rows);
+                    context.metrics().addBytesIn(Batches.bytes(batch));
                     if (strategy != null && !reader.emitsWatermarks()) {
                         watermark = Math.max(watermark, strategy.watermarkOf(batch));
                     }

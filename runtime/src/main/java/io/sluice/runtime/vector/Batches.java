@@ -14,6 +14,15 @@ public final class Batches {
     private Batches() {
     }
 
+    /** The bytes a batch's rows take in its vectors' buffers (not their spare capacity). */
+    public static long bytes(VectorSchemaRoot batch) {
+        long bytes = 0;
+        for (FieldVector vector : batch.getFieldVectors()) {
+            bytes += vector.getBufferSize();
+        }
+        return bytes;
+    }
+
     /** A deep copy of the whole batch, owned by the caller, made with bulk buffer copies. */
     public static VectorSchemaRoot copy(VectorSchemaRoot source, BufferAllocator allocator) {
         VectorSchemaRoot copy = VectorSchemaRoot.create(source.getSchema(), allocator);

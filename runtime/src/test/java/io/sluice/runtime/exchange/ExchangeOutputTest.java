@@ -3,6 +3,7 @@ package io.sluice.runtime.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.sluice.runtime.metrics.QueryMetrics;
 import io.sluice.runtime.task.JobControl;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class ExchangeOutputTest {
     void onlyAFinishedProducerEnds() throws InterruptedException {
         try (RootAllocator root = new RootAllocator()) {
             try (Exchange exchange = new Exchange(new ExchangeSpec(0, 2, 1, 4),
-                    root.newChildAllocator("exchange", 0, Long.MAX_VALUE), RUNNING)) {
+                    root.newChildAllocator("exchange", 0, Long.MAX_VALUE), RUNNING,
+                    new QueryMetrics())) {
                 ExchangeOutput finished = new ExchangeOutput(exchange, 0, new Partitioning.Gather());
                 finished.finish();
                 finished.close();

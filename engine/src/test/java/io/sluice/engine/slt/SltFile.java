@@ -31,7 +31,9 @@ final class SltFile {
         Path root = Path.of(SltFile.class.getResource("/slt").toURI());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
+            // -Dsluice.slt=part runs only the files whose path holds it
+            String only = System.getProperty("sluice.slt", "");
+            files = walk.filter(p -> p.toString().endsWith(".slt") && p.toString().contains(only)).sorted().toList();
         }
         Map<String, List<SltRecord>> all = new LinkedHashMap<>();
         for (Path file : files) {

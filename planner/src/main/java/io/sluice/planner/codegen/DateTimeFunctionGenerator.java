@@ -12,7 +12,7 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * {@code EXTRACT(unit FROM t)}, {@code FLOOR/CEIL(t TO unit)}, and the current time
- * ({@code CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_DATE, CURRENT_TIME, LOCALTIME}), which comes
+ * ({@code CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_DATE, CURRENT_TIME, LOCALTIME, PROCTIME()}), which comes
  * from the kernel's injected clock, read once per batch: every row of a batch sees the same time.
  */
 final class DateTimeFunctionGenerator implements CallGenerator {
@@ -26,7 +26,7 @@ final class DateTimeFunctionGenerator implements CallGenerator {
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
         String name = call.getOperator().getName();
         switch (name) {
-            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> {
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "PROCTIME" -> {
                 String now = generator.context().batchValue("long", "clock.millis()");
                 String value = call.getType().getPrecision() == 0 ? "(" + now + " - Math.floorMod(" + now + ", 1000L))" : now;
                 return new GeneratedExpression("", value, "false", call.getType());

@@ -16,4 +16,9 @@ public record LagCall(int valueColumn, int offset, int defaultColumn) {
             throw new IllegalArgumentException("LAG reads a column at a non-negative offset");
         }
     }
+
+    @Override
+    public String toString() {
+        return "LAG($" + valueColumn + ", " + offset + (defaultColumn < 0 ? "" : ", $" + defaultColumn) + ")";
+    }
 }

@@ -17,7 +17,7 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
 /**
  * The operators SQL may call: Calcite's standard ones, with Flink's window table functions in
  * place of Calcite's ({@code TUMBLE, HOP, CUMULATE, SESSION} with {@code window_time}), Flink's
- * {@code FIRST_VALUE}/{@code LAST_VALUE} aggregates, Flink's {@code SUBSTR} and {@code PROCTIME()}, and the regression statistics Calcite lacks. Function names match without
+ * {@code FIRST_VALUE}/{@code LAST_VALUE} aggregates, Flink's {@code SUBSTR}, {@code PROCTIME()} and {@code CURRENT_WATERMARK}, and the regression statistics Calcite lacks. Function names match without
  * regard to case, as built-in names do everywhere, while other identifiers are case-sensitive.
  */
 public final class SluiceOperatorTable implements SqlOperatorTable {
@@ -30,7 +30,7 @@ public final class SluiceOperatorTable implements SqlOperatorTable {
             WindowTableFunction.tumble(), WindowTableFunction.hop(), WindowTableFunction.cumulate(),
             WindowTableFunction.session(), FirstLastValueFunction.FIRST_VALUE, FirstLastValueFunction.LAST_VALUE,
             RegressionFunction.CORR, RegressionFunction.REGR_SLOPE, RegressionFunction.REGR_INTERCEPT,
-            SubstrFunction.SUBSTR, ProctimeFunction.PROCTIME);
+            SubstrFunction.SUBSTR, ProctimeFunction.PROCTIME, CurrentWatermarkFunction.CURRENT_WATERMARK);
 
     public static SqlOperatorTable create() {
         return new SluiceOperatorTable();

@@ -24,9 +24,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Runs an OVER aggregation ({@link OverAggregateOperatorFactory}), as Flink's row-time and
- * processing-time OVER functions do. A row waits in its partition until the watermark reaches its
- * time (over processing time, until the end of its batch); then the partition's waiting rows that
- * the watermark passed go out in time order (rows of one time in arrival order). Each enters the
+ * processing-time OVER functions do. A row waits in its partition, in time order, until the
+ * watermark reaches its time (over processing time, until the end of its batch); then the
+ * partition's waiting rows that the watermark passed go out in that order (rows of one time in
+ * arrival order). Each enters the
  * frame's accumulators; in a ROWS frame the row that falls out of it is taken out, and the row
  * goes out with the aggregates; in a RANGE frame the rows of one time are peers: all enter, the
  * rows older than the frame leave, and all go out with the same aggregates. A row whose time is
@@ -52,7 +53,6 @@ final class OverAggregateOperator implements Operator, Checkpointed {
     private boolean[] listed = new boolean[16];
     private int[] waiting = new int[16];
     private int waitingCount;
-    private Integer[] order = new Integer[0];
 
     OverAggregateOperator(OverAggregateOperatorFactory spec, AggregateKernel kernel, TaskContext context, Output output) {
         this.spec = spec;
@@ -160,66 +160,39 @@ final class OverAggregateOperator implements Operator, Checkpointed {
         waitingCount = kept;
     }
 
+    /** Emits a partition's waiting rows (which are in time order) up to the watermark. */
     private void emitReady(int partition, long watermark) {
-        int count = state.pendingCount[partition];
         int[] slots = state.pendingSlots[partition];
         long[] times = state.pendingTimes[partition];
-        if (order.length < count) {
-            order = new Integer[Math.max(count, order.length * 2)];
-        }
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        // stable: rows of one time keep their arrival order
-        Arrays.sort(order, 0, count, (a, b) -> Long.compare(times[a], times[b]));
+        int count = state.pendingCount[partition];
         int ready = 0;
-        while (ready < count && times[order[ready]] <= watermark) {
+        while (ready < count && times[ready] <= watermark) {
             ready++;
         }
-        if (ready == 0) {
-            return;
-        }
-        int[] readySlots = new int[ready];
-        long[] readyTimes = new long[ready];
-        for (int i = 0; i < ready; i++) {
-            readySlots[i] = slots[order[i]];
-            readyTimes[i] = times[order[i]];
-        }
-        // the rows left keep waiting, in arrival order
-        int left = 0;
-        boolean[] taken = new boolean[count];
-        for (int i = 0; i < ready; i++) {
-            taken[order[i]] = true;
-        }
-        for (int i = 0; i < count; i++) {
-            if (!taken[i]) {
-                slots[left] = slots[i];
-                times[left] = times[i];
-                left++;
-            }
-        }
-        state.pendingCount[partition] = left;
         group[0] = partition;
         int i = 0;
         while (i < ready) {
             int peersEnd = i + 1;
             if (!spec.frame().rows()) {
-                while (peersEnd < ready && readyTimes[peersEnd] == readyTimes[i]) {
+                while (peersEnd < ready && times[peersEnd] == times[i]) {
                     peersEnd++;
                 }
             }
             for (int j = i; j < peersEnd; j++) {
-                state.appendHistory(partition, readySlots[j], readyTimes[j]);
-                accumulate(partition, readySlots[j], RowKind.INSERT);
+                state.appendHistory(partition, slots[j], times[j]);
+                accumulate(partition, slots[j], RowKind.INSERT);
             }
-            shrinkFrame(partition, readyTimes[i]);
+            shrinkFrame(partition, times[i]);
             // the peers are the history's last rows (appending may have moved the history)
             for (int j = i; j < peersEnd; j++) {
                 write(partition, state.historyEnd[partition] - (peersEnd - j));
             }
-            state.emittedUpTo[partition] = readyTimes[i];
+            state.emittedUpTo[partition] = times[i];
             i = peersEnd;
             trimHistory(partition);
+        }
+        if (ready > 0) {
+            state.dropPending(partition, ready);
         }
     }
 

@@ -17,7 +17,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * What an OVER aggregation keeps per partition: the rows that wait for the watermark (pending),
+ * What an OVER aggregation keeps per partition: the rows that wait for the watermark (pending, in
+ * time order),
  * the rows already emitted that the frame or LAG still needs (the history, oldest first, the
  * frame its last rows), the accumulators of the frame (one group per partition), and the time of
  * the last row emitted, before which a new row is late. Rows are copied into one {@link RowStore}
@@ -92,7 +93,11 @@ final class OverState implements KeyedState {
         return accumulators;
     }
 
-    /** Copies a row (of a batch with the store's columns) in to wait for the watermark. */
+    /**
+     * Copies a row (of a batch with the store's columns) in to wait for the watermark, after the
+     * waiting rows of its time or before: a partition's waiting rows stay in time order, rows of
+     * one time in arrival order, so rows that come in order cost no more than an append.
+     */
     void addPending(int partition, VectorSchemaRoot batch, int row, long time) {
         int slot = store.add(batch, row);
         int count = pendingCount[partition];
@@ -103,9 +108,25 @@ final class OverState implements KeyedState {
             pendingTimes[partition] = pendingTimes[partition] == null ? new long[length]
                     : Arrays.copyOf(pendingTimes[partition], length);
         }
-        pendingSlots[partition][count] = slot;
-        pendingTimes[partition][count] = time;
+        int[] slots = pendingSlots[partition];
+        long[] times = pendingTimes[partition];
+        int position = count;
+        while (position > 0 && times[position - 1] > time) {
+            position--;
+        }
+        System.arraycopy(slots, position, slots, position + 1, count - position);
+        System.arraycopy(times, position, times, position + 1, count - position);
+        slots[position] = slot;
+        times[position] = time;
         pendingCount[partition] = count + 1;
+    }
+
+    /** Takes a partition's first {@code count} waiting rows out of the waiting ones (they were emitted). */
+    void dropPending(int partition, int count) {
+        int left = pendingCount[partition] - count;
+        System.arraycopy(pendingSlots[partition], count, pendingSlots[partition], 0, left);
+        System.arraycopy(pendingTimes[partition], count, pendingTimes[partition], 0, left);
+        pendingCount[partition] = left;
     }
 
     /** Appends an emitted row to the history, which may move its rows within their arrays. */

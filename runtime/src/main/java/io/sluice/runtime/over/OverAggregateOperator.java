@@ -97,16 +97,7 @@ final class OverAggregateOperator implements Operator, Checkpointed {
                 continue;
             }
             state.addPending(partition, withKinds, row, time);
-            if (partition >= listed.length) {
-                listed = Arrays.copyOf(listed, Math.max(partition + 1, listed.length * 2));
-            }
-            if (!listed[partition]) {
-                listed[partition] = true;
-                if (waitingCount == waiting.length) {
-                    waiting = Arrays.copyOf(waiting, waitingCount * 2);
-                }
-                waiting[waitingCount++] = partition;
-            }
+            markWaiting(partition);
         }
         if (late > 0) {
             context.metrics().addLateRecords(late);
@@ -117,6 +108,20 @@ final class OverAggregateOperator implements Operator, Checkpointed {
         }
         state.compactIfWasteful();
         memory.update(state.heapBytes(), state);
+    }
+
+    /** Lists a partition among those with rows waiting for the watermark, once. */
+    private void markWaiting(int partition) {
+        if (partition >= listed.length) {
+            listed = Arrays.copyOf(listed, Math.max(partition + 1, listed.length * 2));
+        }
+        if (!listed[partition]) {
+            listed[partition] = true;
+            if (waitingCount == waiting.length) {
+                waiting = Arrays.copyOf(waiting, waitingCount * 2);
+            }
+            waiting[waitingCount++] = partition;
+        }
     }
 
     /** The batch's columns and a row-kind column of inserts, which the store keeps beside each row. */
@@ -268,14 +273,7 @@ final class OverAggregateOperator implements Operator, Checkpointed {
             state.restore(in);
             for (int p = 0; p < state.partitionCount(); p++) {
                 if (state.pendingCount[p] > 0) {
-                    if (p >= listed.length) {
-                        listed = Arrays.copyOf(listed, Math.max(p + 1, listed.length * 2));
-                    }
-                    listed[p] = true;
-                    if (waitingCount == waiting.length) {
-                        waiting = Arrays.copyOf(waiting, waitingCount * 2);
-                    }
-                    waiting[waitingCount++] = p;
+                    markWaiting(p);
                 }
             }
             memory.update(state.heapBytes(), state);

@@ -32,7 +32,7 @@ statement
     ;
 
 createTableStatement
-    : CREATE kind=(STREAM | TABLE) (IF NOT EXISTS)? name=identifier
+    : CREATE TEMPORARY? kind=(STREAM | TABLE) (IF NOT EXISTS)? name=identifier
       LPAREN tableElement (COMMA tableElement)* RPAREN
       (COMMENT comment=STRING_LITERAL)?
       (WITH LPAREN tableOption (COMMA tableOption)* RPAREN)?
@@ -95,11 +95,11 @@ intervalUnit
     ;
 
 createViewStatement
-    : CREATE MATERIALIZED? VIEW (IF NOT EXISTS)? name=identifier (LPAREN identifierList RPAREN)? AS query
+    : CREATE (TEMPORARY | MATERIALIZED)? VIEW (IF NOT EXISTS)? name=identifier (LPAREN identifierList RPAREN)? AS query
     ;
 
 dropStatement
-    : DROP (kind=(STREAM | TABLE | VIEW) | MATERIALIZED VIEW) (IF EXISTS)? name=identifier
+    : DROP (TEMPORARY? kind=(STREAM | TABLE | VIEW) | MATERIALIZED VIEW) (IF EXISTS)? name=identifier
     ;
 
 showStatement
@@ -189,7 +189,7 @@ nonReserved
     | EXPLAIN | FLOAT | FOR | FROM | FUNCTION | FUNCTIONS | HOUR | IF | INSERT | INT | INTEGER | INTERVAL
     | INTO | JOB | JOBS | KEY | LOCAL | MATERIALIZED | METADATA | MINUTE | MONTH | NOT | NULL | NUMERIC
     | OVERWRITE | PLAN | PRECISION | PRIMARY | QUERIES | REAL | RESET | SAVEPOINT | SECOND | SET | SHOW
-    | SMALLINT | STATEMENT | STOP | STREAM | STREAMS | STRING | TABLE | TABLES | TIME | TIMESTAMP
+    | SMALLINT | STATEMENT | STOP | STREAM | STREAMS | STRING | TABLE | TABLES | TEMPORARY | TIME | TIMESTAMP
     | TIMESTAMP_LTZ | TINYINT | TO | VARBINARY | VARCHAR | VIEW | VIEWS | VIRTUAL | WATERMARK
     | WITHOUT | YEAR | ZONE
     ;
@@ -243,6 +243,7 @@ STREAM: 'STREAM';
 STREAMS: 'STREAMS';
 TABLE: 'TABLE';
 TABLES: 'TABLES';
+TEMPORARY: 'TEMPORARY';
 TO: 'TO';
 VIEW: 'VIEW';
 VIEWS: 'VIEWS';

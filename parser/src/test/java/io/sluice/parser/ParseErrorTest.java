@@ -25,8 +25,8 @@ class ParseErrorTest {
 
         assertEquals(3, error.line());
         assertEquals(9, error.column());
-        assertEquals("syntax error at 'STREM': expected MATERIALIZED, STREAM, TABLE or VIEW", error.detail());
-        assertEquals("line 3, column 9: syntax error at 'STREM': expected MATERIALIZED, STREAM, TABLE or VIEW", error.getMessage());
+        assertEquals("syntax error at 'STREM': expected MATERIALIZED, STREAM, TABLE, TEMPORARY or VIEW", error.detail());
+        assertEquals("line 3, column 9: syntax error at 'STREM': expected MATERIALIZED, STREAM, TABLE, TEMPORARY or VIEW", error.getMessage());
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
 
 /** Calcite's validation errors as Sluice errors, with the SQLState their kind calls for. */
-final class ValidationErrors {
+public final class ValidationErrors {
     private static final Pattern COLUMN = Pattern.compile("^Column '.*' not found.*|^Unknown field.*|.*unknown column.*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OBJECT = Pattern.compile("^(Object|Table) '.*' not found.*");
@@ -16,7 +16,7 @@ final class ValidationErrors {
     private ValidationErrors() {
     }
 
-    static SluiceException translate(CalciteContextException e) {
+    public static SluiceException translate(CalciteContextException e) {
         String message = e.getCause() != null && e.getCause().getMessage() != null
                 ? e.getCause().getMessage()
                 : e.getMessage();

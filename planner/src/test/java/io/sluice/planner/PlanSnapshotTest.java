@@ -77,6 +77,17 @@ class PlanSnapshotTest {
                         "SELECT id, qty FROM orders ORDER BY qty DESC NULLS LAST, id LIMIT 5 OFFSET 2"),
                 // A join written with a comma and WHERE: the equality keys the join, and the
                 // condition on one input filters it before the join.
+                // An OVER aggregation over the rowtime: partitioned by user_id, its SUM a $SUM0 and a
+                // COUNT in retractable accumulators (the frame is bounded), and a Calc above that makes
+                // SUM of no rows NULL.
+                Arguments.of("over_rows_bounded",
+                        "SELECT STREAM user_id, ts, SUM(CHAR_LENGTH(url)) OVER (PARTITION BY user_id ORDER BY ts "
+                                + "ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS s FROM clicks"),
+                // LAG beside an aggregate of the default frame (RANGE from UNBOUNDED PRECEDING): append-only
+                // accumulators, LAG's value after them, and a Calc that puts the window's order back.
+                Arguments.of("over_lag",
+                        "SELECT STREAM user_id, LAG(url) OVER w AS previous_url, MAX(url) OVER w AS m "
+                                + "FROM clicks WINDOW w AS (PARTITION BY user_id ORDER BY ts)"),
                 Arguments.of("comma_join",
                         "SELECT STREAM o.id, c.url FROM orders o, clicks c WHERE o.customer = c.user_id "
                                 + "AND c.url LIKE '/c%' AND o.qty > CHAR_LENGTH(c.url)"));

@@ -178,7 +178,8 @@ public final class InsertPlanner {
             RelDataTypeField field = writable.stream().filter(f -> f.getName().equals(name)).findFirst()
                     .orElseThrow(() -> new SluiceException(ErrorCode.COLUMN_NOT_FOUND, "INSERT INTO '" + target.name()
                             + "': '" + name + "' is not a column it can be written to"
-                            + (target.metadataColumns().contains(name) ? " (metadata columns are read only)" : "")));
+                            + (target.metadataColumns().contains(name) ? " (metadata columns are read only)"
+                                    : target.rowType().getField(name, true, false) != null ? " (computed columns are read only)" : "")));
             if (!seen.add(name)) {
                 throw new SluiceException(ErrorCode.VALIDATION_ERROR, "INSERT INTO '" + target.name() + "': column '"
                         + name + "' is listed twice");

@@ -10,7 +10,7 @@ import io.sluice.planner.ddl.TableDefinitions;
 final class CreateTableExecutor implements StatementExecutor<CreateTable> {
     @Override
     public StatementResult execute(CreateTable statement, Session session) {
-        CatalogTable table = TableDefinitions.create(statement, session.engine().sql().typeFactory(),
+        CatalogTable table = TableDefinitions.create(statement, session.engine().sql(),
                 session.engine().connectors(), session.engine().config().clock(),
                 session.engine().config().accessPolicy());
         String kind = Describing.kind(table.kind());

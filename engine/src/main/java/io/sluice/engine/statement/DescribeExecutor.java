@@ -8,6 +8,10 @@ import io.sluice.planner.QueryPlanner;
 import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.catalog.CatalogView;
+import io.sluice.planner.catalog.ComputedColumn;
+import io.sluice.planner.calcite.ProctimeFunction;
+import java.util.Optional;
+import org.apache.calcite.rex.RexCall;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -35,12 +39,16 @@ final class DescribeExecutor implements StatementExecutor<Describe> {
         for (RelDataTypeField field : table.rowType().getFieldList()) {
             boolean rowtime = table.rowtime().map(r -> r.index() == field.getIndex()).orElse(false);
             ResultColumn column = ResultColumn.of(field.getName(), field.getType());
+            Optional<ComputedColumn> computed = table.computed(field.getIndex());
+            boolean proctime = computed.map(c -> c.expression() instanceof RexCall call
+                    && call.getOperator() == ProctimeFunction.PROCTIME).orElse(false);
             rows.add(new Object[] {
                 field.getName(),
-                column.typeName() + (rowtime ? " *ROWTIME*" : ""),
+                column.typeName() + (rowtime ? " *ROWTIME*" : proctime ? " *PROCTIME*" : ""),
                 field.getType().isNullable(),
                 table.primaryKey().contains(field.getName()) ? "PRI" : null,
-                null,
+                computed.map(c -> "AS " + c.text())
+                        .orElse(table.metadataColumns().contains(field.getName()) ? "METADATA" : null),
                 rowtime ? table.rowtime().get().expression() : null
             });
         }

@@ -96,11 +96,12 @@ class KafkaConnectorTest {
         try (Engine engine = Engine.create(EngineConfig.defaults().withDefaultParallelism(2));
              Session session = engine.newSession()) {
             session.execute("CREATE STREAM m (k STRING, v INT, p INT METADATA FROM 'partition' VIRTUAL,"
-                    + " `offset` BIGINT METADATA VIRTUAL) WITH ('connector' = 'kafka', 'topic' = '" + EVENTS
-                    + "', 'properties.bootstrap.servers' = '" + broker.bootstrapServers() + "', 'format' = 'json')");
-            List<String> rows = Statements.sortedRows(session, "SELECT p, `offset`, v FROM m WHERE v < 8");
-            // Event i went to partition i % 4, as its (i / 4)-th record there.
-            assertEquals(List.of("0|0|0", "0|1|4", "1|0|1", "1|1|5", "2|0|2", "2|1|6", "3|0|3", "3|1|7"), rows);
+                    + " `offset` BIGINT METADATA VIRTUAL, tagged AS p * 10 + v) WITH ('connector' = 'kafka', 'topic' = '"
+                    + EVENTS + "', 'properties.bootstrap.servers' = '" + broker.bootstrapServers() + "', 'format' = 'json')");
+            List<String> rows = Statements.sortedRows(session, "SELECT p, `offset`, v, tagged FROM m WHERE v < 8");
+            // Event i went to partition i % 4, as its (i / 4)-th record there; the computed column reads both kinds.
+            assertEquals(List.of("0|0|0|0", "0|1|4|4", "1|0|1|11", "1|1|5|15", "2|0|2|22", "2|1|6|26", "3|0|3|33",
+                    "3|1|7|37"), rows);
             assertEquals(0, Statements.allocated(engine));
         }
     }

@@ -17,7 +17,8 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
 /**
  * The operators SQL may call: Calcite's standard ones, with Flink's window table functions in
  * place of Calcite's ({@code TUMBLE, HOP, CUMULATE, SESSION} with {@code window_time}), Flink's
- * {@code FIRST_VALUE}/{@code LAST_VALUE} aggregates, Flink's {@code SUBSTR}, the regression statistics Calcite lacks, and
+ * {@code FIRST_VALUE}/{@code LAST_VALUE} aggregates, Flink's {@code SUBSTR}, {@code PROCTIME()} and
+ * {@code CURRENT_WATERMARK}, the regression statistics Calcite lacks, and
  * Flink's scalar functions ({@link FlinkFunctions}). Function names match without
  * regard to case, as built-in names do everywhere, while other identifiers are case-sensitive.
  */
@@ -32,7 +33,8 @@ public final class SluiceOperatorTable implements SqlOperatorTable {
             WindowTableFunction.tumble(), WindowTableFunction.hop(), WindowTableFunction.cumulate(),
             WindowTableFunction.session(), FirstLastValueFunction.FIRST_VALUE, FirstLastValueFunction.LAST_VALUE,
             RegressionFunction.CORR, RegressionFunction.REGR_SLOPE, RegressionFunction.REGR_INTERCEPT,
-            SubstrFunction.SUBSTR), SqlOperatorTables.of(FlinkFunctions.ALL));
+            SubstrFunction.SUBSTR, ProctimeFunction.PROCTIME,
+            CurrentWatermarkFunction.CURRENT_WATERMARK), SqlOperatorTables.of(FlinkFunctions.ALL));
 
     private static Set<SqlOperator> union(Set<SqlOperator> a, java.util.Collection<SqlOperator> b) {
         Set<SqlOperator> all = new java.util.HashSet<>(a);

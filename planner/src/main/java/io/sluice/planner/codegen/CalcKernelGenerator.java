@@ -56,12 +56,17 @@ public final class CalcKernelGenerator {
                 public final class CalcKernelImpl implements io.sluice.runtime.codegen.CalcKernel {
                     private final io.sluice.runtime.Clock clock;
                     private final io.sluice.runtime.task.JobControl job;
+                    private long watermark = io.sluice.runtime.operator.Watermarks.NONE;
                 %s
                     public CalcKernelImpl(io.sluice.runtime.codegen.KernelContext context) {
                         final Object[] references = context.references();
                         this.clock = context.clock();
                         this.job = context.job();
                 %s    }
+
+                    public void watermark(long watermark) {
+                        this.watermark = watermark;
+                    }
 
                 %s
                 %s}

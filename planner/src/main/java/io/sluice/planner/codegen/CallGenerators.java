@@ -45,7 +45,8 @@ final class CallGenerators {
         for (String name : new String[] {"UPPER", "LOWER", "CHAR_LENGTH", "CHARACTER_LENGTH", "SUBSTRING", "SUBSTR", "||"}) {
             BY_NAME.put(name, strings);
         }
-        for (String name : new String[] {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME"}) {
+        for (String name : new String[] {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME", "PROCTIME",
+                "CURRENT_WATERMARK"}) {
             BY_NAME.put(name, datetime);
         }
         for (String name : new String[] {"ABS", "MOD", "ROUND", "POWER", "SQRT", "EXP", "LN", "LOG10", "SIGN"}) {

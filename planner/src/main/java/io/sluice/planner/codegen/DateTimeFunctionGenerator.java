@@ -12,8 +12,9 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * {@code EXTRACT(unit FROM t)}, {@code FLOOR/CEIL(t TO unit)}, and the current time
- * ({@code CURRENT_TIMESTAMP, LOCALTIMESTAMP, NOW(), CURRENT_DATE, CURRENT_TIME, LOCALTIME}), which comes
- * from the kernel's injected clock, read once per batch: every row of a batch sees the same time.
+ * ({@code CURRENT_TIMESTAMP, LOCALTIMESTAMP, NOW(), CURRENT_DATE, CURRENT_TIME, LOCALTIME, PROCTIME()}), which
+ * comes from the kernel's injected clock, read once per batch: every row of a batch sees the same time;
+ * and {@code CURRENT_WATERMARK(ts)}, the watermark the batch came behind.
  */
 final class DateTimeFunctionGenerator implements CallGenerator {
     private static final Set<String> UNITS = Set.of("MILLENNIUM", "CENTURY", "DECADE", "YEAR", "QUARTER", "MONTH",
@@ -26,7 +27,7 @@ final class DateTimeFunctionGenerator implements CallGenerator {
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {
         String name = call.getOperator().getName();
         switch (name) {
-            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> {
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "PROCTIME" -> {
                 String now = generator.context().batchValue("long", "clock.millis()");
                 String value = call.getType().getPrecision() == 0 ? "(" + now + " - Math.floorMod(" + now + ", 1000L))" : now;
                 return new GeneratedExpression("", value, "false", call.getType());
@@ -36,6 +37,12 @@ final class DateTimeFunctionGenerator implements CallGenerator {
                 String time = "DateTimeFunctions.timeOfDay(" + now + ")";
                 String value = call.getType().getPrecision() == 0 ? "(" + time + " / 1000 * 1000)" : time;
                 return new GeneratedExpression("", value, "false", call.getType());
+            }
+            case "CURRENT_WATERMARK" -> {
+                // the watermark the batch's rows came behind; NULL before the first
+                String watermark = generator.context().batchValue("long", "watermark");
+                return new GeneratedExpression("", watermark, "(" + watermark
+                        + " == io.sluice.runtime.operator.Watermarks.NONE)", call.getType());
             }
             case "CURRENT_DATE" -> {
                 String now = generator.context().batchValue("long", "clock.millis()");

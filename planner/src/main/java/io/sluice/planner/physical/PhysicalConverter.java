@@ -52,6 +52,7 @@ public final class PhysicalConverter {
     private final AggregateConversion aggregates;
     private final JoinConversion joins;
     private final RankConversion ranks;
+    private final OverConversion overs;
     private final SortConversion sorts;
     private final UnionConversion unions;
     private final Map<Class<? extends RelNode>, BiFunction<PhysicalConverter, RelNode, SluiceRel>> conversions =
@@ -63,6 +64,7 @@ public final class PhysicalConverter {
         this.aggregates = new AggregateConversion(this, mode);
         this.joins = new JoinConversion(this, mode);
         this.ranks = new RankConversion(this);
+        this.overs = new OverConversion(this);
         this.sorts = new SortConversion(this, ranks, mode);
         this.unions = new UnionConversion(this);
         conversions.put(LogicalAggregate.class, (c, node) -> c.aggregates.convert((Aggregate) node));
@@ -72,9 +74,7 @@ public final class PhysicalConverter {
         conversions.put(LogicalCalc.class, (c, node) -> c.calc((Calc) node));
         conversions.put(LogicalSort.class, (c, node) -> c.sorts.convert((Sort) node));
         conversions.put(LogicalUnion.class, (c, node) -> c.unions.convert((Union) node));
-        conversions.put(LogicalWindow.class, (c, node) -> {
-            throw RankConversion.unsupportedOver();
-        });
+        conversions.put(LogicalWindow.class, (c, node) -> c.overs.convert((Window) node));
         conversions.put(LogicalValues.class, (c, node) -> {
             Values values = (Values) node;
             return new SluiceValues(values.getCluster(), values.getRowType(), values.getTuples(),
@@ -175,7 +175,8 @@ public final class PhysicalConverter {
             return windowTableFunction(scan, calc.getProgram());
         }
         if (calc.getInput() instanceof Window window) {
-            return ranks.convert(calc, window);
+            return RankConversion.isRank(window) ? ranks.convert(calc, window)
+                    : calcOver(overs.convert(window), calc.getProgram());
         }
         return calcOver(convert(calc.getInput()), calc.getProgram());
     }

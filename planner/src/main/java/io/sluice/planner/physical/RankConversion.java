@@ -46,6 +46,13 @@ final class RankConversion {
                 + "in an outer query (WHERE rn <= N)");
     }
 
+    /** Whether an OVER window computes one rank and nothing else: a Top-N when filtered on it. */
+    static boolean isRank(Window window) {
+        return window.groups.size() == 1 && window.groups.get(0).aggCalls.size() == 1
+                && List.of(SqlKind.ROW_NUMBER, SqlKind.RANK, SqlKind.DENSE_RANK)
+                        .contains(window.groups.get(0).aggCalls.get(0).getOperator().getKind());
+    }
+
     /** A filter and projection ({@code calc}) over an OVER window. */
     SluiceRel convert(Calc calc, Window window) {
         if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {

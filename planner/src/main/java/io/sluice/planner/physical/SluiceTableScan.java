@@ -7,12 +7,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.planner.catalog.CatalogTable;
+import io.sluice.planner.catalog.ComputedColumn;
 import io.sluice.planner.catalog.Rowtime;
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.connector.ReadMode;
 import io.sluice.runtime.connector.Source;
 import io.sluice.runtime.job.PipelineInput;
 import io.sluice.runtime.operator.WatermarkStrategy;
+import io.sluice.runtime.operator.watermark.WatermarkAssignerOperatorFactory;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
@@ -24,9 +26,12 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -113,9 +118,12 @@ public final class SluiceTableScan extends TableScan implements SluiceRel {
     }
 
     /**
-     * The job's pipeline over the source. When the pushed filter and projection use only some of
-     * the table's columns (the rowtime counts as used) and the source can read fewer columns, it
-     * reads just those, and the program runs over them.
+     * The job's pipeline over the source. Computed columns are computed right after the source,
+     * in one program with the pushed filter and projection, over the columns the source stores.
+     * When the pushed filter and projection use only some of those columns (the rowtime counts as
+     * used) and the source can read fewer columns, it reads just those, and the program runs over
+     * them. A computed rowtime has its watermarks derived in the chain, after it is computed and
+     * before any filter.
      */
     @Override
     public JobBuilder.Stream implement(JobBuilder builder) {
@@ -124,7 +132,23 @@ public final class SluiceTableScan extends TableScan implements SluiceRel {
         RelDataType rowType = table.rowType();
         RexProgram program = pushed;
         Optional<Integer> rowtime = table.rowtime().map(Rowtime::index);
-        int[] columns = usedColumns();
+        long delay = table.rowtime().map(Rowtime::delayMillis).orElse(0L);
+        boolean computedRowtime = rowtime.isPresent() && table.computed(rowtime.get()).isPresent();
+        RexProgram afterWatermarks = null;
+        if (!table.computedColumns().isEmpty()) {
+            int[] stored = table.storedColumns();
+            RexProgram computing = computing(stored);
+            rowType = computing.getInputRowType();
+            if (computedRowtime) {
+                afterWatermarks = pushed;
+                program = computing;
+            } else {
+                program = pushed == null ? computing
+                        : RexProgramBuilder.mergePrograms(pushed, computing, getCluster().getRexBuilder());
+                rowtime = rowtime.map(index -> java.util.Arrays.binarySearch(stored, index));
+            }
+        }
+        int[] columns = computedRowtime ? null : usedColumns(program, rowType, rowtime);
         if (columns != null) {
             Optional<Source> narrower = source.project(columns);
             if (narrower.isPresent()) {
@@ -136,40 +160,63 @@ public final class SluiceTableScan extends TableScan implements SluiceRel {
                     fields.add(rowType.getFieldList().get(columns[i]));
                 }
                 rowType = fields.build();
-                program = overColumns(pushed, rowType, position);
+                program = overColumns(program, rowType, position);
                 rowtime = rowtime.map(index -> position[index]);
             }
         }
-        long delay = table.rowtime().map(Rowtime::delayMillis).orElse(0L);
         Schema schema = ArrowTypeMapping.toSchema(rowType);
         if (changelog.carriesRowKinds()) {
             schema = RowKinds.withRowKind(schema);
             program = program == null ? null : ChangelogPrograms.carryingRowKind(program, getCluster().getRexBuilder());
+            afterWatermarks = afterWatermarks == null ? null
+                    : ChangelogPrograms.carryingRowKind(afterWatermarks, getCluster().getRexBuilder());
         }
-        PipelineInput.FromSource input = new PipelineInput.FromSource(table.name(), source, schema, mode, rowtime.map(index -> new WatermarkStrategy(index, delay)),
-                table.idleTimeout());
+        Optional<Integer> sourceRowtime = computedRowtime ? Optional.empty() : rowtime;
+        PipelineInput.FromSource input = new PipelineInput.FromSource(table.name(), source, schema, mode,
+                sourceRowtime.map(index -> new WatermarkStrategy(index, delay)), table.idleTimeout());
         JobBuilder.Stream stream = new JobBuilder.Stream(input, parallelism);
         if (program != null) {
             stream.add(SluiceCalc.operator(program, getCluster().getRexBuilder(), builder.compiler()));
         }
+        if (computedRowtime) {
+            stream.add(new WatermarkAssignerOperatorFactory(new WatermarkStrategy(rowtime.get(), delay)));
+            if (afterWatermarks != null) {
+                stream.add(SluiceCalc.operator(afterWatermarks, getCluster().getRexBuilder(), builder.compiler()));
+            }
+        }
         return stream;
     }
 
-    /** The columns the pushed program and the watermark read, in table order; null if that is all of them. */
-    private int[] usedColumns() {
-        if (pushed == null) {
+    /** The table's columns computed from its {@code stored} ones, which the source reads. */
+    private RexProgram computing(int[] stored) {
+        RexBuilder rexBuilder = getCluster().getRexBuilder();
+        RelDataTypeFactory.Builder storedType = getCluster().getTypeFactory().builder();
+        for (int index : stored) {
+            storedType.add(table.rowType().getFieldList().get(index));
+        }
+        List<RexNode> projects = new java.util.ArrayList<>();
+        for (RelDataTypeField field : table.rowType().getFieldList()) {
+            projects.add(table.computed(field.getIndex()).map(ComputedColumn::expression).orElseGet(() ->
+                    rexBuilder.makeInputRef(field.getType(), java.util.Arrays.binarySearch(stored, field.getIndex()))));
+        }
+        return RexProgram.create(storedType.build(), projects, null, table.rowType(), rexBuilder);
+    }
+
+    /** The columns {@code program} and the watermark read, in order; null if that is all of them or there is no program. */
+    private static int[] usedColumns(RexProgram program, RelDataType rowType, Optional<Integer> rowtime) {
+        if (program == null) {
             return null;
         }
-        RexNode condition = pushed.getCondition() == null ? null : pushed.expandLocalRef(pushed.getCondition());
-        ImmutableBitSet.Builder used = RelOptUtil.InputFinder.bits(pushed.expandList(pushed.getProjectList()), condition)
+        RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+        ImmutableBitSet.Builder used = RelOptUtil.InputFinder.bits(program.expandList(program.getProjectList()), condition)
                 .rebuild();
-        table.rowtime().ifPresent(rowtime -> used.set(rowtime.index()));
+        rowtime.ifPresent(used::set);
         if (used.isEmpty()) {
             // a batch still needs a column to carry its row count
             used.set(0);
         }
         ImmutableBitSet columns = used.build();
-        return columns.cardinality() == table.rowType().getFieldCount() ? null : columns.toArray();
+        return columns.cardinality() == rowType.getFieldCount() ? null : columns.toArray();
     }
 
     /** The program rewritten over the chosen columns: table column {@code c} is input {@code position[c]}. */

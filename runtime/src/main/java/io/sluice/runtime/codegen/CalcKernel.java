@@ -30,4 +30,10 @@ public interface CalcKernel {
      * vectors can stand for the others.
      */
     void projectComputed(VectorSchemaRoot input, int[] selection, int count, VectorSchemaRoot output);
+
+    /**
+     * The watermark the task's rows after this call come behind, which {@code CURRENT_WATERMARK}
+     * returns; until the first call there is none ({@link io.sluice.runtime.operator.Watermarks#NONE}).
+     */
+    void watermark(long watermark);
 }

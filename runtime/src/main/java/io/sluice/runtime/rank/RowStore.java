@@ -7,11 +7,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Rows kept by a Top-N, copied into one growing batch and named by their slot in it. A row
+ * Rows kept by a Top-N or an OVER aggregation, copied into one growing batch and named by their slot in it. A row
  * taken out leaves a dead slot; {@link #compact} copies the live rows into a fresh batch once
  * the dead outnumber them.
  */
-final class RowStore implements AutoCloseable {
+public final class RowStore implements AutoCloseable {
     private static final int MIN_DEAD_TO_COMPACT = 1024;
 
     private final Schema schema;
@@ -19,7 +19,7 @@ final class RowStore implements AutoCloseable {
     private VectorSchemaRoot rows;
     private int live;
 
-    RowStore(Schema schema, BufferAllocator allocator) {
+    public RowStore(Schema schema, BufferAllocator allocator) {
         this.schema = schema;
         this.allocator = allocator;
         this.rows = empty();
@@ -31,12 +31,12 @@ final class RowStore implements AutoCloseable {
         return batch;
     }
 
-    VectorSchemaRoot rows() {
+    public VectorSchemaRoot rows() {
         return rows;
     }
 
     /** Copies row {@code row} of {@code batch} (whose first columns are the store's) in; returns its slot. */
-    int add(VectorSchemaRoot batch, int row) {
+    public int add(VectorSchemaRoot batch, int row) {
         int slot = rows.getRowCount();
         for (int c = 0; c < rows.getFieldVectors().size(); c++) {
             rows.getVector(c).copyFromSafe(row, slot, batch.getVector(c));
@@ -47,11 +47,11 @@ final class RowStore implements AutoCloseable {
     }
 
     /** Marks a slot dead; its row is gone at the next compaction. */
-    void remove(int slot) {
+    public void remove(int slot) {
         live--;
     }
 
-    boolean wantsCompaction() {
+    public boolean wantsCompaction() {
         int dead = rows.getRowCount() - live;
         return dead >= MIN_DEAD_TO_COMPACT && dead > live;
     }
@@ -60,7 +60,7 @@ final class RowStore implements AutoCloseable {
      * Keeps only the rows of {@code slots[0..count)}, in that order: afterwards the row that was
      * in slot {@code slots[i]} is in slot {@code i}.
      */
-    void compact(int[] slots, int count) {
+    public void compact(int[] slots, int count) {
         VectorSchemaRoot kept = Batches.take(rows, slots, count, allocator);
         rows.close();
         rows = kept;
@@ -68,13 +68,13 @@ final class RowStore implements AutoCloseable {
     }
 
     /** Takes a batch restored from a snapshot as the store's rows, all of them live. */
-    void restore(VectorSchemaRoot restored) {
+    public void restore(VectorSchemaRoot restored) {
         rows.close();
         rows = restored;
         live = restored.getRowCount();
     }
 
-    long bytes() {
+    public long bytes() {
         long bytes = 0;
         for (FieldVector vector : rows.getFieldVectors()) {
             bytes += vector.getBufferSize();

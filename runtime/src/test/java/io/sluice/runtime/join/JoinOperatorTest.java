@@ -258,6 +258,10 @@ class JoinOperatorTest {
 
     /** The condition {@code l.v < r.v}, written as the planner's generator would make it. */
     public static final class LeftValueBeforeRight implements CalcKernel {
+        @Override
+        public void watermark(long watermark) {
+        }
+
         public LeftValueBeforeRight(KernelContext context) {
         }
 

@@ -67,6 +67,7 @@ final class CalcOperator implements Operator {
 
     @Override
     public void processWatermark(long watermark) {
+        kernel.watermark(watermark);
         output.emitWatermark(watermark);
     }
 

@@ -9,7 +9,8 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * {@code ORDER BY}, {@code LIMIT} and {@code OFFSET}. A LIMIT alone takes the first rows and ends
- * the query ({@link SluiceLimit}). Over bounded inputs, a sort buffers the rows and emits them in
+ * the query ({@link SluiceLimit}), except over the final rows of an updating result, which a sort
+ * without keys finds. Over bounded inputs, a sort buffers the rows and emits them in
  * order ({@link SluiceSort}). Over a stream, {@code ORDER BY … LIMIT n} is a Top-N over all rows,
  * updated as rows come ({@link SluiceRank}); a stream cannot be sorted otherwise.
  */
@@ -29,9 +30,17 @@ final class SortConversion {
         long offset = sort.offset == null ? 0 : number(sort.offset, "OFFSET");
         long fetch = sort.fetch == null ? -1 : number(sort.fetch, "LIMIT");
         if (!ordered && offset == 0) {
-            return fetch < 0 ? converter.convert(sort.getInput())
-                    : new SluiceLimit(sort.getCluster(), sort.getTraitSet().replace(SluiceRel.CONVENTION),
-                            converter.convert(sort.getInput()), fetch);
+            SluiceRel input = converter.convert(sort.getInput());
+            if (fetch < 0) {
+                return input;
+            }
+            // A plain SELECT of an updating result limits its final rows, which a sort finds.
+            if (mode == ReadMode.STREAM || Changelog.of(input).isInsertOnly()) {
+                return new SluiceLimit(sort.getCluster(), sort.getTraitSet().replace(SluiceRel.CONVENTION), input, fetch,
+                        false);
+            }
+            return new SluiceSort(sort.getCluster(), sort.getTraitSet().replace(SluiceRel.CONVENTION), input,
+                    SortFields.of(sort.getCollation()), offset, fetch);
         }
         if (mode == ReadMode.STREAM) {
             if (!ordered) {

@@ -3,6 +3,7 @@ package io.sluice.runtime.sort;
 import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.state.OperatorSnapshot;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
@@ -28,7 +29,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * with its row kinds and sorted with every column after the sort keys, so that equal rows lie
  * together and each run of them leaves as many rows as it adds minus what it retracts; then
  * nothing is dropped early, since a retraction may bring back a row. Watermarks are not passed on:
- * every row comes after the input has ended.
+ * every row comes after the input has ended, and then the end of the watermark.
  */
 final class SortOperator implements Operator, Checkpointed {
     /** Fewer rows than this are not worth sorting early, however small the LIMIT. */
@@ -122,6 +123,8 @@ final class SortOperator implements Operator, Checkpointed {
                 output.emit(new VectorSchemaRoot(spec.schema(), columns, chunk.length));
             }
         }
+        // the input has ended: what comes after (an aggregation, a window) may fire
+        output.emitWatermark(Watermarks.END);
         output.finish();
     }
 

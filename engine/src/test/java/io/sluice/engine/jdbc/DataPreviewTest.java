@@ -182,6 +182,23 @@ class DataPreviewTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("targets")
+    void namesMayBeQuotedWithDoubleQuotesAsWithBackticks(Supplier<JdbcTarget> targets) throws Exception {
+        try (JdbcTarget target = targets.get();
+             Connection connection = target.connect();
+             Statement statement = connection.createStatement()) {
+            declare(statement);
+            try (ResultSet rows = statement.executeQuery("SELECT \"p\".\"name\" AS \"Name\", COUNT(*) AS \"count\" "
+                    + "FROM \"people\" AS \"p\" WHERE \"name\" <> 'x\"y' GROUP BY \"p\".\"name\" ORDER BY \"count\" DESC, `Name`")) {
+                assertEquals("Name", rows.getMetaData().getColumnLabel(1));
+                assertEquals(List.of("bob|2", "ann|1", "cy|1"), rows(rows));
+            }
+            assertEquals("`", connection.getMetaData().getIdentifierQuoteString());
+            target.awaitIdle(TIMEOUT);
+        }
+    }
+
     static List<String> rows(ResultSet rows) throws SQLException {
         List<String> seen = new ArrayList<>();
         int columns = rows.getMetaData().getColumnCount();

@@ -8,6 +8,8 @@ import io.sluice.engine.StatementResult;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.result.ResultCursor;
 import io.sluice.jdbc.SluiceVersion;
+import io.sluice.parser.Keywords;
+import io.sluice.planner.codegen.ScalarFunctions;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.sql.Connection;
@@ -165,8 +167,16 @@ public final class EngineMeta extends ProtocolOnlyMeta {
         properties.put(DatabaseProperty.GET_DATABASE_MAJOR_VERSION, Integer.parseInt(parts[0]));
         properties.put(DatabaseProperty.GET_DATABASE_MINOR_VERSION, parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
         properties.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION, Connection.TRANSACTION_NONE);
-        properties.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, "CUMULATE,DESCRIPTOR,HOP,SESSION,STREAM,TUMBLE,WATERMARK");
+        properties.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, Keywords.notInSql());
+        properties.put(DatabaseProperty.GET_STRING_FUNCTIONS, functions(ScalarFunctions.Group.STRING));
+        properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, functions(ScalarFunctions.Group.NUMERIC));
+        properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, functions(ScalarFunctions.Group.TIME_DATE));
+        properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, functions(ScalarFunctions.Group.SYSTEM));
         return properties;
+    }
+
+    private static String functions(ScalarFunctions.Group group) {
+        return String.join(",", ScalarFunctions.names(group));
     }
 
     @Override

@@ -41,6 +41,11 @@ class DataPreviewTest {
     }
 
     private void declare(Statement statement) throws Exception {
+        declare(statement, dir);
+    }
+
+    /** A file table {@code people}, an endless stream {@code ticks}, a fed stream {@code bids} and a view {@code bobs}. */
+    static void declare(Statement statement, Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("people.csv"), "1,ann\n2,bob\n3,cy\n4,bob\n");
         statement.execute("CREATE TABLE people (id BIGINT, name VARCHAR) WITH ('connector' = 'filesystem', "
                 + "'path' = '" + file + "', 'format' = 'csv')");

@@ -84,7 +84,7 @@ final class SortOperator implements Operator, Checkpointed {
         for (int i = 0; i < count; i++) {
             order[i] = i;
         }
-        mergeSort(order, new int[count], 0, count);
+        comparator.sort(rows, order);
         return order;
     }
 
@@ -146,29 +146,6 @@ final class SortOperator implements Operator, Checkpointed {
     /** What the plan fixes about the state: the rows' columns, and which of them a LIMIT may drop early. */
     private String shape() {
         return rows.getSchema() + " ordered by " + spec.order() + " keeping " + keep;
-    }
-
-    /** Sorts {@code order[from, to)} by the rows its entries name, keeping equal rows in arrival order. */
-    private void mergeSort(int[] order, int[] scratch, int from, int to) {
-        if (to - from < 2) {
-            return;
-        }
-        int middle = (from + to) >>> 1;
-        mergeSort(order, scratch, from, middle);
-        mergeSort(order, scratch, middle, to);
-        if (comparator.compare(rows, order[middle - 1], rows, order[middle]) <= 0) {
-            return;
-        }
-        System.arraycopy(order, from, scratch, from, to - from);
-        int left = from;
-        int right = middle;
-        for (int i = from; i < to; i++) {
-            if (right >= to || (left < middle && comparator.compare(rows, scratch[left], rows, scratch[right]) <= 0)) {
-                order[i] = scratch[left++];
-            } else {
-                order[i] = scratch[right++];
-            }
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.planner;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptPredicateList;
@@ -74,7 +75,7 @@ final class EmptyInputs {
 
     private static boolean hasLimitZero(RelNode node) {
         if (node instanceof Sort sort && sort.fetch instanceof RexLiteral fetch
-                && RexLiteral.intValue(fetch) == 0) {
+                && fetch.getValueAs(BigDecimal.class).signum() == 0) {
             return true;
         }
         return node.getInputs().stream().anyMatch(EmptyInputs::hasLimitZero);

@@ -112,6 +112,9 @@ class DataPreviewTest {
             try (ResultSet rows = statement.executeQuery("SELECT * FROM bids LIMIT 0")) {
                 assertEquals(List.of(), rows(rows));
             }
+            try (ResultSet rows = statement.executeQuery("SELECT id FROM people LIMIT 2147483648")) {
+                assertEquals(List.of("1", "2", "3", "4"), rows(rows));
+            }
             target.awaitIdle(TIMEOUT);
         }
     }

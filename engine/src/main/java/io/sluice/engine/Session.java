@@ -8,6 +8,7 @@ import io.sluice.engine.job.JobStore;
 import io.sluice.engine.query.RunningQuery;
 import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.statement.Executors;
+import io.sluice.engine.statement.QueryColumns;
 import io.sluice.parser.SqlParseError;
 import io.sluice.parser.StatementParser;
 import io.sluice.parser.StatementSplitter;
@@ -16,7 +17,9 @@ import io.sluice.parser.StatementTooDeepError;
 import io.sluice.parser.ast.CreateTable;
 import io.sluice.parser.ast.CreateView;
 import io.sluice.parser.ast.DropObject;
+import io.sluice.parser.ast.Query;
 import io.sluice.parser.ast.Statement;
+import io.sluice.planner.RowLimit;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.job.JobSpec;
@@ -28,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A user's conversation with an engine: its {@code SET} options and the queries it started.
@@ -77,39 +81,65 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Runs one statement; a plain query returns at most {@code maxRows} rows (0: all), planned as
+     * if it ended in {@code LIMIT maxRows} (see {@link RowLimit}). JDBC's {@code setMaxRows}.
+     */
+    public StatementResult execute(String sql, long maxRows) {
+        return execute(new StatementText(sql, 1, 1), maxRows);
+    }
+
+    /**
      * Runs one statement of a script; positions in errors are relative to the script.
      *
      * @throws SluiceException with a SQLState, and for errors in the SQL a line and column
      */
     public StatementResult execute(StatementText statement) {
+        return execute(statement, 0);
+    }
+
+    private StatementResult execute(StatementText statement, long maxRows) {
         EngineLimits limits = engine.config().limits();
         if (statement.text().length() > limits.maxStatementLength()) {
             throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, "the statement is " + statement.text().length()
                     + " characters long, over the engine's limit of " + limits.maxStatementLength(),
                     statement.line(), statement.column(), null);
         }
-        return StatementThread.run(() -> executeHere(statement), limits.statementStackSize(), id);
+        return StatementThread.run(() -> executeHere(statement, maxRows), limits.statementStackSize(), id);
     }
 
-    private StatementResult executeHere(StatementText statement) {
-        try {
-            Statement parsed;
-            try {
-                parsed = parser.parse(statement);
-            } catch (SqlParseError e) {
-                if (isStackOverflow(e)) {
-                    throw e;
-                }
-                throw new SluiceException(ErrorCode.SYNTAX_ERROR, e.detail(), e.line(), e.column(), e);
-            } catch (StatementTooDeepError e) {
-                throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, e.getMessage(), e.position().line(),
-                        e.position().column(), null);
+    private StatementResult executeHere(StatementText statement, long maxRows) {
+        return guarded(statement, () -> {
+            Statement parsed = parse(statement);
+            if (parsed instanceof Query query && maxRows > 0) {
+                parsed = new Query(RowLimit.apply(query.query(), maxRows), query.text(), query.position());
             }
             StatementResult result = EXECUTORS.execute(parsed, this);
             if (changesCatalog(parsed)) {
                 engine.jobStore().ifPresent(store -> store.catalogChanged(statement.text()));
             }
             return result;
+        });
+    }
+
+    /**
+     * The columns a statement's result would have, found without running it: a query's are planned
+     * (not started); other statements' are empty.
+     *
+     * @throws SluiceException as {@link #execute(String)} would for the statement
+     */
+    public List<ResultColumn> resultColumns(String sql) {
+        StatementText statement = new StatementText(sql, 1, 1);
+        // planned as if it took one row, so that a query over a stream without rows to read now has columns too
+        return StatementThread.run(() -> guarded(statement, () -> parse(statement) instanceof Query query
+                ? QueryColumns.describe(new Query(RowLimit.apply(query.query(), 1), query.text(), query.position()), this)
+                : List.<ResultColumn>of()),
+                engine.config().limits().statementStackSize(), id);
+    }
+
+    /** Runs work on a statement: its failures become user errors at the statement's position, or internal ones. */
+    private static <T> T guarded(StatementText statement, Supplier<T> work) {
+        try {
+            return work.get();
         } catch (SluiceException e) {
             throw e.hasPosition() ? e : e.at(statement.line(), statement.column());
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -120,6 +150,20 @@ public final class Session implements AutoCloseable {
             }
             // Calcite checks some of its invariants with assertions: a broken one is a bug, reported as one.
             throw SluiceException.internal(e.toString(), e).at(statement.line(), statement.column());
+        }
+    }
+
+    private Statement parse(StatementText statement) {
+        try {
+            return parser.parse(statement);
+        } catch (SqlParseError e) {
+            if (isStackOverflow(e)) {
+                throw e;
+            }
+            throw new SluiceException(ErrorCode.SYNTAX_ERROR, e.detail(), e.line(), e.column(), e);
+        } catch (StatementTooDeepError e) {
+            throw new SluiceException(ErrorCode.LIMIT_EXCEEDED, e.getMessage(), e.position().line(),
+                    e.position().column(), null);
         }
     }
 

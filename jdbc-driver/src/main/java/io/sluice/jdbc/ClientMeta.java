@@ -157,11 +157,17 @@ final class ClientMeta extends MetaImpl {
         return execute(h, parameterValues, (int) Math.min(maxRowCount, Integer.MAX_VALUE));
     }
 
+    /**
+     * Runs a prepared statement. The engine answers no rows in the first frame, so the request's
+     * {@code maxRowsInFirstFrame} carries the statement's {@code setMaxRows} instead (Avatica's
+     * request has no other place for it): the engine plans the query with that LIMIT.
+     */
     @Override
     public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
             throws NoSuchStatementException {
+        int maxRows = maxRows(sluice.statementMap.get(h.id));
         Service.ExecuteResponse response = call(() -> service().apply(
-                new Service.ExecuteRequest(h, parameterValues, maxRowsInFirstFrame)));
+                new Service.ExecuteRequest(h, parameterValues, maxRows)));
         if (response.missingStatement) {
             throw new NoSuchStatementException(h);
         }
@@ -227,6 +233,14 @@ final class ClientMeta extends MetaImpl {
         AvaticaStatement statement = sluice.statementMap.get(h.id);
         int fetchSize = fetchSize(statement);
         return () -> new StreamingRows(this, sluice, h, firstFrame, fetchSize);
+    }
+
+    private static int maxRows(AvaticaStatement statement) {
+        try {
+            return statement == null ? 0 : (int) Math.min(statement.getLargeMaxRows(), Integer.MAX_VALUE);
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     private int fetchSize(AvaticaStatement statement) {

@@ -61,7 +61,7 @@ final class RemoteEndpoint implements Endpoint {
     public void opened(String connectionId) {
         long timeoutMillis = keepAlive(connectionId);
         if (timeoutMillis > 0) {
-            keepalive = KeepAlive.every(Math.max(timeoutMillis / 3, MIN_KEEPALIVE_MILLIS), () -> {
+            keepalive = DriverTimer.every(Math.max(timeoutMillis / 3, MIN_KEEPALIVE_MILLIS), () -> {
                 try {
                     keepAlive(connectionId);
                 } catch (RuntimeException e) {

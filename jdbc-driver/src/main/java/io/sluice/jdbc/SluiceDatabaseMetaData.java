@@ -7,6 +7,7 @@ import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 /**
  * What a tool learns about Sluice. Streams, tables and views are listed without a catalog or a
  * schema (TABLE_TYPE {@code STREAM}, {@code TABLE} or {@code VIEW}); keys and indexes are empty.
+ * Every method answers or throws a SQLException with a SQLState.
  */
 final class SluiceDatabaseMetaData extends AvaticaDatabaseMetaData {
     private final SluiceConnection sluice;
@@ -74,6 +75,58 @@ final class SluiceDatabaseMetaData extends AvaticaDatabaseMetaData {
     @Override
     public boolean supportsTransactions() {
         return false;
+    }
+
+    /** Results are read-only and forward-only: no change to them is made, so none is seen or detected. */
+    @Override
+    public boolean ownUpdatesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownDeletesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownInsertsAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersUpdatesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersDeletesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersInsertsAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean updatesAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean deletesAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean insertsAreDetected(int type) {
+        return false;
+    }
+
+    /** Without transactions no commit closes a result set: either holdability holds. */
+    @Override
+    public boolean supportsResultSetHoldability(int holdability) {
+        return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT || holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT;
     }
 
     @Override

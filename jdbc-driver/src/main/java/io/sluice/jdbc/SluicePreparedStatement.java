@@ -24,7 +24,9 @@ import org.apache.calcite.avatica.Meta;
  * it. Values are the JDBC ones plus {@code java.time} dates and times; Sluice has no binary or
  * large-object types, so streams, LOBs, row ids and XML are not accepted.
  */
-final class SluicePreparedStatement extends AvaticaPreparedStatement {
+final class SluicePreparedStatement extends AvaticaPreparedStatement implements QueryTimeout.Bounded {
+    private final QueryTimeout timeout = new QueryTimeout();
+
     SluicePreparedStatement(SluiceConnection connection, Meta.StatementHandle h, Meta.Signature signature,
                             int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
         super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
@@ -168,7 +170,19 @@ final class SluicePreparedStatement extends AvaticaPreparedStatement {
         return new SQLFeatureNotSupportedException("Sluice parameters cannot be " + what, "0A000");
     }
 
-    private void newExecution() {
+    private void newExecution() throws SQLException {
         cancelFlag.set(false);
+        timeout.start(this);
+    }
+
+    @Override
+    public QueryTimeout queryTimeout() {
+        return timeout;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        timeout.stop();
+        super.close();
     }
 }

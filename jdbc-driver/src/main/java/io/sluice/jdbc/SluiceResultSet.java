@@ -17,7 +17,7 @@ import org.apache.calcite.avatica.QueryState;
 
 /**
  * A result set whose {@link #next()} reports the engine's failures as SQLExceptions with the
- * engine's SQLState, and a cancel with SQLState 57014.
+ * engine's SQLState, and a cancel, a query timeout or an interrupt with SQLState 57014.
  */
 final class SluiceResultSet extends AvaticaResultSet {
     SluiceResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
@@ -55,6 +55,10 @@ final class SluiceResultSet extends AvaticaResultSet {
         try {
             return super.next();
         } catch (SQLException | RuntimeException e) {
+            SQLException timedOut = statement instanceof QueryTimeout.Bounded bounded ? bounded.queryTimeout().expired() : null;
+            if (timedOut != null) {
+                throw timedOut;
+            }
             if (statement != null && ((SluiceConnection) statement.connection).cancelFlag(statement.handle).get()) {
                 throw SqlErrors.cancelled().toSqlException();
             }

@@ -6,10 +6,12 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 
 /**
- * A statement whose {@link #cancel()} reaches the engine, and whose failures carry the engine's
- * SQLState and message.
+ * A statement whose {@link #cancel()} reaches the engine, whose query timeout stops its query, and
+ * whose failures carry the engine's SQLState and message.
  */
-final class SluiceStatement extends AvaticaStatement {
+final class SluiceStatement extends AvaticaStatement implements QueryTimeout.Bounded {
+    private final QueryTimeout timeout = new QueryTimeout();
+
     SluiceStatement(SluiceConnection connection, Meta.StatementHandle h, int resultSetType, int resultSetConcurrency,
                     int resultSetHoldability) {
         super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
@@ -46,8 +48,20 @@ final class SluiceStatement extends AvaticaStatement {
         ((SluiceConnection) connection).cancelOnEngine(handle);
     }
 
-    /** A cancel stops one execution; Avatica's flag would otherwise stay set for the next ones. */
-    private void newExecution() {
+    /** A cancel stops one execution (Avatica's flag would otherwise stay set for the next ones); a timeout bounds it. */
+    private void newExecution() throws SQLException {
         cancelFlag.set(false);
+        timeout.start(this);
+    }
+
+    @Override
+    public QueryTimeout queryTimeout() {
+        return timeout;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        timeout.stop();
+        super.close();
     }
 }

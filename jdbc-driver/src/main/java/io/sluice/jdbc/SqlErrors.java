@@ -46,6 +46,14 @@ final class SqlErrors {
         return new SQLException("internal error in the Sluice driver (this is a bug): " + failure, INTERNAL_ERROR, failure);
     }
 
+    static final String FEATURE_NOT_SUPPORTED = "0A000";
+    static final String INVALID_PARAMETER_VALUE = "22023";
+
+    /** What Sluice does not have: {@code what} says it, e.g. "Sluice has no stored procedures". */
+    static java.sql.SQLFeatureNotSupportedException notSupported(String what) {
+        return new java.sql.SQLFeatureNotSupportedException(what, FEATURE_NOT_SUPPORTED);
+    }
+
     static ServerError cancelled() {
         return new ServerError("the query was cancelled", QUERY_CANCELLED, 0, null);
     }

@@ -49,6 +49,9 @@ final class StreamingRows implements Iterator<Object>, AutoCloseable {
                 ended = true;
                 throw SqlErrors.cancelled();
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(null);
+            }
             Meta.Frame frame;
             try {
                 frame = meta.fetch(statement, offset, fetchSize);
@@ -57,6 +60,9 @@ final class StreamingRows implements Iterator<Object>, AutoCloseable {
                 throw new ServerError("the result set's statement was closed on the server", SqlErrors.INVALID_CURSOR_STATE,
                         0, e);
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted(e);
+                }
                 // The engine ended the result with this failure; there is nothing more to fetch.
                 ended = true;
                 throw e;
@@ -65,6 +71,21 @@ final class StreamingRows implements Iterator<Object>, AutoCloseable {
             ended = frame.done;
         }
         return true;
+    }
+
+    /**
+     * The reading thread was interrupted: the query is stopped on the engine (with the interrupt
+     * set aside, so that the request can go out) and the reader told so; the thread stays interrupted.
+     */
+    private ServerError interrupted(Throwable cause) {
+        Thread.interrupted();
+        try {
+            close();
+        } finally {
+            Thread.currentThread().interrupt();
+        }
+        return new ServerError("the thread reading the result was interrupted: the query was cancelled",
+                SqlErrors.QUERY_CANCELLED, 0, cause);
     }
 
     @Override

@@ -1,9 +1,13 @@
 package io.sluice.parser;
 
+import java.io.StringReader;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 
@@ -13,9 +17,10 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
  * the positions Calcite stores in the nodes, and in its errors, are the script's own.
  *
  * <p>The SQL standard reserves the names of some statistics ({@code CORR}, {@code REGR_SLOPE},
- * {@code REGR_INTERCEPT}) that Calcite's core grammar then cannot call. Text that fails with one
- * of them is parsed again with Calcite's Babel grammar, which accepts them as function names;
- * everything else gets the core grammar and its precise errors.
+ * {@code REGR_INTERCEPT}) that Calcite's core grammar then cannot call, and the names of functions
+ * ({@code COUNT}, {@code SUM}, {@code MAX} …) that it then refuses as aliases, although tools write
+ * {@code SELECT COUNT(*) AS count}. Text that fails with one of them is parsed again with Calcite's
+ * Babel grammar, which accepts them; everything else gets the core grammar and its precise errors.
  *
  * <p>What it returns nests at most {@link ExpressionDepth#MAX_DEPTH} levels deep, and writes
  * Flink's type names as Calcite's ({@link FlinkTypeAliases}).
@@ -23,6 +28,9 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 final class CalciteBodyParser {
     private static final Pattern RESERVED_FUNCTIONS =
             Pattern.compile("(?i)\\b(CORR|REGR_SLOPE|REGR_INTERCEPT)\\s*\\(");
+    private static final Pattern ALIAS = Pattern.compile("(?i)\\bAS\\s+([A-Z_][A-Z_0-9]*)");
+    private static final SqlAbstractParserImpl.Metadata CORE_KEYWORDS = SluiceSqlConfig.parserConfig().parserFactory()
+            .getParser(new StringReader("")).getMetadata();
     private static final SqlParser.Config BABEL = SluiceSqlConfig.parserConfig()
             .withParserFactory(SqlBabelParserImpl.FACTORY);
 
@@ -58,7 +66,7 @@ final class CalciteBodyParser {
 
     /** Parses with Babel when the text calls a reserved statistic; otherwise reports the core grammar's error. */
     private static SqlNode retryWithBabel(EmbeddedSql sql, SqlParseException coreError, boolean query) {
-        if (!RESERVED_FUNCTIONS.matcher(sql.text()).find()) {
+        if (!RESERVED_FUNCTIONS.matcher(sql.text()).find() && !hasReservedAlias(sql.text())) {
             throw CalciteSyntaxErrors.translate(coreError, sql);
         }
         try {
@@ -67,6 +75,16 @@ final class CalciteBodyParser {
         } catch (SqlParseException e) {
             throw CalciteSyntaxErrors.translate(coreError, sql);
         }
+    }
+
+    private static boolean hasReservedAlias(String text) {
+        Matcher alias = ALIAS.matcher(text);
+        while (alias.find()) {
+            if (CORE_KEYWORDS.isReservedWord(alias.group(1).toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SqlParser parser(EmbeddedSql sql, SqlParser.Config config) {

@@ -22,12 +22,19 @@ final class StatementSource {
     private final SourcePosition start;
 
     StatementSource(String text, SourcePosition start) {
-        this.chars = CharStreams.fromString(requireNonNull(text, "text is null"));
         this.start = requireNonNull(start, "start is null");
+        CommonTokenStream written = lex(CharStreams.fromString(requireNonNull(text, "text is null")));
+        String quoted = DoubleQuotedNames.asBackticks(text, written.getTokens());
+        this.chars = CharStreams.fromString(quoted);
+        this.tokens = quoted.equals(text) ? written : lex(chars);
+    }
+
+    private static CommonTokenStream lex(CharStream chars) {
         SluiceStatementLexer lexer = new SluiceStatementLexer(chars);
         lexer.removeErrorListeners();
-        this.tokens = new CommonTokenStream(lexer);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        return tokens;
     }
 
     CommonTokenStream tokens() {

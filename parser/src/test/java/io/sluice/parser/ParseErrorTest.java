@@ -100,11 +100,11 @@ class ParseErrorTest {
     }
 
     @Test
-    void doubleQuotesGetAHint() {
-        SqlParseError error = assertThrows(SqlParseError.class, () -> parser.parse("DROP TABLE \"t\""));
+    void aDoubleQuotedNameThatCannotBeReadAsOneInBackticksGetsAHint() {
+        SqlParseError error = assertThrows(SqlParseError.class, () -> parser.parse("DROP TABLE \"t`1\""));
 
         assertEquals(12, error.column());
-        assertEquals("syntax error at '\"t\"': expected an identifier (strings take single quotes, identifiers backticks)",
+        assertEquals("syntax error at '\"t`1\"': expected an identifier (strings take single quotes, identifiers backticks)",
                 error.detail());
     }
 

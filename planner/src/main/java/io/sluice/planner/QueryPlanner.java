@@ -6,6 +6,8 @@ import io.sluice.parser.ast.Query;
 import io.sluice.planner.calcite.Modality;
 import io.sluice.planner.catalog.CatalogView;
 import io.sluice.planner.physical.PhysicalConverter;
+import io.sluice.planner.physical.SluiceCalc;
+import io.sluice.planner.physical.SluiceLimit;
 import io.sluice.planner.physical.SluiceRel;
 import io.sluice.planner.physical.SluiceTableScan;
 import io.sluice.planner.view.ViewExpansion;
@@ -24,7 +26,6 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.stream.Delta;
 import org.apache.calcite.rel.type.RelDataType;
@@ -110,13 +111,9 @@ public final class QueryPlanner {
         rewriter.setRoot(rel);
         RelNode logical = rewriter.findBestExp();
 
-        // a LIMIT without ORDER BY ends once it has its rows; a sort needs all of them
-        boolean limited = logical instanceof Sort sort && sort.fetch != null
-                && sort.getCollation().getFieldCollations().isEmpty();
+        logical = EmptyInputs.prune(logical);
         SluiceRel physical = new PhysicalConverter(streaming ? ReadMode.STREAM : ReadMode.SNAPSHOT).convert(logical);
-        if (!streaming) {
-            physical = (SluiceRel) readUnboundedAsStreams(physical, limited);
-        }
+        physical = (SluiceRel) bindLimits(physical, streaming, true, false);
         return new PlannedQuery(streaming, root.validatedRowType, logical, physical, environment.compiler());
     }
 
@@ -135,23 +132,34 @@ public final class QueryPlanner {
     }
 
     /**
-     * A plain SELECT reads what each table holds now. A source that only has a future (a socket,
-     * a live generator) has nothing to read that way; with a LIMIT the query follows it until it
-     * has its rows, and without one it would never end, which is an error.
+     * A LIMIT whose rows are the query's (only filters and projections above it) ends the query
+     * when it has them; one below an aggregation, a join or a union only ends its own output.
+     *
+     * <p>A plain SELECT reads what each table holds now. A source that only has a future (a socket,
+     * a live generator) has nothing to read that way: below a LIMIT that ends the query (with only
+     * filters and projections between), the query follows it until the LIMIT has its rows;
+     * elsewhere it would never end, which is an error.
+     *
+     * @param top     whether only filters, projections and limits lie between the node and the result
+     * @param limited whether one of those is a LIMIT
      */
-    private static RelNode readUnboundedAsStreams(RelNode node, boolean limited) {
-        if (node instanceof SluiceTableScan scan && !scan.table().source().supportsSnapshot()) {
+    private static RelNode bindLimits(RelNode node, boolean streaming, boolean top, boolean limited) {
+        if (!streaming && node instanceof SluiceTableScan scan && !scan.table().source().supportsSnapshot()) {
             if (!limited) {
                 throw new SluiceException(ErrorCode.VALIDATION_ERROR, "'" + scan.table().name()
-                        + "' is unbounded: use SELECT STREAM to follow it, or add a LIMIT");
+                        + "' is unbounded, with no rows to read now: use SELECT STREAM to follow it, "
+                        + "or a LIMIT (without ORDER BY) over it to take its first rows");
             }
             return scan.withMode(ReadMode.STREAM);
         }
+        boolean rowByRow = top && (node instanceof SluiceCalc || node instanceof SluiceLimit);
+        boolean below = rowByRow && (limited || node instanceof SluiceLimit);
         List<RelNode> inputs = new ArrayList<>();
         for (RelNode input : node.getInputs()) {
-            inputs.add(readUnboundedAsStreams(input, limited));
+            inputs.add(bindLimits(input, streaming, rowByRow, below));
         }
-        return inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
+        RelNode bound = inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs);
+        return rowByRow && bound instanceof SluiceLimit limit ? limit.endingQuery() : bound;
     }
 
     private static RelNode withoutDeltas(RelNode node) {

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.engine.Engine;
 import io.sluice.engine.SessionUser;
 import io.sluice.engine.StatementResult;
+import io.sluice.engine.result.ResultColumn;
 import io.sluice.engine.result.ResultCursor;
 import io.sluice.jdbc.SluiceVersion;
+import io.sluice.parser.Keywords;
+import io.sluice.planner.codegen.ScalarFunctions;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import java.sql.Connection;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaParameter;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
@@ -163,8 +167,16 @@ public final class EngineMeta extends ProtocolOnlyMeta {
         properties.put(DatabaseProperty.GET_DATABASE_MAJOR_VERSION, Integer.parseInt(parts[0]));
         properties.put(DatabaseProperty.GET_DATABASE_MINOR_VERSION, parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
         properties.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION, Connection.TRANSACTION_NONE);
-        properties.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, "CUMULATE,DESCRIPTOR,HOP,SESSION,STREAM,TUMBLE,WATERMARK");
+        properties.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, Keywords.notInSql());
+        properties.put(DatabaseProperty.GET_STRING_FUNCTIONS, functions(ScalarFunctions.Group.STRING));
+        properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, functions(ScalarFunctions.Group.NUMERIC));
+        properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, functions(ScalarFunctions.Group.TIME_DATE));
+        properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, functions(ScalarFunctions.Group.SYSTEM));
         return properties;
+    }
+
+    private static String functions(ScalarFunctions.Group group) {
+        return String.join(",", ScalarFunctions.names(group));
     }
 
     @Override
@@ -215,18 +227,46 @@ public final class EngineMeta extends ProtocolOnlyMeta {
         }
     }
 
-    /** Prepares a statement: its {@code ?} markers are counted; it is parsed and run when executed. */
+    /**
+     * Prepares a statement: its {@code ?} markers are counted, and a query's result columns found
+     * by planning it (not running it) with NULL for each parameter; it is parsed again and run,
+     * with its values, when executed.
+     */
     @Override
     public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
         return serve(() -> {
-            JdbcStatement statement = connection(ch.id).newStatement(sql);
+            JdbcConnection connection = connection(ch.id);
+            int count = ParameterBinder.count(sql);
             List<AvaticaParameter> parameters = new ArrayList<>();
-            for (int i = 1; i <= ParameterBinder.count(sql); i++) {
+            for (int i = 1; i <= count; i++) {
                 parameters.add(new AvaticaParameter(false, 0, 0, Types.OTHER, "ANY", Object.class.getName(), "?" + i));
             }
+            List<ColumnMetaData> columns = JdbcColumns.of(preparedColumns(connection, sql, count)).metaData();
+            JdbcStatement statement = connection.newStatement(sql);
             return new StatementHandle(ch.id, statement.id(),
-                    Signature.create(List.of(), sql, parameters, CursorFactory.LIST, StatementType.SELECT));
+                    Signature.create(columns, sql, parameters, CursorFactory.LIST, StatementType.SELECT));
         });
+    }
+
+    /**
+     * A prepared query's columns. An error in a statement without parameters is the statement's;
+     * one with parameters may fail only for the NULLs written in (a NULL cannot be added to a
+     * number), so its columns are left for its execution to tell.
+     */
+    private static List<ResultColumn> preparedColumns(JdbcConnection connection, String sql, int parameters) {
+        if (parameters == 0) {
+            return connection.resultColumns(sql);
+        }
+        List<TypedValue> nulls = new ArrayList<>();
+        for (int i = 0; i < parameters; i++) {
+            nulls.add(TypedValue.ofLocal(ColumnMetaData.Rep.OBJECT, null));
+        }
+        try {
+            return connection.resultColumns(ParameterBinder.bind(sql, nulls));
+        } catch (SluiceException e) {
+            LOG.debug("the columns of a prepared statement are known when it runs: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     @Override
@@ -243,12 +283,17 @@ public final class EngineMeta extends ProtocolOnlyMeta {
         return prepareAndExecute(h, sql, maxRowCount, -1, callback);
     }
 
+    /**
+     * Runs a prepared statement. Sluice answers no rows in an execution's first frame, so Sluice's
+     * driver sends the statement's {@code setMaxRows} in {@code maxRowsInFirstFrame}, which Avatica
+     * has no other way to carry.
+     */
     @Override
     public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
             throws NoSuchStatementException {
         JdbcStatement statement = statement(h);
         return serve(() -> new ExecuteResult(List.of(run(connection(h.connectionId), statement,
-                ParameterBinder.bind(prepared(statement), parameterValues), -1))));
+                ParameterBinder.bind(prepared(statement), parameterValues), maxRowsInFirstFrame))));
     }
 
     @SuppressWarnings("deprecation")
@@ -329,7 +374,7 @@ public final class EngineMeta extends ProtocolOnlyMeta {
 
     private MetaResultSet run(JdbcConnection connection, JdbcStatement statement, String sql, long maxRowCount) {
         statement.replaceResult(null, "replaced by the statement's next execution");
-        StatementResult result = connection.execute(sql);
+        StatementResult result = connection.execute(sql, maxRowCount);
         if (!result.hasRows()) {
             LOG.debug("connection {}: {}", connection.name(), result.message());
             return MetaResultSet.count(connection.id(), statement.id(), 0);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.engine.Session;
 import io.sluice.engine.SessionUser;
 import io.sluice.engine.StatementResult;
+import io.sluice.engine.result.ResultColumn;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +58,17 @@ final class JdbcConnection {
         return lastSeenNanos;
     }
 
-    /** Runs a statement; statements of one connection run one at a time, as a session requires. */
-    synchronized StatementResult execute(String sql) {
-        return session.execute(sql);
+    /**
+     * Runs a statement, a query returning at most {@code maxRows} rows (0 or less: all);
+     * statements of one connection run one at a time, as a session requires.
+     */
+    synchronized StatementResult execute(String sql, long maxRows) {
+        return session.execute(sql, Math.max(maxRows, 0));
+    }
+
+    /** The columns the statement's result would have, without running it (see {@link Session#resultColumns}). */
+    synchronized List<ResultColumn> resultColumns(String sql) {
+        return session.resultColumns(sql);
     }
 
     JdbcStatement newStatement(String preparedSql) {

@@ -76,9 +76,11 @@ final class OpenResult {
             end(stopReason != null ? stopReason : "failed: " + e.getMessage());
             throw stopReason != null ? stopped() : e;
         } catch (InterruptedException e) {
+            // the server stopping, or (in process) the client's reading thread interrupted
             Thread.currentThread().interrupt();
-            end("interrupted while the server stopped");
-            throw new SluiceException(ErrorCode.QUERY_CANCELLED, "query " + queryId + " was stopped: the server is stopping");
+            end("interrupted while waiting for rows");
+            throw new SluiceException(ErrorCode.QUERY_CANCELLED, "query " + queryId
+                    + " was stopped: interrupted while waiting for its rows");
         }
         if (rows == null) {
             end("finished");

@@ -13,7 +13,6 @@ import io.sluice.planner.PlannedQuery;
 import io.sluice.planner.QueryPlanner;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.type.RelDataTypeField;
 
 /** A query: planned, started as a job, its rows read through a cursor as they come. */
 final class QueryExecutor implements StatementExecutor<Query> {
@@ -40,10 +39,7 @@ final class QueryExecutor implements StatementExecutor<Query> {
         if (changelog) {
             columns.add(ResultColumn.rowKind());
         }
-        for (RelDataTypeField field : plan.rowType().getFieldList()) {
-            columns.add(ResultColumn.of(field.getName(), plan.physical().getRowType().getFieldList()
-                    .get(field.getIndex()).getType()));
-        }
+        columns.addAll(QueryColumns.selected(plan));
         JobOptions options = session.settings().jobOptions();
         RunningQuery query = session.startQuery(statement.text(), columns,
                 (id, sink) -> plan.jobSpec(id, options, sink, true));

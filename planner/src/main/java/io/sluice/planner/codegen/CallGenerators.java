@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
 
 /** Which generator compiles which call: by the call's kind, or for functions by name. */
 final class CallGenerators {
@@ -64,6 +65,7 @@ final class CallGenerators {
     private CallGenerators() {
     }
 
+    /** Whether calls of the operator compile. */
     static boolean supports(org.apache.calcite.sql.SqlOperator operator) {
         return BY_KIND.containsKey(operator.getKind()) || BY_NAME.containsKey(operator.getName());
     }

@@ -112,4 +112,31 @@ public final class RowComparator {
                 Vectors.getIntegral(((BaseFixedWidthVector) a).getDataBufferAddress(), width, i),
                 Vectors.getIntegral(((BaseFixedWidthVector) b).getDataBufferAddress(), width, j));
     }
+
+    /** Sorts the row positions by the rows of {@code rows} they name, keeping equal rows in their order (a merge sort). */
+    public void sort(VectorSchemaRoot rows, int[] positions) {
+        mergeSort(rows, positions, new int[positions.length], 0, positions.length);
+    }
+
+    private void mergeSort(VectorSchemaRoot rows, int[] order, int[] scratch, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(rows, order, scratch, from, middle);
+        mergeSort(rows, order, scratch, middle, to);
+        if (compare(rows, order[middle - 1], rows, order[middle]) <= 0) {
+            return;
+        }
+        System.arraycopy(order, from, scratch, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int i = from; i < to; i++) {
+            if (right >= to || (left < middle && compare(rows, scratch[left], rows, scratch[right]) <= 0)) {
+                order[i] = scratch[left++];
+            } else {
+                order[i] = scratch[right++];
+            }
+        }
+    }
 }

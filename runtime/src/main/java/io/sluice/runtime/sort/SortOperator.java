@@ -3,6 +3,7 @@ package io.sluice.runtime.sort;
 import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.state.OperatorSnapshot;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
@@ -28,7 +29,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * with its row kinds and sorted with every column after the sort keys, so that equal rows lie
  * together and each run of them leaves as many rows as it adds minus what it retracts; then
  * nothing is dropped early, since a retraction may bring back a row. Watermarks are not passed on:
- * every row comes after the input has ended.
+ * every row comes after the input has ended, and then the end of the watermark.
  */
 final class SortOperator implements Operator, Checkpointed {
     /** Fewer rows than this are not worth sorting early, however small the LIMIT. */
@@ -83,7 +84,7 @@ final class SortOperator implements Operator, Checkpointed {
         for (int i = 0; i < count; i++) {
             order[i] = i;
         }
-        mergeSort(order, new int[count], 0, count);
+        comparator.sort(rows, order);
         return order;
     }
 
@@ -122,6 +123,8 @@ final class SortOperator implements Operator, Checkpointed {
                 output.emit(new VectorSchemaRoot(spec.schema(), columns, chunk.length));
             }
         }
+        // the input has ended: what comes after (an aggregation, a window) may fire
+        output.emitWatermark(Watermarks.END);
         output.finish();
     }
 
@@ -143,29 +146,6 @@ final class SortOperator implements Operator, Checkpointed {
     /** What the plan fixes about the state: the rows' columns, and which of them a LIMIT may drop early. */
     private String shape() {
         return rows.getSchema() + " ordered by " + spec.order() + " keeping " + keep;
-    }
-
-    /** Sorts {@code order[from, to)} by the rows its entries name, keeping equal rows in arrival order. */
-    private void mergeSort(int[] order, int[] scratch, int from, int to) {
-        if (to - from < 2) {
-            return;
-        }
-        int middle = (from + to) >>> 1;
-        mergeSort(order, scratch, from, middle);
-        mergeSort(order, scratch, middle, to);
-        if (comparator.compare(rows, order[middle - 1], rows, order[middle]) <= 0) {
-            return;
-        }
-        System.arraycopy(order, from, scratch, from, to - from);
-        int left = from;
-        int right = middle;
-        for (int i = from; i < to; i++) {
-            if (right >= to || (left < middle && comparator.compare(rows, scratch[left], rows, scratch[right]) <= 0)) {
-                order[i] = scratch[left++];
-            } else {
-                order[i] = scratch[right++];
-            }
-        }
     }
 
     @Override

@@ -33,7 +33,7 @@ class SortCheckpointTest {
         // the rows left, by v (NULLs last): c 2, a 3, d 5, e NULL; OFFSET 1 FETCH 2
         SortOperatorFactory factory = new SortOperatorFactory(ROWS, true, List.of(new SortField(1, false, false)), 1,
                 2);
-        assertEquals(List.of("a|3", "d|5", "end"), RestoreAtEveryCut.check(factory, script).output());
+        assertEquals(List.of("a|3", "d|5", "watermark end", "end"), RestoreAtEveryCut.check(factory, script).output());
 
         RestoreAtEveryCut.everyDamageFails(factory, RestoreAtEveryCut.snapshotAfter(factory, script));
     }
@@ -53,7 +53,7 @@ class SortCheckpointTest {
         SortOperatorFactory factory = new SortOperatorFactory(ROWS, false, List.of(new SortField(1, true, false)), 0,
                 3);
         RestoreAtEveryCut.Result result = RestoreAtEveryCut.check(factory, script);
-        assertEquals(List.of("r5999|5999", "r5998|5998", "r5997|5997", "end"), result.output());
+        assertEquals(List.of("r5999|5999", "r5998|5998", "r5997|5997", "watermark end", "end"), result.output());
         int[] sizes = result.snapshotSizes();
         assertTrue(sizes[3] < sizes[2], "the snapshot after the third batch holds 3 rows, not 6,000");
     }

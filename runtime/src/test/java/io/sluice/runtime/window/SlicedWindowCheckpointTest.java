@@ -129,7 +129,7 @@ class SlicedWindowCheckpointTest {
         assertEquals(ErrorCode.DATA_ERROR, otherWindows.code());
         assertTrue(otherWindows.getMessage().contains("TUMBLE(size=5000ms)"), otherWindows.getMessage());
 
-        SluiceException otherOperator = RestoreAtEveryCut.restoreFails(new LimitOperatorFactory(3), tumble,
+        SluiceException otherOperator = RestoreAtEveryCut.restoreFails(new LimitOperatorFactory(3, true), tumble,
                 Long.MAX_VALUE);
         assertEquals("cannot restore the state of Limit from this snapshot: it is the state of a WindowAggregate "
                 + "operator (the query changed?)", otherOperator.getMessage());

@@ -3,6 +3,7 @@ package io.sluice.runtime.operator.limit;
 import io.sluice.runtime.checkpoint.Checkpointed;
 import io.sluice.runtime.operator.Operator;
 import io.sluice.runtime.operator.Output;
+import io.sluice.runtime.operator.Watermarks;
 import io.sluice.runtime.state.OperatorSnapshot;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
@@ -90,13 +91,22 @@ final class LimitOperator implements Operator, Checkpointed {
             remaining = restored;
         });
         if (remaining == 0 && !done) {
-            complete();
+            // the run that took the snapshot passed the end of the watermark on before it
+            done = true;
+            finishOutput();
         }
     }
 
     private void complete() {
         done = true;
+        output.emitWatermark(Watermarks.END);
+        finishOutput();
+    }
+
+    private void finishOutput() {
         output.finish();
-        context.job().finishEarly();
+        if (spec.endsJob()) {
+            context.job().finishEarly();
+        }
     }
 }

@@ -28,16 +28,16 @@ class LimitCheckpointTest {
                 .batch(ROWS, new Object[] {"z", 3L}, new Object[] {"w", 4L})
                 .batch(ROWS, new Object[] {"v", 5L})
                 .watermark(6);
-        assertEquals(List.of("x|1", "y|2", "watermark 5", "z|3", "end"),
-                RestoreAtEveryCut.check(new LimitOperatorFactory(3), script).output());
+        assertEquals(List.of("x|1", "y|2", "watermark 5", "z|3", "watermark end", "end"),
+                RestoreAtEveryCut.check(new LimitOperatorFactory(3, true), script).output());
     }
 
     @Test
     void aSnapshotOfAnotherLimitIsRefused() {
-        byte[] snapshot = RestoreAtEveryCut.snapshotAfter(new LimitOperatorFactory(3),
+        byte[] snapshot = RestoreAtEveryCut.snapshotAfter(new LimitOperatorFactory(3, true),
                 new OperatorScript().batch(ROWS, new Object[] {"x", 1L}));
         assertEquals(ErrorCode.DATA_ERROR,
-                RestoreAtEveryCut.restoreFails(new LimitOperatorFactory(4), snapshot, Long.MAX_VALUE).code());
-        RestoreAtEveryCut.everyDamageFails(new LimitOperatorFactory(3), snapshot);
+                RestoreAtEveryCut.restoreFails(new LimitOperatorFactory(4, true), snapshot, Long.MAX_VALUE).code());
+        RestoreAtEveryCut.everyDamageFails(new LimitOperatorFactory(3, true), snapshot);
     }
 }

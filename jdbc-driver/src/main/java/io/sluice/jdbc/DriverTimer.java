@@ -4,11 +4,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The one daemon thread that sends every remote connection's keepalive requests. */
-final class KeepAlive {
+/** The driver's one daemon thread: it sends remote connections' keepalives and ends queries that time out. */
+final class DriverTimer {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
-    private KeepAlive() {
+    private DriverTimer() {
+    }
+
+    /** Runs {@code task} once after {@code delayMillis}, unless the returned future is cancelled first. */
+    static ScheduledFuture<?> after(long delayMillis, Runnable task) {
+        return TIMER.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Runs {@code task} every {@code periodMillis} until the returned future is cancelled. */
@@ -18,7 +23,7 @@ final class KeepAlive {
 
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "sluice-jdbc-keepalive");
+            Thread thread = new Thread(task, "sluice-jdbc-timer");
             thread.setDaemon(true);
             return thread;
         });

@@ -1,13 +1,9 @@
 package io.sluice.planner.physical;
 
-import io.sluice.planner.codegen.CalcKernelGenerator;
-import io.sluice.planner.codegen.GeneratedKernel;
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.changelog.RowKinds;
-import io.sluice.runtime.codegen.CalcKernel;
 import io.sluice.runtime.exchange.KeyHashPartitioner;
 import io.sluice.runtime.exchange.Partitioning;
-import io.sluice.runtime.join.JoinCondition;
 import io.sluice.runtime.join.JoinKind;
 import io.sluice.runtime.join.JoinOperatorFactory;
 import java.util.Arrays;
@@ -18,11 +14,8 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.BiRel;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgramBuilder;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -102,22 +95,8 @@ public final class SluiceJoin extends BiRel implements SluiceRel {
         return joined.add(new JoinOperatorFactory(kind, ArrowTypeMapping.toSchema(getLeft().getRowType()),
                 ArrowTypeMapping.toSchema(getRight().getRowType()), leftKeys, rightKeys,
                 Changelog.of(getLeft()).carriesRowKinds(), Changelog.of(getRight()).carriesRowKinds(),
-                condition(builder), changelog.carriesRowKinds(),
+                JoinConditions.compile(this, condition, builder), changelog.carriesRowKinds(),
                 changelog.carriesRowKinds() ? RowKinds.withRowKind(output) : output, builder.stateTtl()));
     }
 
-    /** The condition as a generated filter over pairs of rows (the left input's columns, then the right's). */
-    private JoinCondition condition(JobBuilder builder) {
-        if (condition == null) {
-            return null;
-        }
-        RelDataType pairs = SqlValidatorUtil.deriveJoinRowType(getLeft().getRowType(), getRight().getRowType(),
-                JoinRelType.INNER, getCluster().getTypeFactory(), null, List.of());
-        RexProgramBuilder program = new RexProgramBuilder(pairs, getCluster().getRexBuilder());
-        program.addIdentity();
-        program.addCondition(condition);
-        GeneratedKernel kernel = new CalcKernelGenerator(getCluster().getRexBuilder()).generate(program.getProgram());
-        return new JoinCondition(builder.compiler().compile(kernel.className(), kernel.source(), CalcKernel.class),
-                kernel.references());
-    }
 }

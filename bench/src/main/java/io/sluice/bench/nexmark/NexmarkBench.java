@@ -33,7 +33,7 @@ public final class NexmarkBench implements Callable<Integer> {
     static final long DEFAULT_VERIFY_EVENTS = 1_000_000;
 
     @Option(names = "--queries", split = ",", paramLabel = "Q,...",
-            description = "The queries to run: q0, q1, q2, q3, q4, q5, q7, q8, q9, q17-no-day "
+            description = "The queries to run: q0, q1, q2, q3, q4, q5, q7, q8, q9, q17-no-day, q18, q19 "
                     + "(default: q0,q1,q2,q5,q7,q8).")
     private List<String> queries = List.of("q0", "q1", "q2", "q5", "q7", "q8");
 
@@ -117,7 +117,7 @@ public final class NexmarkBench implements Callable<Integer> {
         for (String query : queries) {
             if (!NexmarkScript.exists(query)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no query '" + query
-                        + "': the queries are q0, q1, q2, q3, q4, q5, q7, q8, q9 and q17-no-day");
+                        + "': the queries are q0, q1, q2, q3, q4, q5, q7, q8, q9, q17-no-day, q18 and q19");
             }
         }
         if (parallelism < 1 || runs < 1) {

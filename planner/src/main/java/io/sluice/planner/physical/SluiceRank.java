@@ -67,6 +67,15 @@ public final class SluiceRank extends SingleRel implements SluiceRel {
         return function == RankFunction.ROW_NUMBER && high == 1 ? partition : input.upsertKey();
     }
 
+    /**
+     * Whether this is Flink's deduplication keeping the last row: the first row number of a
+     * descending time attribute, where of rows of equal time the one that came last is kept.
+     */
+    private boolean keepsLastOfTime() {
+        return function == RankFunction.ROW_NUMBER && high == 1 && order.size() == 1 && order.get(0).descending()
+                && TimeAttributes.of(getInput(), order.get(0).column()) != null;
+    }
+
     @Override
     public Changelog changelog() {
         return changelog;
@@ -92,11 +101,11 @@ public final class SluiceRank extends SingleRel implements SluiceRel {
         JobBuilder.Stream partitioned = builder.partitionByKeys(input, partitionKeys);
         if (windowEnd >= 0) {
             return partitioned.add(new WindowRankOperatorFactory(ArrowTypeMapping.toSchema(getInput().getRowType()),
-                    partitionKeys, windowEnd, order, function, low, high, outputRank,
+                    partitionKeys, windowEnd, order, keepsLastOfTime(), function, low, high, outputRank,
                     ArrowTypeMapping.toSchema(getRowType())));
         }
         return partitioned.add(new RankOperatorFactory(ArrowTypeMapping.toSchema(getInput().getRowType()),
-                Changelog.of(getInput()).carriesRowKinds(), partitionKeys, order, function, low, high, outputRank,
-                RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl()));
+                Changelog.of(getInput()).carriesRowKinds(), partitionKeys, order, keepsLastOfTime(), function, low, high,
+                outputRank, RowKinds.withRowKind(ArrowTypeMapping.toSchema(getRowType())), builder.stateTtl()));
     }
 }

@@ -100,7 +100,7 @@ final class RankOperator implements Operator, Checkpointed {
     }
 
     private void add(int partition, VectorSchemaRoot batch, int row) {
-        int position = state.insertionPoint(partition, batch, row);
+        int position = state.insertionPoint(partition, batch, row, spec.newestTiesFirst());
         if (!spec.updatingInput() && spec.function() == RankFunction.ROW_NUMBER && position >= spec.high()) {
             return;
         }

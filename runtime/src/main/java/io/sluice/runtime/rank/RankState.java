@@ -98,9 +98,12 @@ final class RankState implements KeyedState {
         return count;
     }
 
-    /** The position a new row takes in its partition: after every row that sorts before it or alike. */
-    int insertionPoint(int partition, VectorSchemaRoot batch, int row) {
-        return search(partition, batch, row, true);
+    /**
+     * The position a new row takes in its partition: after every row that sorts before it, and
+     * after the rows it ties with unless {@code beforeTies}.
+     */
+    int insertionPoint(int partition, VectorSchemaRoot batch, int row, boolean beforeTies) {
+        return search(partition, batch, row, !beforeTies);
     }
 
     /** The position of a kept row whose every value equals the batch's row, or -1. */

@@ -96,7 +96,7 @@ final class WindowRankOperator implements Operator, Checkpointed {
     }
 
     private void add(RankState window, int partition, VectorSchemaRoot batch, int row) {
-        int position = window.insertionPoint(partition, batch, row);
+        int position = window.insertionPoint(partition, batch, row, spec.newestTiesFirst());
         if (spec.function() == RankFunction.ROW_NUMBER && position >= spec.high()) {
             return;
         }

@@ -21,11 +21,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param rowSchema     the input's columns
  * @param partitionKeys the input columns that partition the rows, the window end among them
  * @param windowEnd     the input column holding the row's window end
+ * @param newestTiesFirst true if, of rows that sort alike, the one that came last ranks first
  * @param outputRank    true if each output row carries its rank (a BIGINT after the input's columns)
  * @param outputSchema  the input's columns, then the rank if output
  */
 public record WindowRankOperatorFactory(Schema rowSchema, int[] partitionKeys, int windowEnd, List<SortField> order,
-                                        RankFunction function, long low, long high, boolean outputRank,
+                                        boolean newestTiesFirst, RankFunction function, long low, long high, boolean outputRank,
                                         Schema outputSchema) implements OperatorFactory {
     public WindowRankOperatorFactory {
         requireNonNull(rowSchema, "rowSchema is null");

@@ -57,12 +57,28 @@ class WindowRankOperatorTest {
                         .output()));
     }
 
+    @Test
+    void ofTiedRowsTheFirstOrTheLastThatCameIsKept() {
+        OperatorScript script = new OperatorScript()
+                .batch(ROWS, row(10, 3, 1), row(10, 2, 9))
+                .batch(ROWS, row(10, 3, 2))
+                .endOfTime();
+        List<Field> fields = ROWS.getFields();
+        for (boolean newestFirst : new boolean[] {false, true}) {
+            WindowRankOperatorFactory dedup = new WindowRankOperatorFactory(ROWS, new int[] {0}, 0,
+                    List.of(new SortField(1, true, false)), newestFirst, RankFunction.ROW_NUMBER, 1, 1, false,
+                    new Schema(fields));
+            assertEquals(List.of(newestFirst ? "10|3|2" : "10|3|1", "watermark end", "end"),
+                    MillisText.of(RestoreAtEveryCut.check(dedup, script).output()));
+        }
+    }
+
     private static WindowRankOperatorFactory factory(RankFunction function, long low, long high, boolean outputRank) {
         List<Field> fields = new ArrayList<>(ROWS.getFields());
         if (outputRank) {
             fields.add(Field.notNullable("rank", ColumnTypes.BIGINT));
         }
-        return new WindowRankOperatorFactory(ROWS, new int[] {0, 1}, 0, List.of(new SortField(2, true, false)),
+        return new WindowRankOperatorFactory(ROWS, new int[] {0, 1}, 0, List.of(new SortField(2, true, false)), false,
                 function, low, high, outputRank, new Schema(fields));
     }
 

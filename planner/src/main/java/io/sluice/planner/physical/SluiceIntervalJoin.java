@@ -1,8 +1,6 @@
 package io.sluice.planner.physical;
 
 import io.sluice.planner.type.ArrowTypeMapping;
-import io.sluice.runtime.exchange.KeyHashPartitioner;
-import io.sluice.runtime.exchange.Partitioning;
 import io.sluice.runtime.join.IntervalJoinOperatorFactory;
 import io.sluice.runtime.join.JoinKind;
 import io.sluice.runtime.join.TimeBounds;
@@ -74,11 +72,7 @@ public final class SluiceIntervalJoin extends BiRel implements SluiceRel {
     public JobBuilder.Stream implement(JobBuilder builder) {
         JobBuilder.Stream left = ((SluiceRel) getLeft()).implement(builder);
         JobBuilder.Stream right = ((SluiceRel) getRight()).implement(builder);
-        boolean keyed = leftKeys.length > 0;
-        JobBuilder.Stream joined = builder.join(
-                left, keyed ? new Partitioning.Hash(new KeyHashPartitioner(leftKeys)) : new Partitioning.Gather(),
-                right, keyed ? new Partitioning.Hash(new KeyHashPartitioner(rightKeys)) : new Partitioning.Gather(),
-                keyed ? builder.parallelism() : 1);
+        JobBuilder.Stream joined = builder.joinByKeys(left, leftKeys, right, rightKeys);
         return joined.add(new IntervalJoinOperatorFactory(kind, ArrowTypeMapping.toSchema(getLeft().getRowType()),
                 ArrowTypeMapping.toSchema(getRight().getRowType()), leftKeys, rightKeys, bounds,
                 JoinConditions.compile(this, condition, builder), ArrowTypeMapping.toSchema(getRowType())));

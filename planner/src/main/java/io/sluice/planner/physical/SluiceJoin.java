@@ -2,8 +2,6 @@ package io.sluice.planner.physical;
 
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.changelog.RowKinds;
-import io.sluice.runtime.exchange.KeyHashPartitioner;
-import io.sluice.runtime.exchange.Partitioning;
 import io.sluice.runtime.join.JoinKind;
 import io.sluice.runtime.join.JoinOperatorFactory;
 import java.util.Arrays;
@@ -86,11 +84,7 @@ public final class SluiceJoin extends BiRel implements SluiceRel {
     public JobBuilder.Stream implement(JobBuilder builder) {
         JobBuilder.Stream left = ((SluiceRel) getLeft()).implement(builder);
         JobBuilder.Stream right = ((SluiceRel) getRight()).implement(builder);
-        boolean keyed = leftKeys.length > 0;
-        JobBuilder.Stream joined = builder.join(
-                left, keyed ? new Partitioning.Hash(new KeyHashPartitioner(leftKeys)) : new Partitioning.Gather(),
-                right, keyed ? new Partitioning.Hash(new KeyHashPartitioner(rightKeys)) : new Partitioning.Gather(),
-                keyed ? builder.parallelism() : 1);
+        JobBuilder.Stream joined = builder.joinByKeys(left, leftKeys, right, rightKeys);
         Schema output = ArrowTypeMapping.toSchema(getRowType());
         return joined.add(new JoinOperatorFactory(kind, ArrowTypeMapping.toSchema(getLeft().getRowType()),
                 ArrowTypeMapping.toSchema(getRight().getRowType()), leftKeys, rightKeys,

@@ -33,7 +33,7 @@ public final class NexmarkBench implements Callable<Integer> {
     static final long DEFAULT_VERIFY_EVENTS = 1_000_000;
 
     @Option(names = "--queries", split = ",", paramLabel = "Q,...",
-            description = "The queries to run: q0, q1, q2, q3, q4, q5, q7, q8, q9, q17-no-day, over-sum "
+            description = "The queries to run: q0, q1, q2, q3, q4, q5, q7, q8, q9, q17-no-day, q18, q19, over-sum "
                     + "(default: q0,q1,q2,q5,q7,q8).")
     private List<String> queries = List.of("q0", "q1", "q2", "q5", "q7", "q8");
 
@@ -117,7 +117,7 @@ public final class NexmarkBench implements Callable<Integer> {
         for (String query : queries) {
             if (!NexmarkScript.exists(query)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no query '" + query
-                        + "': the queries are q0, q1, q2, q3, q4, q5, q7, q8, q9, q17-no-day and over-sum");
+                        + "': the queries are q0, q1, q2, q3, q4, q5, q7, q8, q9, q17-no-day, q18, q19 and over-sum");
             }
         }
         if (parallelism < 1 || runs < 1) {

@@ -35,7 +35,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * over the function's input. A plain GROUP BY over a stream, or over an updating input, makes an
  * updating result ({@link SluiceGroupAggregate}); over bounded, appended rows it is one window,
  * which gives its result once, when the input ends (unless it groups by keys with a DISTINCT
- * aggregate only the updating aggregation has).
+ * aggregate only the updating aggregation has). Grouping sets are a union of plain aggregations
+ * ({@link GroupingSets}).
  */
 final class AggregateConversion {
     private final PhysicalConverter converter;
@@ -48,7 +49,7 @@ final class AggregateConversion {
 
     SluiceRel convert(Aggregate aggregate) {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw new SluiceException(ErrorCode.UNSUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+            return converter.convert(GroupingSets.expand(aggregate));
         }
         RelNode input = aggregate.getInput();
         RexProgram program = input instanceof Calc calc ? calc.getProgram() : null;

@@ -99,6 +99,18 @@ public final class JobBuilder {
     }
 
     /**
+     * Brings the rows of two inputs with equal keys to one task of a two-input pipeline: both
+     * hash-partitioned by their key columns at the query's parallelism, or gathered to one task
+     * without keys.
+     */
+    public Stream joinByKeys(Stream left, int[] leftKeys, Stream right, int[] rightKeys) {
+        boolean keyed = leftKeys.length > 0;
+        return join(left, keyed ? new Partitioning.Hash(new KeyHashPartitioner(leftKeys)) : new Partitioning.Gather(),
+                right, keyed ? new Partitioning.Hash(new KeyHashPartitioner(rightKeys)) : new Partitioning.Gather(),
+                keyed ? parallelism : 1);
+    }
+
+    /**
      * Brings the rows of each key to one task: hash-partitioned by the key columns at the query's
      * parallelism (no exchange when all runs in one task), or gathered to one task without keys.
      */

@@ -17,12 +17,14 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * Turns a logical join into a {@link SluiceWindowJoin} or a {@link SluiceJoin}. A join of inputs
- * windowed alike and equal on {@code window_end} (and, as Flink requires, {@code window_start}) is
- * a window join, which drops each window's rows when it fires. Over bounded inputs an inner or
- * left equi-join of appending inputs is also a window join, of one window over everything (it
- * pairs the rows once, when they end). Every other join is a regular join, which keeps both
- * inputs' rows and updates its result as they come and go.
+ * Turns a logical join into a {@link SluiceWindowJoin}, a {@link SluiceIntervalJoin} or a
+ * {@link SluiceJoin}. A join of inputs windowed alike and equal on {@code window_end} (and, as
+ * Flink requires, {@code window_start}) is a window join, which drops each window's rows when it
+ * fires. Over bounded inputs an inner or left equi-join of appending inputs is also a window join,
+ * of one window over everything (it pairs the rows once, when they end). A join of appending
+ * streams whose condition bounds the distance of their time attributes from below and above is an
+ * interval join, which drops each row when the watermark passes its bound. Every other join is a
+ * regular join, which keeps both inputs' rows and updates its result as they come and go.
  */
 final class JoinConversion {
     private final PhysicalConverter converter;
@@ -72,6 +74,13 @@ final class JoinConversion {
         int[] windowEnds = windowEnds(left, right, leftKeys, rightKeys);
         if (windowJoinable && (windowEnds != null || mode == ReadMode.SNAPSHOT)) {
             return windowJoin(join, kind, left, right, leftKeys, rightKeys, windowEnds, residual);
+        }
+        IntervalJoinBounds.Found interval = appending && mode == ReadMode.STREAM && !kind.leftOnly()
+                ? IntervalJoinBounds.find(residual, left, right, rex) : null;
+        if (interval != null) {
+            return new SluiceIntervalJoin(join.getCluster(), join.getTraitSet().replace(SluiceRel.CONVENTION), left,
+                    right, join.getRowType(), kind, ImmutableIntList.copyOf(leftKeys).toIntArray(),
+                    ImmutableIntList.copyOf(rightKeys).toIntArray(), interval.bounds(), interval.remaining());
         }
         return new SluiceJoin(join.getCluster(), join.getTraitSet().replace(SluiceRel.CONVENTION), left, right,
                 join.getRowType(), kind, ImmutableIntList.copyOf(leftKeys).toIntArray(),

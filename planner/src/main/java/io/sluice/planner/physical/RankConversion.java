@@ -30,8 +30,8 @@ import org.apache.calcite.sql.SqlKind;
  * Recognizes a Top-N: a filter on the rank over an OVER window that computes only
  * {@code ROW_NUMBER()}, {@code RANK()} or {@code DENSE_RANK()} (Flink's form:
  * {@code SELECT … FROM (SELECT …, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v) AS rn FROM t)
- * WHERE rn <= N}), and makes it a {@link SluiceRank}; the rest of the filter and the projection
- * stay above it. Any other OVER window is not supported yet.
+ * WHERE rn <= N}), and makes it a {@link SluiceRank}, a window Top-N when it partitions windowed
+ * rows by their window; the rest of the filter and the projection stay above it. Any other OVER window is not supported yet.
  */
 final class RankConversion {
     private final PhysicalConverter converter;
@@ -112,10 +112,11 @@ final class RankConversion {
         if (used.cardinality() < rankColumn) {
             input = converter.calcOver(input, pruned.getProgram());
         }
+        int[] partitionKeys = group.keys.toList().stream().mapToInt(k -> newIndex[k]).toArray();
         SluiceRank rank = new SluiceRank(window.getCluster(), window.getTraitSet().replace(SluiceRel.CONVENTION),
-                input, rowType.build(), function, group.keys.toList().stream().mapToInt(k -> newIndex[k]).toArray(),
+                input, rowType.build(), function, partitionKeys,
                 order.stream().map(f -> new SortField(newIndex[f.column()], f.descending(), f.nullsFirst())).toList(),
-                bounds.low, bounds.high, outputRank);
+                bounds.low, bounds.high, outputRank, windowEnd(input, partitionKeys));
         RexShuttle remap = new RexShuttle() {
             @Override
             public RexNode visitInputRef(RexInputRef ref) {
@@ -134,12 +135,28 @@ final class RankConversion {
     }
 
     /**
+     * The partition key that holds the window end of appending windowed rows (a window Top-N,
+     * Flink's {@code PARTITION BY window_start, window_end}), or -1.
+     */
+    private static int windowEnd(SluiceRel input, int[] partitionKeys) {
+        if (!input.changelog().isInsertOnly()) {
+            return -1;
+        }
+        for (int key : partitionKeys) {
+            if (WindowColumns.isWindowEnd(input, key)) {
+                return key;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * {@code ORDER BY … LIMIT n [OFFSET m]} over a stream: a Top-N over all rows, without the rank.
      */
     SluiceRel global(org.apache.calcite.rel.core.Sort sort, RelCollation collation, long offset, long fetch) {
         return new SluiceRank(sort.getCluster(), sort.getTraitSet().replace(SluiceRel.CONVENTION),
                 converter.convert(sort.getInput()), sort.getRowType(), RankFunction.ROW_NUMBER, new int[0],
-                SortFields.of(collation), offset + 1, offset + fetch, false);
+                SortFields.of(collation), offset + 1, offset + fetch, false, -1);
     }
 
     /** The ranks a filter keeps, narrowed by its comparisons of the rank with numbers. */

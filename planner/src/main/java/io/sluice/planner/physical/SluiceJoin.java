@@ -1,13 +1,7 @@
 package io.sluice.planner.physical;
 
-import io.sluice.planner.codegen.CalcKernelGenerator;
-import io.sluice.planner.codegen.GeneratedKernel;
 import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.runtime.changelog.RowKinds;
-import io.sluice.runtime.codegen.CalcKernel;
-import io.sluice.runtime.exchange.KeyHashPartitioner;
-import io.sluice.runtime.exchange.Partitioning;
-import io.sluice.runtime.join.JoinCondition;
 import io.sluice.runtime.join.JoinKind;
 import io.sluice.runtime.join.JoinOperatorFactory;
 import java.util.Arrays;
@@ -18,11 +12,8 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.BiRel;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgramBuilder;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -93,31 +84,13 @@ public final class SluiceJoin extends BiRel implements SluiceRel {
     public JobBuilder.Stream implement(JobBuilder builder) {
         JobBuilder.Stream left = ((SluiceRel) getLeft()).implement(builder);
         JobBuilder.Stream right = ((SluiceRel) getRight()).implement(builder);
-        boolean keyed = leftKeys.length > 0;
-        JobBuilder.Stream joined = builder.join(
-                left, keyed ? new Partitioning.Hash(new KeyHashPartitioner(leftKeys)) : new Partitioning.Gather(),
-                right, keyed ? new Partitioning.Hash(new KeyHashPartitioner(rightKeys)) : new Partitioning.Gather(),
-                keyed ? builder.parallelism() : 1);
+        JobBuilder.Stream joined = builder.joinByKeys(left, leftKeys, right, rightKeys);
         Schema output = ArrowTypeMapping.toSchema(getRowType());
         return joined.add(new JoinOperatorFactory(kind, ArrowTypeMapping.toSchema(getLeft().getRowType()),
                 ArrowTypeMapping.toSchema(getRight().getRowType()), leftKeys, rightKeys,
                 Changelog.of(getLeft()).carriesRowKinds(), Changelog.of(getRight()).carriesRowKinds(),
-                condition(builder), changelog.carriesRowKinds(),
+                JoinConditions.compile(this, condition, builder), changelog.carriesRowKinds(),
                 changelog.carriesRowKinds() ? RowKinds.withRowKind(output) : output, builder.stateTtl()));
     }
 
-    /** The condition as a generated filter over pairs of rows (the left input's columns, then the right's). */
-    private JoinCondition condition(JobBuilder builder) {
-        if (condition == null) {
-            return null;
-        }
-        RelDataType pairs = SqlValidatorUtil.deriveJoinRowType(getLeft().getRowType(), getRight().getRowType(),
-                JoinRelType.INNER, getCluster().getTypeFactory(), null, List.of());
-        RexProgramBuilder program = new RexProgramBuilder(pairs, getCluster().getRexBuilder());
-        program.addIdentity();
-        program.addCondition(condition);
-        GeneratedKernel kernel = new CalcKernelGenerator(getCluster().getRexBuilder()).generate(program.getProgram());
-        return new JoinCondition(builder.compiler().compile(kernel.className(), kernel.source(), CalcKernel.class),
-                kernel.references());
-    }
 }

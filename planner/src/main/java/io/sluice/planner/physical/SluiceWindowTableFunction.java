@@ -38,6 +38,11 @@ public final class SluiceWindowTableFunction extends SingleRel implements Sluice
         return super.explainTerms(pw).item("window", window).item("time", "$" + timeColumn);
     }
 
+    /** The input column the windows are assigned by. */
+    public int timeColumn() {
+        return timeColumn;
+    }
+
     @Override
     public Changelog changelog() {
         return Changelog.INSERT_ONLY;

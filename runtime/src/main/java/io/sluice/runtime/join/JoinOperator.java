@@ -22,16 +22,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * See {@link JoinOperatorFactory}. A batch is matched in three steps: its rows' keys are numbered
- * in the {@link JoinState}'s hash; each row's candidates (the other input's rows of its key) are
- * listed and, with a condition, filtered by its kernel over a batch of the candidate pairs; then
- * the rows are applied one by one, in order, updating the counts of matches and emitting what
+ * See {@link JoinOperatorFactory}. A batch's rows find their partners among the other input's kept
+ * rows ({@link JoinCandidates}); then the rows are applied one by one, in order, updating the counts of matches and emitting what
  * changed (Flink's {@code StreamingJoinOperator} and {@code StreamingSemiAntiJoinOperator}). Added
  * rows are appended to the state together, before the next retraction that may take them back.
  */
 final class JoinOperator implements TwoInputOperator, Checkpointed {
-    private static final int NO_KEY = -1;
-
     private final JoinOperatorFactory spec;
     private final TaskContext context;
     private final Output output;
@@ -41,10 +37,7 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
     private final JoinOutput out;
     private long lastExpiry;
 
-    private int[] keyIds = new int[0];
-    private int[] selection = new int[0];
-    private int[] candidateStart = new int[1];
-    private int[] candidates = new int[16];
+    private final JoinCandidates candidates;
     private int[] pendingRows = new int[0];
     private int[] pendingKeys = new int[0];
     private int[] pendingMatches = new int[0];
@@ -59,7 +52,10 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
                 allocator, "the join", context.metrics().state());
         this.condition = spec.condition() == null ? null : KernelCompiler.instantiate(spec.condition().kernelClass(),
                 KernelContext.of(spec.condition().references(), context));
-        this.out = new JoinOutput(spec, allocator, output, context.batchSize());
+        this.candidates = new JoinCandidates(state, spec.leftSchema(), spec.rightSchema(), spec.leftKeys(),
+                spec.rightKeys(), allocator, context.batchSize());
+        this.out = new JoinOutput(spec.leftSchema(), spec.rightSchema(), spec.kind().leftOnly(), spec.emitsRowKinds(),
+                allocator, output, context.batchSize());
         this.lastExpiry = context.clock().millis();
     }
 
@@ -78,13 +74,8 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
         boolean changelog = spec.carriesRowKinds(input);
         VectorSchemaRoot rows = changelog ? withoutRowKind(batch) : batch;
         TinyIntVector kinds = changelog ? RowKinds.of(batch) : null;
-        JoinRows other = state.side(1 - input);
-        numberKeys(input, rows, count, now);
-        listCandidates(other, count);
-        if (condition != null) {
-            filterCandidates(input, rows, other.rows(), count);
-        }
-        out.begin(input, rows, other.rows());
+        candidates.find(input, rows, now, null, condition);
+        out.begin(input, rows, state.side(1 - input).rows());
         for (int row = 0; row < count; row++) {
             boolean adds = kinds == null || !RowKind.retracts(kinds.get(row));
             if (spec.kind().leftOnly()) {
@@ -106,108 +97,20 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
         return new VectorSchemaRoot(fields, vectors, batch.getRowCount());
     }
 
-    /** Writes each row's key id, or {@link #NO_KEY} when a key column is NULL (it matches nothing). */
-    private void numberKeys(int input, VectorSchemaRoot rows, int count, long now) {
-        if (keyIds.length < count) {
-            keyIds = new int[count];
-            selection = new int[count];
-        }
-        int keyed = KeyColumns.nonNullRows(rows, spec.keys(input), selection);
-        int[] ids = new int[keyed];
-        state.keyIds(input, rows, selection, keyed, ids, now);
-        Arrays.fill(keyIds, 0, count, NO_KEY);
-        for (int j = 0; j < keyed; j++) {
-            keyIds[selection[j]] = ids[j];
-        }
-    }
-
-    /** Lists, per row, the other input's rows of its key: row {@code r}'s are {@code candidates[candidateStart[r]..candidateStart[r + 1])}. */
-    private void listCandidates(JoinRows other, int count) {
-        if (candidateStart.length < count + 1) {
-            candidateStart = new int[count + 1];
-        }
-        int size = 0;
-        for (int row = 0; row < count; row++) {
-            candidateStart[row] = size;
-            if (keyIds[row] == NO_KEY) {
-                continue;
-            }
-            for (int kept = other.head(keyIds[row]); kept != JoinRows.NONE; kept = other.next(kept)) {
-                if (size == candidates.length) {
-                    candidates = Arrays.copyOf(candidates, size * 2);
-                }
-                candidates[size++] = kept;
-            }
-            // Chains run newest first; pairs go out in the order the kept rows came, so that
-            // whatever ranks the join's output (a Top-N breaking ties by arrival) sees them as
-            // they arrived.
-            reverse(candidates, candidateStart[row], size);
-        }
-        candidateStart[count] = size;
-    }
-
-    private static void reverse(int[] values, int from, int to) {
-        for (int i = from, j = to - 1; i < j; i++, j--) {
-            int swapped = values[i];
-            values[i] = values[j];
-            values[j] = swapped;
-        }
-    }
-
-    /** Keeps the candidates whose pair passes the condition, a batch of pairs at a time. */
-    private void filterCandidates(int input, VectorSchemaRoot rows, VectorSchemaRoot otherRows, int count) {
-        int total = candidateStart[count];
-        int[] inputRow = new int[total];
-        for (int row = 0; row < count; row++) {
-            Arrays.fill(inputRow, candidateStart[row], candidateStart[row + 1], row);
-        }
-        boolean[] passes = new boolean[total];
-        int chunk = context.batchSize();
-        int[] passing = new int[chunk];
-        for (int from = 0; from < total; from += chunk) {
-            int size = Math.min(chunk, total - from);
-            int[] inputs = Arrays.copyOfRange(inputRow, from, from + size);
-            int[] others = Arrays.copyOfRange(candidates, from, from + size);
-            VectorSchemaRoot left = input == 0 ? rows : otherRows;
-            VectorSchemaRoot right = input == 0 ? otherRows : rows;
-            try (VectorSchemaRoot pairs = JoinedBatches.of(
-                    JoinedBatches.take(left, spec.leftSchema(), input == 0 ? inputs : others, size, allocator),
-                    JoinedBatches.take(right, spec.rightSchema(), input == 0 ? others : inputs, size, allocator),
-                    size)) {
-                int passed = condition.filter(pairs, passing);
-                for (int j = 0; j < passed; j++) {
-                    passes[from + passing[j]] = true;
-                }
-            }
-        }
-        int kept = 0;
-        for (int row = 0; row < count; row++) {
-            int start = candidateStart[row];
-            int end = candidateStart[row + 1];
-            candidateStart[row] = kept;
-            for (int k = start; k < end; k++) {
-                if (passes[k]) {
-                    candidates[kept++] = candidates[k];
-                }
-            }
-        }
-        candidateStart[count] = kept;
-    }
-
     /** An inner or outer join's work for one input row (Flink's {@code StreamingJoinOperator}). */
     private void join(int input, VectorSchemaRoot rows, int row, boolean adds) {
         int other = 1 - input;
         JoinRows otherRows = state.side(other);
         boolean padMine = spec.kind().keepsUnmatched(input);
         boolean padOthers = spec.kind().keepsUnmatched(other);
-        int from = candidateStart[row];
-        int to = candidateStart[row + 1];
+        int from = candidates.from(row);
+        int to = candidates.to(row);
         if (adds) {
             if (from == to && padMine) {
                 out.add(row, JoinRows.NONE, RowKind.INSERT);
             }
             for (int k = from; k < to; k++) {
-                int kept = candidates[k];
+                int kept = candidates.partner(k);
                 if (padOthers && otherRows.matches(kept) == 0) {
                     out.add(JoinRows.NONE, kept, RowKind.DELETE);
                 }
@@ -222,7 +125,7 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
             out.add(row, JoinRows.NONE, RowKind.DELETE);
         }
         for (int k = from; k < to; k++) {
-            int kept = candidates[k];
+            int kept = candidates.partner(k);
             out.add(row, kept, RowKind.DELETE);
             if (otherRows.addMatches(kept, -1) == 0 && padOthers) {
                 out.add(JoinRows.NONE, kept, RowKind.INSERT);
@@ -237,8 +140,8 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
      */
     private void semiOrAnti(int input, VectorSchemaRoot rows, int row, boolean adds) {
         boolean semi = spec.kind() == JoinKind.SEMI;
-        int from = candidateStart[row];
-        int to = candidateStart[row + 1];
+        int from = candidates.from(row);
+        int to = candidates.to(row);
         if (input == 0) {
             if (!adds) {
                 forget(input, rows, row);
@@ -256,7 +159,7 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
         }
         JoinRows left = state.side(0);
         for (int k = from; k < to; k++) {
-            int kept = candidates[k];
+            int kept = candidates.partner(k);
             int matches = left.addMatches(kept, adds ? 1 : -1);
             if (matches == (adds ? 1 : 0)) {
                 // semi: a first partner adds the left row, a last one gone takes it back; anti the reverse
@@ -270,7 +173,7 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
 
     /** Marks an added row to be kept (rows with a NULL key are not: they never match). */
     private void keep(int row, int matches) {
-        if (keyIds[row] == NO_KEY) {
+        if (candidates.keyId(row) == JoinCandidates.NO_KEY) {
             return;
         }
         if (pending == pendingRows.length) {
@@ -280,19 +183,19 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
             pendingMatches = Arrays.copyOf(pendingMatches, size);
         }
         pendingRows[pending] = row;
-        pendingKeys[pending] = keyIds[row];
+        pendingKeys[pending] = candidates.keyId(row);
         pendingMatches[pending] = matches;
         pending++;
     }
 
     /** Takes back the kept row a retraction names (after keeping the rows added before it). */
     private void forget(int input, VectorSchemaRoot rows, int row) {
-        if (keyIds[row] == NO_KEY) {
+        if (candidates.keyId(row) == JoinCandidates.NO_KEY) {
             return;
         }
         appendPending(input, rows);
         JoinRows mine = state.side(input);
-        int kept = mine.find(keyIds[row], rows, row);
+        int kept = mine.find(candidates.keyId(row), rows, row);
         if (kept != JoinRows.NONE) {
             mine.remove(kept);
         }

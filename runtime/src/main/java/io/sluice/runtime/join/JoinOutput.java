@@ -9,6 +9,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Collects a join's output rows while one input batch is matched, in order, and emits them in
@@ -17,7 +18,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * until {@link #flush()}.
  */
 final class JoinOutput {
-    private final JoinOperatorFactory spec;
+    private final Schema leftSchema;
+    private final Schema rightSchema;
+    private final boolean leftOnly;
+    private final boolean emitsRowKinds;
     private final BufferAllocator allocator;
     private final Output output;
     private final int[] inputRows;
@@ -28,8 +32,16 @@ final class JoinOutput {
     private VectorSchemaRoot inputSource;
     private VectorSchemaRoot otherSource;
 
-    JoinOutput(JoinOperatorFactory spec, BufferAllocator allocator, Output output, int batchSize) {
-        this.spec = spec;
+    /**
+     * @param leftOnly      whether output rows hold the left input's columns only (a semi or anti join)
+     * @param emitsRowKinds whether output rows end with their kind
+     */
+    JoinOutput(Schema leftSchema, Schema rightSchema, boolean leftOnly, boolean emitsRowKinds,
+               BufferAllocator allocator, Output output, int batchSize) {
+        this.leftSchema = leftSchema;
+        this.rightSchema = rightSchema;
+        this.leftOnly = leftOnly;
+        this.emitsRowKinds = emitsRowKinds;
         this.allocator = allocator;
         this.output = output;
         this.inputRows = new int[batchSize];
@@ -61,14 +73,14 @@ final class JoinOutput {
         }
         VectorSchemaRoot leftSource = input == 0 ? inputSource : otherSource;
         VectorSchemaRoot rightSource = input == 0 ? otherSource : inputSource;
-        List<FieldVector> left = JoinedBatches.take(leftSource, spec.leftSchema(), input == 0 ? inputRows : otherRows,
+        List<FieldVector> left = JoinedBatches.take(leftSource, leftSchema, input == 0 ? inputRows : otherRows,
                 size, allocator);
         List<FieldVector> right = new ArrayList<>();
-        if (!spec.kind().leftOnly()) {
-            right.addAll(JoinedBatches.take(rightSource, spec.rightSchema(), input == 0 ? otherRows : inputRows, size,
+        if (!leftOnly) {
+            right.addAll(JoinedBatches.take(rightSource, rightSchema, input == 0 ? otherRows : inputRows, size,
                     allocator));
         }
-        if (spec.emitsRowKinds()) {
+        if (emitsRowKinds) {
             TinyIntVector kindColumn = (TinyIntVector) RowKinds.FIELD.createVector(allocator);
             kindColumn.allocateNew(size);
             for (int j = 0; j < size; j++) {

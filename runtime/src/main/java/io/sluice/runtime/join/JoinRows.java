@@ -12,8 +12,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * The rows one input of a regular join keeps, in columns: one Arrow batch that rows are appended
  * to (a row's id is its place in it), and per row the id of its key, the next row of the same key
- * (each key's rows are a chain from its head, newest first) and how many rows of the other input
- * it matches (what outer, semi and anti joins need). A removed row keeps its place, marked by key
+ * (each key's rows are a chain from its head, newest first, linked both ways so that a row leaves
+ * it at once) and how many rows of the other input it matches (what outer, semi and anti joins need). A removed row keeps its place, marked by key
  * -1, until {@link #compact} rewrites the batch with the live rows only.
  */
 final class JoinRows implements AutoCloseable {
@@ -24,6 +24,7 @@ final class JoinRows implements AutoCloseable {
     private VectorSchemaRoot rows;
     private int[] keyOf = new int[16];
     private int[] next = new int[16];
+    private int[] previous = new int[16];
     private int[] matches = new int[16];
     private int[] head = new int[16];
     private int live;
@@ -98,6 +99,10 @@ final class JoinRows implements AutoCloseable {
         keyOf[row] = key;
         matches[row] = matchCount;
         next[row] = head[key];
+        previous[row] = NONE;
+        if (head[key] != NONE) {
+            previous[head[key]] = row;
+        }
         head[key] = row;
         live++;
     }
@@ -129,14 +134,13 @@ final class JoinRows implements AutoCloseable {
     /** Takes a live row out of its key's chain. */
     void remove(int row) {
         int key = keyOf[row];
-        if (head[key] == row) {
+        if (previous[row] == NONE) {
             head[key] = next[row];
         } else {
-            int before = head[key];
-            while (next[before] != row) {
-                before = next[before];
-            }
-            next[before] = next[row];
+            next[previous[row]] = next[row];
+        }
+        if (next[row] != NONE) {
+            previous[next[row]] = previous[row];
         }
         keyOf[row] = NONE;
         live--;
@@ -197,7 +201,7 @@ final class JoinRows implements AutoCloseable {
 
     /** Bytes held on the heap (the per-row and per-key arrays). */
     long heapBytes() {
-        return 4L * (keyOf.length + next.length + matches.length + head.length);
+        return 4L * (keyOf.length + next.length + previous.length + matches.length + head.length);
     }
 
     /** Bytes held in Arrow buffers. */
@@ -214,6 +218,7 @@ final class JoinRows implements AutoCloseable {
             int size = Math.max(count, keyOf.length * 2);
             keyOf = Arrays.copyOf(keyOf, size);
             next = Arrays.copyOf(next, size);
+            previous = Arrays.copyOf(previous, size);
             matches = Arrays.copyOf(matches, size);
         }
     }

@@ -66,15 +66,20 @@ final class JoinState implements KeyedState {
         }
     }
 
-    /** Reclaims removed rows when there are many; charges the state's size to the query. */
-    void maintain() {
+    /**
+     * Reclaims removed rows when there are many; charges the state's size to the query. Returns
+     * whether the rows were rewritten (and so renumbered).
+     */
+    boolean maintain() {
+        boolean compacts = false;
         for (JoinRows side : sides) {
-            if (side.removedRows() > Math.max(COMPACTION_MIN_REMOVED, side.liveRows())) {
-                compact();
-                break;
-            }
+            compacts |= side.removedRows() > Math.max(COMPACTION_MIN_REMOVED, side.liveRows());
+        }
+        if (compacts) {
+            compact();
         }
         memory.update(heapBytes(), this);
+        return compacts;
     }
 
     /** Rewrites both inputs' rows without removed ones and renumbers the keys that have rows. */

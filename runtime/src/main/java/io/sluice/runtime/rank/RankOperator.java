@@ -100,7 +100,7 @@ final class RankOperator implements Operator, Checkpointed {
     }
 
     private void add(int partition, VectorSchemaRoot batch, int row) {
-        int position = state.insertionPoint(partition, batch, row);
+        int position = state.insertionPoint(partition, batch, row, spec.newestTiesFirst());
         if (!spec.updatingInput() && spec.function() == RankFunction.ROW_NUMBER && position >= spec.high()) {
             return;
         }
@@ -149,29 +149,8 @@ final class RankOperator implements Operator, Checkpointed {
         return position < ranked && ranks[position] >= spec.low();
     }
 
-    /**
-     * Writes the ranks of the partition's leading rows, as long as they are within the highest
-     * rank output, and returns how many there are.
-     */
     private int ranks(int partition, long[] ranks) {
-        int size = state.size(partition);
-        long rank = 0;
-        int count = 0;
-        for (int position = 0; position < size; position++) {
-            if (spec.function() == RankFunction.ROW_NUMBER) {
-                rank = position + 1;
-            } else if (position == 0) {
-                rank = 1;
-            } else if (!state.tied(partition, position - 1, position)) {
-                rank = spec.function() == RankFunction.RANK ? position + 1 : rank + 1;
-            }
-            if (rank > spec.high()) {
-                break;
-            }
-            ranks[position] = rank;
-            count++;
-        }
-        return count;
+        return state.ranks(partition, spec.function(), spec.high(), ranks);
     }
 
     private void makeRoom(int size) {

@@ -20,6 +20,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param updatingInput true if the input is a changelog (its batches carry the row kind last)
  * @param partitionKeys the input columns that partition the rows
  * @param order         the order the rows are ranked in
+ * @param newestTiesFirst true if, of rows that sort alike, the one that came last ranks first
+ *                      (Flink's deduplication keeping the last row); else the first
  * @param function      how tied rows are numbered
  * @param low           the first rank output, from 1
  * @param high          the last rank output
@@ -28,7 +30,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param stateTtl      how long a partition may stay idle before its rows are dropped
  */
 public record RankOperatorFactory(Schema rowSchema, boolean updatingInput, int[] partitionKeys, List<SortField> order,
-                                  RankFunction function, long low, long high, boolean outputRank, Schema outputSchema,
+                                  boolean newestTiesFirst, RankFunction function, long low, long high, boolean outputRank, Schema outputSchema,
                                   StateTtl stateTtl) implements OperatorFactory {
     public RankOperatorFactory {
         requireNonNull(rowSchema, "rowSchema is null");

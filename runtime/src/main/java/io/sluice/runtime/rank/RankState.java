@@ -73,9 +73,37 @@ final class RankState implements KeyedState {
         return order.compare(rows, lists[partition][position], rows, lists[partition][other]) == 0;
     }
 
-    /** The position a new row takes in its partition: after every row that sorts before it or alike. */
-    int insertionPoint(int partition, VectorSchemaRoot batch, int row) {
-        return search(partition, batch, row, true);
+    /**
+     * Writes the ranks of the partition's leading rows by {@code function}, as long as they are at
+     * most {@code high}, and returns how many there are.
+     */
+    int ranks(int partition, RankFunction function, long high, long[] ranks) {
+        int size = sizes[partition];
+        long rank = 0;
+        int count = 0;
+        for (int position = 0; position < size; position++) {
+            if (function == RankFunction.ROW_NUMBER) {
+                rank = position + 1;
+            } else if (position == 0) {
+                rank = 1;
+            } else if (!tied(partition, position - 1, position)) {
+                rank = function == RankFunction.RANK ? position + 1 : rank + 1;
+            }
+            if (rank > high) {
+                break;
+            }
+            ranks[position] = rank;
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * The position a new row takes in its partition: after every row that sorts before it, and
+     * after the rows it ties with unless {@code beforeTies}.
+     */
+    int insertionPoint(int partition, VectorSchemaRoot batch, int row, boolean beforeTies) {
+        return search(partition, batch, row, !beforeTies);
     }
 
     /** The position of a kept row whose every value equals the batch's row, or -1. */
@@ -175,6 +203,11 @@ final class RankState implements KeyedState {
             bytes += lists[p] == null ? 0 : 16 + 4L * lists[p].length;
         }
         return bytes;
+    }
+
+    /** How many partitions the hash has numbered, those whose rows went included: their ids are below it. */
+    int partitionCount() {
+        return partitions.groupCount();
     }
 
     /** The partitions the hash holds, those whose rows went included. */

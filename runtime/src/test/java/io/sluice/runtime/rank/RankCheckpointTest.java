@@ -59,7 +59,7 @@ class RankCheckpointTest {
         if (outputRank) {
             fields.add(new Field("rank", FieldType.notNullable(new ArrowType.Int(64, true)), null));
         }
-        return new RankOperatorFactory(ROWS, updating, new int[] {0}, List.of(new SortField(1, true, true)), function,
+        return new RankOperatorFactory(ROWS, updating, new int[] {0}, List.of(new SortField(1, true, true)), false, function,
                 1, high, outputRank, RowKinds.withRowKind(new Schema(fields)), StateTtl.NEVER);
     }
 

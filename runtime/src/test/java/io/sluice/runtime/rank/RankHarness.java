@@ -47,7 +47,7 @@ final class RankHarness implements AutoCloseable {
             fields.add(new Field("rank", FieldType.notNullable(new ArrowType.Int(64, true)), null));
         }
         RankOperatorFactory factory = new RankOperatorFactory(ROWS, updating, new int[] {0},
-                List.of(new SortField(1, true, true)), function, low, high, outputRank,
+                List.of(new SortField(1, true, true)), false, function, low, high, outputRank,
                 RowKinds.withRowKind(new Schema(fields)), StateTtl.NEVER);
         operator = (RankOperator) factory.create(TestTasks.context(query, new QueryMetrics(), 0, 1, 4), new Output() {
             @Override

@@ -80,7 +80,7 @@ class RandomScriptsRestoreTest {
     void topThreeByRank(long seed) {
         Schema out = RowKinds.withRowKind(new Schema(List.of(KV.getFields().get(0), KV.getFields().get(1),
                 Field.notNullable("rank", ColumnTypes.BIGINT))));
-        check(new RankOperatorFactory(KV, true, new int[] {0}, List.of(new SortField(1, false, false)),
+        check(new RankOperatorFactory(KV, true, new int[] {0}, List.of(new SortField(1, false, false)), false,
                 RankFunction.RANK, 2, 3, true, out, StateTtl.NEVER), changelog(new Random(seed), false));
     }
 

@@ -80,7 +80,7 @@ class KafkaExactlyOnceSinkTest {
         try {
             emit(first, 1, 5);
             checkpoint1 = prepareCommit(first, 1);
-            state1 = snapshot(first);
+            state1 = snapshot(first, 1);
             emit(first, 6, 10);
             prepareCommit(first, 2);
             assertEquals(List.of(), values(topic, "read_committed"), "nothing is visible before a commit");
@@ -135,16 +135,16 @@ class KafkaExactlyOnceSinkTest {
             try {
                 copy(reader, batch, writer, 3);
                 // barrier 1 passes the reader, then the writer; the checkpoint completes
-                readerState = snapshot(reader);
+                readerState = snapshot(reader, 1);
                 checkpoint1 = prepareCommit(writer, 1);
-                writerState = snapshot(writer);
+                writerState = snapshot(writer, 1);
                 committer.commit(1, List.of(checkpoint1));
                 ((CheckpointListener) writer).checkpointComplete(1);
                 copy(reader, batch, writer, 2);
                 // barrier 2 is taken, but the job crashes before checkpoint 2 completes
-                snapshot(reader);
+                snapshot(reader, 2);
                 prepareCommit(writer, 2);
-                snapshot(writer);
+                snapshot(writer, 2);
                 copy(reader, batch, writer, 1);
             } finally {
                 reader.close();

@@ -139,7 +139,7 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
      * after this call), so that a restore does not delete them.
      */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         List<Object> kept = new ArrayList<>();
         sealed.forEach(part -> kept.add(part.path().getFileName().toString()));
         closed.forEach(part -> kept.add(part.getFileName().toString()));

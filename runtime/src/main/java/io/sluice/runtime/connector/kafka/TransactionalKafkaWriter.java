@@ -135,7 +135,7 @@ final class TransactionalKafkaWriter implements TwoPhaseCommitOutput, Checkpoint
      * sealed transactions.
      */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         out.writeLong(recordsInTransaction ? next + 1 : next);
         out.writeInt(sealed.size());
         for (PreparedTransaction transaction : sealed) {

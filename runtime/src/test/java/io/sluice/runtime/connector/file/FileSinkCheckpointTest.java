@@ -65,7 +65,7 @@ class FileSinkCheckpointTest {
         try (TwoPhaseCommitOutput first = output(sink, 0)) {
             emit(first, "a", 1, 2);
             checkpoint1 = first.prepareCommit(1);
-            state1 = snapshot(first);
+            state1 = snapshot(first, 1);
             // lines of 4 bytes: the third rolls the part by size, and the rolled part stays hidden
             emit(first, "b", 1, 2, 3, 4);
             first.prepareCommit(2);
@@ -125,7 +125,7 @@ class FileSinkCheckpointTest {
         try (TwoPhaseCommitOutput first = output(sink, 0)) {
             emit(first, "a", 1, 2);
             // the state first, then the commit: the open part is in both
-            state1 = snapshot(first);
+            state1 = snapshot(first, 1);
             checkpoint1 = first.prepareCommit(1);
             emit(first, "b", 1);
         }
@@ -175,10 +175,10 @@ class FileSinkCheckpointTest {
         }
     }
 
-    private static byte[] snapshot(TwoPhaseCommitOutput output) throws IOException {
+    private static byte[] snapshot(TwoPhaseCommitOutput output, long checkpointId) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (StateWriter out = new StateWriter(bytes)) {
-            ((Checkpointed) output).snapshotState(out);
+            ((Checkpointed) output).snapshotState(checkpointId, out);
         }
         return bytes.toByteArray();
     }

@@ -40,10 +40,20 @@ class ChaosTest {
     Path directory;
 
     @Test
-    void aKafkaWindowJobKilledAtRandomMomentsWritesEveryWindowOnce() throws Exception {
+    void aKafkaWindowJobKilledAtRandomMomentsWritesEveryWindowOnce() {
+        withSeed(this::run);
+    }
+
+    /** A chaos run, given the random moments of its kills. */
+    private interface ChaosRun {
+        void run(Random random) throws Exception;
+    }
+
+    /** Runs with the random moments of a seed, which a failure prints; {@code -Dchaos.seed=N} repeats a run. */
+    private void withSeed(ChaosRun chaos) {
         long seed = Long.getLong("chaos.seed", System.nanoTime());
         try {
-            run(new Random(seed));
+            chaos.run(new Random(seed));
         } catch (Throwable t) {
             throw new AssertionError("chaos test failed with seed " + seed + " (repeat it with -Dchaos.seed=" + seed
                     + "); the job's processes logged into " + directory, t);
@@ -93,14 +103,8 @@ class ChaosTest {
     }
 
     @Test
-    void aFileWindowJobKilledAtRandomMomentsWritesEveryWindowOnce() throws Exception {
-        long seed = Long.getLong("chaos.seed", System.nanoTime());
-        try {
-            runFiles(new Random(seed));
-        } catch (Throwable t) {
-            throw new AssertionError("chaos test failed with seed " + seed + " (repeat it with -Dchaos.seed=" + seed
-                    + "); the job's processes logged into " + directory, t);
-        }
+    void aFileWindowJobKilledAtRandomMomentsWritesEveryWindowOnce() {
+        withSeed(this::runFiles);
     }
 
     /**
@@ -111,12 +115,7 @@ class ChaosTest {
      */
     private void runFiles(Random random) throws Exception {
         int events = 200_000;
-        Path input = directory.resolve("clicks.csv");
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < events; i++) {
-            lines.add(ClickEvents.csv(i));
-        }
-        Files.write(input, lines);
+        Path input = ClickEvents.writeCsv(directory.resolve("clicks.csv"), events);
         Path output = directory.resolve("windows");
         Path checkpoints = directory.resolve("checkpoints");
         List<String> statements = List.of(
@@ -154,12 +153,8 @@ class ChaosTest {
             last.destroyForcibly().waitFor();
         }
         List<String> written = new ArrayList<>();
-        try (java.util.stream.Stream<Path> parts = Files.list(output)) {
-            for (Path part : parts.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
-                for (String line : Files.readAllLines(part)) {
-                    written.add(line.replace(',', '|'));
-                }
-            }
+        for (String line : Statements.committedRows(output)) {
+            written.add(line.replace(',', '|'));
         }
         written.sort(null);
         assertEquals(ClickEvents.expectedWindowRows(events), written);
@@ -188,14 +183,8 @@ class ChaosTest {
     }
 
     @Test
-    void aKafkaJoinJobKilledAtRandomMomentsWritesEveryJoinedRowOnce() throws Exception {
-        long seed = Long.getLong("chaos.seed", System.nanoTime());
-        try {
-            runJoin(new Random(seed));
-        } catch (Throwable t) {
-            throw new AssertionError("chaos test failed with seed " + seed + " (repeat it with -Dchaos.seed=" + seed
-                    + "); the job's processes logged into " + directory, t);
-        }
+    void aKafkaJoinJobKilledAtRandomMomentsWritesEveryJoinedRowOnce() {
+        withSeed(this::runJoin);
     }
 
     /**

@@ -5,6 +5,7 @@ import static io.sluice.engine.job.CheckpointedParts.restore;
 import static io.sluice.engine.job.CheckpointedParts.snapshot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,6 +185,40 @@ class KafkaExactlyOnceSinkTest {
                 copied++;
             }
         }
+    }
+
+    @Test
+    void crashesOneAfterAnotherAfterACheckpointDoNotLengthenTheSearchForOpenTransactions() {
+        String topic = "exactly-once-repeated";
+        broker.createTopic(topic, 1);
+        Sink sink = sink(topic, Map.of("sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "repeated"));
+        SinkCommitter committer = sink.committer().orElseThrow();
+        byte[] checkpoint1;
+        byte[] state1;
+        TwoPhaseCommitOutput first = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        try {
+            emit(first, 1, 2);
+            checkpoint1 = prepareCommit(first, 1);
+            state1 = snapshot(first, 1);
+        } finally {
+            first.close();
+        }
+        committer.commit(1, List.of(checkpoint1));
+        // every run after checkpoint 1 writes with transactional id repeated-0-1, then fails
+        for (int run = 0; run < 3; run++) {
+            TwoPhaseCommitOutput resumed = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+            try {
+                restore(resumed, state1);
+                emit(resumed, 10 + run, 10 + run);
+            } finally {
+                resumed.close();
+            }
+        }
+        assertTrue(broker.knowsTransactionalId("repeated-0-1"));
+        assertFalse(broker.knowsTransactionalId("repeated-0-2"), "no restore looked further than the ids written with");
+        assertEquals(range(1, 2), values(topic, "read_committed"));
+        committer.close();
     }
 
     @Test

@@ -78,8 +78,8 @@ public final class Engine implements AutoCloseable {
         Engine engine = new Engine(config);
         try {
             JobResumption resumption = new JobResumption(engine, store);
-            resumption.recreateCatalog();
             engine.jobStore = store;
+            resumption.recreateCatalog();
             resumption.resumeJobs();
         } catch (RuntimeException e) {
             engine.close();

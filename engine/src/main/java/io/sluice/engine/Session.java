@@ -212,6 +212,15 @@ public final class Session implements AutoCloseable {
      * a restart.
      */
     public BackgroundJob startJob(String statement, Function<String, JobSpec> jobSpec, JobRecovery recovery) {
+        return startJob(statement, jobSpec, recovery, null);
+    }
+
+    /**
+     * Starts the job of a materialized view ({@code view} its name), as {@link #startJob(String,
+     * Function, JobRecovery)} does: a server keeps it, to resume it when the view is created again.
+     */
+    public BackgroundJob startJob(String statement, Function<String, JobSpec> jobSpec, JobRecovery recovery,
+            String view) {
         Optional<JobStore> store = engine.jobStore();
         JobRecovery kept = store.isPresent() ? recovery.retainingCheckpoints() : recovery;
         ResumedJob again = resuming;
@@ -221,19 +230,20 @@ public final class Session implements AutoCloseable {
                 : engine.jobs().restart(again.id(), again.checkpointStorage(), id, user.name(), statement, jobSpec,
                         engine.allocator(), settings.queryMemoryLimit(), engine.config().clock(), settings.batchSize(),
                         again.checkpoint().isPresent() ? kept.resumingFrom(again.checkpoint()) : kept);
-        store.ifPresent(s -> s.save(job, settings.values()));
+        store.ifPresent(s -> s.save(job, settings.values(), view));
         return job;
     }
 
     /**
      * Runs a kept job's statement again as that job: under its id, with its checkpoint directory,
      * from its newest complete checkpoint or from the start if it has none (the server resuming
-     * its jobs after a restart).
+     * its jobs after a restart). {@code statement} is the job's own, or for a materialized view's
+     * job the kept statement creating the view.
      */
-    public BackgroundJob resumeJob(JobStore.JobRecord record, Optional<Path> checkpoint) {
+    public BackgroundJob resumeJob(JobStore.JobRecord record, String statement, Optional<Path> checkpoint) {
         resuming = new ResumedJob(record.id(), record.checkpointStorage(), checkpoint);
         try {
-            execute(record.statement());
+            execute(statement);
         } finally {
             resuming = null;
         }

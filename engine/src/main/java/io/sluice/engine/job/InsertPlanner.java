@@ -16,6 +16,7 @@ import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.physical.SluiceTableScan;
 import io.sluice.planner.type.ArrowTypeMapping;
+import io.sluice.runtime.checkpoint.CheckpointConfig;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -71,6 +72,21 @@ public final class InsertPlanner {
             PipelineOutput.ToSink output = new PipelineOutput.ToSink(sink.describe(),
                     context -> new CountingOutput(sink.createOutput(context), context.metrics()), sink::committer);
             return query.jobSpec(jobName, options, output, sink.needsSingleWriter());
+        }
+
+        /**
+         * Refuses a job without checkpoints into a sink that makes rows visible only when a
+         * checkpoint completes: it would run and never show what it wrote.
+         */
+        public void checkDelivery(boolean checkpointing) {
+            if (checkpointing) {
+                return;
+            }
+            sink.needsCheckpoints().ifPresent(reason -> {
+                throw new SluiceException(ErrorCode.INVALID_OPTION, "INSERT INTO '" + target.name() + "': its connector '"
+                        + target.options().get("connector") + "' with " + reason + ", and this job takes none: SET '"
+                        + CheckpointConfig.INTERVAL + "' (such as '10 s') before the INSERT, or write at least once");
+            });
         }
 
         /**

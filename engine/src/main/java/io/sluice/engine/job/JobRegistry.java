@@ -41,6 +41,11 @@ public final class JobRegistry {
                 parentAllocator, memoryLimit, clock, batchSize, recovery);
     }
 
+    /** Makes sure no job started from now on takes {@code id} (of a job kept to be resumed). */
+    public void reserve(String id) {
+        ids.accumulateAndGet(Long.parseLong(id.substring(1)), Math::max);
+    }
+
     /**
      * Starts a job again under the id and checkpoint directory name it had (the server resuming
      * its jobs after a restart); later jobs get ids after it.
@@ -51,7 +56,7 @@ public final class JobRegistry {
         if (jobs.containsKey(id)) {
             throw new SluiceException(ErrorCode.OBJECT_ALREADY_EXISTS, "job " + id + " exists already");
         }
-        ids.accumulateAndGet(Long.parseLong(id.substring(1)), Math::max);
+        reserve(id);
         return start(id, storageName, sessionId, owner, statement, jobSpec, parentAllocator, memoryLimit, clock,
                 batchSize, recovery);
     }

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * stop, it recreates its catalog and resumes its jobs from their newest checkpoints:
  * <ul>
  *   <li>{@code catalog.json}: every CREATE and DROP the server ran, in order, replayed first;</li>
- *   <li>{@code jobs/<job id>/job.json}: each running INSERT INTO job or statement set: its
- *       statement, the session's options when it started, its owner, and the name of its
- *       checkpoint directory. A job stopped with STOP JOB, or that finished, is forgotten.</li>
+ *   <li>{@code jobs/<job id>/job.json}: each running INSERT INTO job, statement set or
+ *       materialized view's job: its statement, the session's options when it started, its
+ *       owner, the name of its checkpoint directory and the view it keeps. A job stopped with
+ *       STOP JOB, whose view was dropped, or that finished, is forgotten.</li>
  * </ul>
  * Both carry a format version. Their checkpoints are kept when the server stops, whatever the
  * retention option says, since the server resumes from them; STOP JOB deletes them unless the
@@ -45,9 +46,15 @@ public final class JobStore {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** A job as it is kept: enough to run its statement again as the same job. */
+    /**
+     * A job as it is kept: enough to run its statement again as the same job.
+     *
+     * @param view the materialized view whose rows the job keeps, or null for an INSERT job or a
+     *             statement set: such a job is resumed when the catalog's statement creating the
+     *             view runs again, rather than by its own statement
+     */
     public record JobRecord(int formatVersion, String id, String owner, String statement, Map<String, String> options,
-                            String checkpointStorage) {
+                            String checkpointStorage, String view) {
         public JobRecord {
             requireNonNull(id, "id is null");
             requireNonNull(owner, "owner is null");
@@ -63,6 +70,8 @@ public final class JobStore {
 
     private final Path directory;
     private final List<String> catalog;
+    /** True while the kept catalog statements run again: they are kept already. */
+    private volatile boolean replaying;
 
     private JobStore(Path directory, List<String> catalog) {
         this.directory = directory;
@@ -88,10 +97,23 @@ public final class JobStore {
         return List.copyOf(catalog);
     }
 
-    /** Keeps a CREATE or DROP statement the server ran. */
+    /** Keeps a CREATE or DROP statement the server ran (not one it runs again from what it kept). */
     public synchronized void catalogChanged(String statement) {
+        if (replaying) {
+            return;
+        }
         catalog.add(statement);
         write(directory.resolve(CATALOG), new CatalogLog(FORMAT_VERSION, catalog));
+    }
+
+    /** Runs the kept catalog statements again, which are then not kept a second time. */
+    public void replay(Runnable statements) {
+        replaying = true;
+        try {
+            statements.run();
+        } finally {
+            replaying = false;
+        }
     }
 
     /** The jobs kept, oldest first. */
@@ -114,10 +136,14 @@ public final class JobStore {
         return jobs;
     }
 
-    /** Keeps a job that started (or resumed), until it is stopped or finishes. */
-    public void save(BackgroundJob job, Map<String, String> options) {
+    /**
+     * Keeps a job that started (or resumed), until it is stopped or finishes.
+     *
+     * @param view the materialized view the job keeps the rows of, or null
+     */
+    public void save(BackgroundJob job, Map<String, String> options, String view) {
         JobRecord record = new JobRecord(FORMAT_VERSION, job.id(), job.owner(), job.statement(), options,
-                job.checkpointStorage());
+                job.checkpointStorage(), view);
         Path file = directory.resolve(JOBS).resolve(job.id()).resolve(JOB);
         write(file, record);
         job.ended().thenAccept(state -> {
@@ -127,7 +153,7 @@ public final class JobStore {
         });
     }
 
-    /** Forgets a job stopped with STOP JOB, or finished: its record, and its checkpoints unless its options retain them. */
+    /** Forgets a job stopped with STOP JOB (or whose materialized view was dropped), or finished: its record, and its checkpoints unless its options retain them. */
     public void forget(BackgroundJob job) {
         Path jobDirectory = directory.resolve(JOBS).resolve(job.id());
         Path file = jobDirectory.resolve(JOB);

@@ -12,6 +12,7 @@ import io.sluice.parser.ast.Query;
 import io.sluice.planner.QueryPlanner;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.catalog.TableKind;
+import io.sluice.planner.type.ArrowTypeMapping;
 import io.sluice.planner.view.ViewExpansion;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
@@ -24,7 +25,8 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * {@code CREATE MATERIALIZED VIEW v AS query}: the query runs as a background job (listed by SHOW
  * QUERIES) whose sink is the view's rows, kept by the query's key; the view is a table every query
- * can read, at once from its current rows or following its changes.
+ * can read, at once from its current rows or following its changes. The job takes checkpoints and
+ * restarts as the session's options say, as an INSERT's does; its checkpoints hold the view's rows.
  */
 final class CreateMaterializedViewExecutor implements StatementExecutor<CreateView> {
     @Override
@@ -50,13 +52,14 @@ final class CreateMaterializedViewExecutor implements StatementExecutor<CreateVi
         // The rows are kept by the key, a new value replacing the old: the query need not send the old.
         InsertPlanner.Plan plan = key.length == 0 ? planned : new InsertPlanner.Plan(planned.statement(),
                 planned.target(), planned.sink(), planned.query().inUpsertMode(planned.query().changelog().upsertKey()));
-        view.keepRows(rowType.getFieldCount(), key);
+        view.keepRows(ArrowTypeMapping.toSchema(rowType), key);
         List<String> keyNames = java.util.Arrays.stream(key).mapToObj(rowType.getFieldNames()::get).toList();
         session.engine().catalog().add(table(statement.name(), rowType, keyNames, view), false);
         JobOptions options = session.settings().jobOptions();
         BackgroundJob job;
         try {
-            job = session.startJob(text, id -> plan.jobSpec(id, options));
+            job = session.startJob(text, id -> plan.jobSpec(id, options), session.settings().jobRecovery(),
+                    statement.name());
         } catch (RuntimeException e) {
             session.engine().catalog().drop(statement.name(), TableKind.MATERIALIZED_VIEW, true);
             throw e;

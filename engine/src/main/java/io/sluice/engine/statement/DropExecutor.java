@@ -37,6 +37,8 @@ final class DropExecutor implements StatementExecutor<DropObject> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // a server resumes the job of a view no more
+            session.engine().jobStore().ifPresent(store -> store.forget(view.job()));
         }
     }
 }

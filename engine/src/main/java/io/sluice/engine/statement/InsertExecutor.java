@@ -5,6 +5,7 @@ import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.job.BackgroundJob;
 import io.sluice.engine.job.InsertPlanner;
+import io.sluice.engine.job.JobRecovery;
 import io.sluice.parser.ast.Insert;
 
 /**
@@ -17,9 +18,11 @@ final class InsertExecutor implements StatementExecutor<Insert> {
     public StatementResult execute(Insert statement, Session session) {
         String text = text(statement);
         InsertPlanner.Plan plan = new InsertPlanner(session.engine().sql()).plan(statement, text);
+        JobRecovery recovery = session.settings().jobRecovery();
+        plan.checkDelivery(recovery.checkpoints().isPresent());
         plan.check();
         JobOptions options = session.settings().jobOptions();
-        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, options), session.settings().jobRecovery());
+        BackgroundJob job = session.startJob(text, id -> plan.jobSpec(id, options), recovery);
         return JobResults.started(job, session);
     }
 

@@ -4,6 +4,8 @@ import io.sluice.engine.Session;
 import io.sluice.engine.StatementResult;
 import io.sluice.engine.job.BackgroundJob;
 import io.sluice.engine.job.InsertPlanner;
+import io.sluice.engine.job.JobRecovery;
+import io.sluice.engine.job.JobRecovery;
 import io.sluice.engine.job.StatementSets;
 import io.sluice.parser.ast.Insert;
 import io.sluice.parser.ast.StatementSet;
@@ -17,16 +19,18 @@ final class StatementSetExecutor implements StatementExecutor<StatementSet> {
         InsertPlanner planner = new InsertPlanner(session.engine().sql());
         List<InsertPlanner.Plan> plans = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        JobRecovery recovery = session.settings().jobRecovery();
         for (Insert insert : statement.inserts()) {
             String text = InsertExecutor.text(insert);
             InsertPlanner.Plan plan = planner.plan(insert, text);
+            plan.checkDelivery(recovery.checkpoints().isPresent());
             plan.check();
             plans.add(plan);
             texts.add(text);
         }
         io.sluice.planner.physical.JobOptions options = session.settings().jobOptions();
         BackgroundJob job = session.startJob("EXECUTE STATEMENT SET BEGIN " + String.join("; ", texts) + "; END",
-                id -> StatementSets.jobSpec(id, plans, options), session.settings().jobRecovery());
+                id -> StatementSets.jobSpec(id, plans, options), recovery);
         return JobResults.started(job, session);
     }
 }

@@ -5,7 +5,10 @@ import io.sluice.runtime.changelog.RowKinds;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.memory.HeapSize;
+import io.sluice.runtime.state.StateReader;
+import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.vector.VectorValues;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,7 +17,9 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The current result of a materialized view: its query's changelog applied batch by batch. Rows
@@ -168,6 +173,67 @@ public final class MaterializedRows {
     /** A follower that stopped reading. */
     public void unfollow(Follower follower) {
         followers.remove(follower);
+    }
+
+    /**
+     * Writes the rows as they stand (their columns as {@code schema} gives them, and how many
+     * times each is there), for a checkpoint of the view's job.
+     */
+    public synchronized void writeTo(StateWriter out, Schema schema, BufferAllocator allocator) throws IOException {
+        int[] counts = new int[rows.size()];
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator)) {
+            batch.allocateNew();
+            int row = 0;
+            for (Entry entry : rows.values()) {
+                for (int column = 0; column < columns; column++) {
+                    VectorValues.set(batch.getVector(column), row, entry.row[column]);
+                }
+                counts[row++] = entry.count;
+            }
+            batch.setRowCount(row);
+            out.writeRows(batch);
+        }
+        out.writeInts(counts, counts.length);
+    }
+
+    /**
+     * Replaces the rows with what {@link #writeTo} wrote: the view as its job's checkpoint holds
+     * it, before the job goes on from there. A follower sees every row it had retracted and the
+     * restored ones inserted.
+     */
+    public synchronized void restore(StateReader in, Schema schema, BufferAllocator allocator) throws IOException {
+        Map<List<Object>, Entry> restored = new LinkedHashMap<>();
+        long restoredBytes = 0;
+        try (VectorSchemaRoot batch = in.readRows(schema, allocator)) {
+            int[] counts = in.readInts();
+            if (counts.length != batch.getRowCount()) {
+                throw new IOException("state is corrupt: " + counts.length + " counts for " + batch.getRowCount()
+                        + " rows of the materialized view");
+            }
+            for (int row = 0; row < counts.length; row++) {
+                Object[] values = new Object[columns];
+                for (int column = 0; column < columns; column++) {
+                    values[column] = VectorValues.get(batch.getVector(column), row);
+                }
+                Entry entry = new Entry(values);
+                entry.count = counts[row];
+                restored.put(key(values), entry);
+                restoredBytes += size(values);
+            }
+        }
+        for (Follower follower : followers) {
+            for (Object[] row : snapshot()) {
+                follower.offer(new Change(RowKind.DELETE, row));
+            }
+        }
+        rows.clear();
+        rows.putAll(restored);
+        bytes = restoredBytes;
+        for (Follower follower : followers) {
+            for (Object[] row : snapshot()) {
+                follower.offer(new Change(RowKind.INSERT, row));
+            }
+        }
     }
 
     /** The view is dropped: followers see the end. */

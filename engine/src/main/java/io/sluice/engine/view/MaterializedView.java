@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.engine.job.BackgroundJob;
 import io.sluice.runtime.connector.Sink;
 import io.sluice.runtime.connector.Source;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * A materialized view: a query the engine runs as a background job, whose result it keeps
@@ -16,6 +17,7 @@ public final class MaterializedView {
     private final String name;
     private final MaterializedViewSource source = new MaterializedViewSource(this);
     private volatile MaterializedRows rows;
+    private volatile Schema schema;
     private volatile BackgroundJob job;
 
     public MaterializedView(String name) {
@@ -31,12 +33,18 @@ public final class MaterializedView {
     }
 
     public Sink sink() {
-        return new MaterializedViewSink(name, this::rows);
+        return new MaterializedViewSink(this);
     }
 
-    /** Keeps the result by these columns (the query's key), or by whole rows when there are none. */
-    public void keepRows(int columns, int[] keyColumns) {
-        rows = new MaterializedRows(columns, keyColumns);
+    /** Keeps the result, of these columns, by the columns of the query's key, or by whole rows when there are none. */
+    public void keepRows(Schema schema, int[] keyColumns) {
+        this.schema = requireNonNull(schema, "schema is null");
+        rows = new MaterializedRows(schema.getFields().size(), keyColumns);
+    }
+
+    /** The view's columns, as its rows are written to a checkpoint. */
+    Schema schema() {
+        return schema;
     }
 
     public void runningAs(BackgroundJob job) {

@@ -40,10 +40,10 @@ public final class CheckpointedParts {
     }
 
     /** What a reader's or output's {@link Checkpointed#snapshotState} writes. */
-    public static byte[] snapshot(Object part) {
+    public static byte[] snapshot(Object part, long checkpointId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (StateWriter out = new StateWriter(bytes)) {
-            ((Checkpointed) part).snapshotState(out);
+            ((Checkpointed) part).snapshotState(checkpointId, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

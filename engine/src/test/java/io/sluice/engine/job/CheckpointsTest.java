@@ -98,6 +98,27 @@ class CheckpointsTest {
     }
 
     @Test
+    void anExactlyOnceKafkaSinkIsRefusedToAJobWithoutCheckpoints() {
+        session.execute("CREATE STREAM t (k STRING, v INT) WITH ('connector' = 'values', 'bounded' = 'false')");
+        session.execute("CREATE TABLE out (k STRING, v INT) WITH ('connector' = 'kafka', 'topic' = 'out', "
+                + "'properties.bootstrap.servers' = 'localhost:1', 'format' = 'json', "
+                + "'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'out-job')");
+        String expected = "INSERT INTO 'out': its connector 'kafka' with 'sink.delivery-guarantee' = 'exactly-once' "
+                + "makes its rows visible only when a checkpoint completes, and this job takes none: "
+                + "SET 'execution.checkpointing.interval' (such as '10 s') before the INSERT, or write at least once";
+        SluiceException insert = assertThrows(SluiceException.class,
+                () -> session.execute("INSERT INTO out SELECT k, v FROM t"));
+        assertEquals(ErrorCode.INVALID_OPTION, insert.code());
+        assertEquals("42P17", insert.code().sqlState());
+        assertTrue(insert.getMessage().contains(expected), insert.getMessage());
+        assertTrue(insert.hasPosition(), "the error names the statement's line and column");
+        SluiceException set = assertThrows(SluiceException.class, () -> session.execute(
+                "EXECUTE STATEMENT SET BEGIN INSERT INTO out SELECT k, v FROM t; END"));
+        assertTrue(set.getMessage().contains(expected), set.getMessage());
+        assertEquals(List.of(), engine.jobs().running(session.id()), "no job started");
+    }
+
+    @Test
     void aJobOverASourceThatCannotReplaySaysItIsAtMostOnce() throws Exception {
         try (ServerSocket server = new ServerSocket(0)) {
             session.execute("CREATE STREAM lines (line STRING) WITH ('connector' = 'socket', 'hostname' = 'localhost', "

@@ -1,6 +1,9 @@
 package io.sluice.engine.job;
 
 import io.sluice.engine.kafka.KafkaBroker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -81,6 +84,15 @@ public final class ClickEvents {
         windows.forEach((id, countAndSum) -> expected.add(id + "|" + countAndSum[0] + "|" + countAndSum[1]));
         expected.sort(null);
         return expected;
+    }
+
+    /** Writes events 0 to {@code count - 1} as CSV lines into {@code file}, and returns it. */
+    public static Path writeCsv(Path file, int count) throws IOException {
+        List<String> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lines.add(csv(i));
+        }
+        return Files.write(file, lines);
     }
 
     /** Event {@code i} as a CSV line {@code ts,k,v}. */

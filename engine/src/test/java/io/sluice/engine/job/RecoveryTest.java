@@ -98,12 +98,7 @@ class RecoveryTest {
     @Test
     void aFileWindowAggregateIntoFilesExactlyOnce() throws Exception {
         int events = 100_000;
-        Path input = directory.resolve("clicks.csv");
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < events; i++) {
-            lines.add(ClickEvents.csv(i));
-        }
-        Files.write(input, lines);
+        Path input = ClickEvents.writeCsv(directory.resolve("clicks.csv"), events);
         Path output = directory.resolve("windows");
         session.execute("CREATE STREAM clicks (" + ClickEvents.COLUMNS + ") WITH ('connector' = 'file', 'path' = '"
                 + input + "', 'format' = 'csv')");

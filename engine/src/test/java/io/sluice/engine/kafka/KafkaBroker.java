@@ -150,6 +150,22 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** True if the broker's transaction coordinator knows the transactional id (a producer initialized it). */
+    public boolean knowsTransactionalId(String transactionalId) {
+        try {
+            admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get();
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TransactionalIdNotFoundException) {
+                return false;
+            }
+            throw new IllegalStateException("cannot describe transactional id " + transactionalId, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits, at most 60 s, until the broker's coordinator says a transactional id's transaction is in this state. */
     public void awaitTransactionState(String transactionalId, org.apache.kafka.clients.admin.TransactionState state)
             throws Exception {

@@ -5,6 +5,7 @@ import static io.sluice.engine.job.CheckpointedParts.restore;
 import static io.sluice.engine.job.CheckpointedParts.snapshot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,7 @@ class KafkaExactlyOnceSinkTest {
         try {
             emit(first, 1, 5);
             checkpoint1 = prepareCommit(first, 1);
-            state1 = snapshot(first);
+            state1 = snapshot(first, 1);
             emit(first, 6, 10);
             prepareCommit(first, 2);
             assertEquals(List.of(), values(topic, "read_committed"), "nothing is visible before a commit");
@@ -135,16 +136,16 @@ class KafkaExactlyOnceSinkTest {
             try {
                 copy(reader, batch, writer, 3);
                 // barrier 1 passes the reader, then the writer; the checkpoint completes
-                readerState = snapshot(reader);
+                readerState = snapshot(reader, 1);
                 checkpoint1 = prepareCommit(writer, 1);
-                writerState = snapshot(writer);
+                writerState = snapshot(writer, 1);
                 committer.commit(1, List.of(checkpoint1));
                 ((CheckpointListener) writer).checkpointComplete(1);
                 copy(reader, batch, writer, 2);
                 // barrier 2 is taken, but the job crashes before checkpoint 2 completes
-                snapshot(reader);
+                snapshot(reader, 2);
                 prepareCommit(writer, 2);
-                snapshot(writer);
+                snapshot(writer, 2);
                 copy(reader, batch, writer, 1);
             } finally {
                 reader.close();
@@ -184,6 +185,40 @@ class KafkaExactlyOnceSinkTest {
                 copied++;
             }
         }
+    }
+
+    @Test
+    void crashesOneAfterAnotherAfterACheckpointDoNotLengthenTheSearchForOpenTransactions() {
+        String topic = "exactly-once-repeated";
+        broker.createTopic(topic, 1);
+        Sink sink = sink(topic, Map.of("sink.delivery-guarantee", "exactly-once",
+                "sink.transactional-id-prefix", "repeated"));
+        SinkCommitter committer = sink.committer().orElseThrow();
+        byte[] checkpoint1;
+        byte[] state1;
+        TwoPhaseCommitOutput first = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+        try {
+            emit(first, 1, 2);
+            checkpoint1 = prepareCommit(first, 1);
+            state1 = snapshot(first, 1);
+        } finally {
+            first.close();
+        }
+        committer.commit(1, List.of(checkpoint1));
+        // every run after checkpoint 1 writes with transactional id repeated-0-1, then fails
+        for (int run = 0; run < 3; run++) {
+            TwoPhaseCommitOutput resumed = (TwoPhaseCommitOutput) sink.createOutput(task(0));
+            try {
+                restore(resumed, state1);
+                emit(resumed, 10 + run, 10 + run);
+            } finally {
+                resumed.close();
+            }
+        }
+        assertTrue(broker.knowsTransactionalId("repeated-0-1"));
+        assertFalse(broker.knowsTransactionalId("repeated-0-2"), "no restore looked further than the ids written with");
+        assertEquals(range(1, 2), values(topic, "read_committed"));
+        committer.close();
     }
 
     @Test

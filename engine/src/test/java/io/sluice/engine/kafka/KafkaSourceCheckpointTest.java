@@ -2,6 +2,7 @@ package io.sluice.engine.kafka;
 
 import static io.sluice.engine.job.CheckpointedParts.restore;
 import static io.sluice.engine.job.CheckpointedParts.snapshot;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,8 @@ class KafkaSourceCheckpointTest {
             records.add(KafkaBroker.Record.value(i % PARTITIONS, "{\"v\":" + i + "}"));
         }
         broker.produce(TOPIC, records);
+        // the group coordinator is up before a reader commits: an asynchronous commit is not retried
+        broker.commitOffset("warm-up", TOPIC, 0, 0);
     }
 
     @AfterEach
@@ -86,7 +89,7 @@ class KafkaSourceCheckpointTest {
             try (VectorSchemaRoot root = VectorSchemaRoot.create(VALUES, allocator);
                     SourceReader first = source.createReader(task(), ReadMode.STREAM)) {
                 values.addAll(read(first, root, batches));
-                state = snapshot(first);
+                state = snapshot(first, 1);
             }
             try (VectorSchemaRoot root = VectorSchemaRoot.create(VALUES, allocator);
                     SourceReader resumed = source.createReader(task(), ReadMode.STREAM)) {
@@ -127,7 +130,7 @@ class KafkaSourceCheckpointTest {
             try (VectorSchemaRoot root = VectorSchemaRoot.create(RowKinds.withRowKind(keyed), allocator);
                     SourceReader first = source.createReader(task(), ReadMode.STREAM)) {
                 changes.addAll(readChanges(first, root, batches));
-                state = snapshot(first);
+                state = snapshot(first, 1);
             }
             try (VectorSchemaRoot root = VectorSchemaRoot.create(RowKinds.withRowKind(keyed), allocator);
                     SourceReader resumed = source.createReader(task(), ReadMode.STREAM)) {
@@ -147,7 +150,7 @@ class KafkaSourceCheckpointTest {
         try (VectorSchemaRoot root = VectorSchemaRoot.create(VALUES, allocator);
                 SourceReader reader = source.createReader(task(), ReadMode.STREAM)) {
             beforeCheckpoint = read(reader, root, 3);
-            snapshot(reader);
+            snapshot(reader, 1);
             read(reader, root, 2);
             assertEquals(Map.of(), committed(group), "nothing is committed before the checkpoint completes");
             ((CheckpointListener) reader).checkpointComplete(1);
@@ -155,6 +158,32 @@ class KafkaSourceCheckpointTest {
             read(reader, root, 1);
         }
         assertEquals(nextOffsets(beforeCheckpoint), committed(group));
+    }
+
+    @Test
+    void theGroupGetsExactlyTheOffsetsOfTheCheckpointThatCompleted() throws Exception {
+        String group = "completed-group";
+        Source source = source(Map.of("properties.group.id", group, "scan.startup.mode", "earliest-offset"));
+        List<Integer> read = new ArrayList<>();
+        Map<Integer, Long> atCheckpoint2;
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(VALUES, allocator);
+                SourceReader reader = source.createReader(task(), ReadMode.STREAM)) {
+            read.addAll(read(reader, root, 2));
+            snapshot(reader, 1);
+            read.addAll(read(reader, root, 2));
+            snapshot(reader, 2);
+            atCheckpoint2 = nextOffsets(read);
+            read.addAll(read(reader, root, 2));
+            snapshot(reader, 3);
+            // checkpoint 1 timed out; 2 completes: its offsets, not the older ones of 1, nor those of 3
+            ((CheckpointListener) reader).checkpointComplete(2);
+            // one more read lets the client finish the asynchronous commit
+            read(reader, root, 1);
+            // a notification that comes again commits nothing older
+            ((CheckpointListener) reader).checkpointComplete(2);
+            read(reader, root, 1);
+        }
+        assertEquals(atCheckpoint2, committed(group));
     }
 
     @Test

@@ -148,7 +148,7 @@ public final class ValuesSource implements Source {
             }
 
             @Override
-            public void snapshotState(StateWriter out) throws IOException {
+            public void snapshotState(long checkpointId, StateWriter out) throws IOException {
                 out.writeInt(next);
                 out.writeLong(watermark);
             }

@@ -220,7 +220,7 @@ final class GroupAggregateOperator implements Operator, Checkpointed {
 
     /** The groups (see {@link GroupAggregateState#snapshot}), then when idle groups are looked for next. */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> {
             state.snapshot(out);
             out.writeLong(nextExpiry);

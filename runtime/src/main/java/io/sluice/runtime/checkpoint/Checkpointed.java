@@ -17,8 +17,12 @@ import java.io.IOException;
  * state.
  */
 public interface Checkpointed {
-    /** Writes this part's whole state as of the barrier being processed. */
-    void snapshotState(StateWriter out) throws IOException;
+    /**
+     * Writes this part's whole state as of the barrier of checkpoint {@code checkpointId}. Ids
+     * grow from one checkpoint to the next; a part that acts when a checkpoint completes
+     * ({@link CheckpointListener}) keeps what it snapshotted under the id, to act on exactly that.
+     */
+    void snapshotState(long checkpointId, StateWriter out) throws IOException;
 
     /**
      * Reads back what {@link #snapshotState} wrote in an earlier run of the same plan at the same

@@ -58,6 +58,15 @@ public interface Sink {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Why the sink needs a job that takes checkpoints, if it does: a sink whose rows become visible
+     * only when a checkpoint completes (Kafka transactions) would show nothing of an unending job
+     * without them, so such a job is refused. Empty for a sink that writes without checkpoints.
+     */
+    default java.util.Optional<String> needsCheckpoints() {
+        return java.util.Optional.empty();
+    }
+
     /** One line for EXPLAIN and SHOW QUERIES, e.g. {@code kafka(topic=out, format=json)}. */
     String describe();
 }

@@ -247,6 +247,11 @@ public final class Job implements JobControl {
         stopping = true;
     }
 
+    @Override
+    public boolean checkpointing() {
+        return checkpointing.config().isPresent();
+    }
+
     /** Completes, with the final state, once every task has ended and the job's memory is freed. */
     public CompletableFuture<JobState> completion() {
         return completion;

@@ -157,7 +157,7 @@ final class TaskCheckpoints {
         taken = checkpointId;
         List<PartSnapshot> snapshots = new ArrayList<>(parts.size() + 1);
         for (Part part : parts) {
-            snapshots.add(snapshot(part));
+            snapshots.add(snapshot(part, checkpointId));
         }
         Optional<byte[]> committable = Optional.empty();
         if (sink != null) {
@@ -169,7 +169,7 @@ final class TaskCheckpoints {
             }
         }
         if (sinkState != null) {
-            snapshots.add(snapshot(sinkState));
+            snapshots.add(snapshot(sinkState, checkpointId));
         }
         if (barriers != null) {
             barriers.emitBarrier(checkpointId);
@@ -179,10 +179,10 @@ final class TaskCheckpoints {
         }
     }
 
-    private PartSnapshot snapshot(Part part) {
+    private PartSnapshot snapshot(Part part, long checkpointId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (StateWriter writer = new StateWriter(bytes)) {
-            part.state().snapshotState(writer);
+            part.state().snapshotState(checkpointId, writer);
         } catch (IOException e) {
             throw SluiceException.internal("task " + task + ": " + part.operator() + " ('" + part.id()
                     + "') could not snapshot its state: " + e, e);

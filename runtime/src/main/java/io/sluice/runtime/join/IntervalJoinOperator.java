@@ -174,7 +174,7 @@ final class IntervalJoinOperator implements TwoInputOperator, Checkpointed {
 
     /** Both inputs' kept rows with their counts of matches (see {@link JoinState#snapshot}), then the watermark. */
     @Override
-    public void snapshotState(StateWriter writer) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter writer) throws IOException {
         OperatorSnapshot.write(writer, spec.name(), shape(), () -> {
             state.snapshot(writer);
             writer.writeLong(watermark);

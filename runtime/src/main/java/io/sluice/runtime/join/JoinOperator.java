@@ -221,7 +221,7 @@ final class JoinOperator implements TwoInputOperator, Checkpointed {
 
     /** Both inputs' kept rows (see {@link JoinState#snapshot}), then when idle keys were last looked for. */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> {
             state.snapshot(out);
             out.writeLong(lastExpiry);

@@ -235,7 +235,7 @@ final class WindowJoinOperator implements TwoInputOperator, Checkpointed {
 
     /** The watermark, then per window its end and each input's rows buffered so far. */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> {
             out.writeLong(watermark);
             out.writeInt(windows.size());

@@ -262,7 +262,7 @@ final class OverAggregateOperator implements Operator, Checkpointed {
 
     /** The partitions' state (see {@link OverState#snapshot}). */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         rows.flush();
         OperatorSnapshot.write(out, spec.name(), shape(), () -> state.snapshot(out));
     }

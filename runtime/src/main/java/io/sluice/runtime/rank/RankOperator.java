@@ -202,7 +202,7 @@ final class RankOperator implements Operator, Checkpointed {
 
     /** The partitions' rows (see {@link RankState#snapshot}), then how many batches came, which times expiry. */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> {
             state.snapshot(out);
             out.writeInt(batches);

@@ -145,7 +145,7 @@ final class WindowRankOperator implements Operator, Checkpointed {
 
     /** The watermark, then the open windows' rows (see {@link WindowRankState#snapshot}). */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> {
             out.writeLong(watermark);
             state.snapshot(out);

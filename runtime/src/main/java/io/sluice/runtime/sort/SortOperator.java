@@ -130,7 +130,7 @@ final class SortOperator implements Operator, Checkpointed {
 
     /** The rows buffered (with their kinds over a changelog). */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> out.writeRows(rows));
     }
 

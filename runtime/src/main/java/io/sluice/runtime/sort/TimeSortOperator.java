@@ -102,7 +102,7 @@ final class TimeSortOperator implements Operator, Checkpointed {
 
     /** The rows waiting for the watermark. */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> out.writeRows(rows));
     }
 

@@ -14,4 +14,13 @@ public interface JobControl {
      * and end normally.
      */
     void finishEarly();
+
+    /**
+     * True if the job takes checkpoints: a part that makes its output visible only when a
+     * checkpoint completes (a file sink's part files) must then hold back what it writes before
+     * the first barrier too.
+     */
+    default boolean checkpointing() {
+        return false;
+    }
 }

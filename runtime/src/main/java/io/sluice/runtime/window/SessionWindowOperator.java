@@ -287,7 +287,7 @@ final class SessionWindowOperator implements Operator, Checkpointed {
      * again from the sessions.
      */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> {
             out.writeLong(watermark);
             out.writeLong(nextSequence);

@@ -247,7 +247,7 @@ final class SlicedWindowOperator implements Operator, Checkpointed {
 
     /** The watermark, then per slice its end, its keys and their accumulators. */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), shape(), () -> {
             out.writeLong(watermark);
             out.writeInt(slices.size());

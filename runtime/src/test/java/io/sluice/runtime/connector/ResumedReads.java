@@ -52,7 +52,7 @@ public final class ResumedReads {
         byte[] state;
         try (VectorSchemaRoot root = roots.get(); SourceReader first = readers.get()) {
             rows.addAll(read(first, root, batches));
-            state = snapshot(first);
+            state = snapshot(first, 1);
         }
         try (VectorSchemaRoot root = roots.get(); SourceReader resumed = readers.get()) {
             restore(resumed, state);
@@ -61,10 +61,10 @@ public final class ResumedReads {
         return rows;
     }
 
-    public static byte[] snapshot(SourceReader reader) {
+    public static byte[] snapshot(SourceReader reader, long checkpointId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (StateWriter out = new StateWriter(bytes)) {
-            ((Checkpointed) reader).snapshotState(out);
+            ((Checkpointed) reader).snapshotState(checkpointId, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import io.sluice.runtime.checkpoint.CheckpointStorage;
 import io.sluice.runtime.checkpoint.CheckpointingMode;
 import io.sluice.runtime.checkpoint.CompletedCheckpoint;
 import io.sluice.runtime.connector.ReadMode;
+import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
 import io.sluice.runtime.exchange.ExchangeSpec;
 import io.sluice.runtime.exchange.KeyHashPartitioner;
@@ -123,6 +124,34 @@ class CheckpointRecoveryTest {
         } else {
             assertEquals(expected(ROWS).size() + 20, sink.visibleRows().size());
         }
+    }
+
+    /**
+     * What an aligning task holds back is in the exchange's memory, a part of the query's: a
+     * producer far ahead of another's barrier fills the query's limit, and the job fails with
+     * SQLState 53200 rather than the JVM running out of heap.
+     */
+    @Test
+    void rowsHeldBackForAnAlignmentCountAgainstTheQuerysMemoryLimit() throws Exception {
+        GatedSource flood = new GatedSource(400_000, KEYS);
+        QueryMetrics metrics = new QueryMetrics();
+        JobCheckpointing checkpointing = JobCheckpointing.of(config(CheckpointingMode.EXACTLY_ONCE), "held");
+        BufferAllocator limited = root.newChildAllocator("limited", 0, 2L << 20);
+        Job job = new Job(spec(flood, 2, count), limited, metrics, Clock.SYSTEM, 16, checkpointing);
+        flood.open(80);
+        job.start();
+        await(() -> metrics.recordsIn() == 80, "the sources read the first 80 rows");
+        flood.hold(1);
+        await(flood::holding, "source task 1 is held in a read");
+        job.checkpoints().orElseThrow().trigger();
+        flood.open(400_000);
+        await(() -> job.failure() != null, "the job failed");
+        // the held task stops once let go
+        flood.letGo();
+        assertEquals(JobState.FAILED, job.completion().get(WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        assertEquals(ErrorCode.MEMORY_LIMIT_EXCEEDED, job.failure().code(), job.failure().getMessage());
+        assertEquals("53200", job.failure().code().sqlState());
+        limited.close();
     }
 
     @Test
@@ -266,6 +295,10 @@ class CheckpointRecoveryTest {
     }
 
     private JobSpec spec(int countParallelism, OperatorFactory counter) {
+        return spec(source, countParallelism, counter);
+    }
+
+    private JobSpec spec(GatedSource source, int countParallelism, OperatorFactory counter) {
         PipelineSpec read = new PipelineSpec("p0", 2, new PipelineInput.FromSource("gated", source, GatedSource.SCHEMA,
                 ReadMode.STREAM, Optional.empty(), Optional.empty()), List.of(),
                 new PipelineOutput.ToExchange(0, new Partitioning.Hash(new KeyHashPartitioner(new int[] {0}))));

@@ -99,7 +99,7 @@ final class CommittingSink {
         }
 
         @Override
-        public void snapshotState(StateWriter out) throws IOException {
+        public void snapshotState(long checkpointId, StateWriter out) throws IOException {
             out.writeInt(sealed);
         }
 

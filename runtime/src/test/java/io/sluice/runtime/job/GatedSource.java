@@ -113,7 +113,7 @@ final class GatedSource implements Source {
         }
 
         @Override
-        public void snapshotState(StateWriter out) throws IOException {
+        public void snapshotState(long checkpointId, StateWriter out) throws IOException {
             out.writeInt(next);
         }
 

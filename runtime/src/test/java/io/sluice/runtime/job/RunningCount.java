@@ -106,7 +106,7 @@ final class RunningCount implements OperatorFactory {
         }
 
         @Override
-        public void snapshotState(StateWriter writer) throws IOException {
+        public void snapshotState(long checkpointId, StateWriter writer) throws IOException {
             writer.writeInt(counts.size());
             for (Map.Entry<String, Long> entry : counts.entrySet()) {
                 writer.writeValue(entry.getKey());

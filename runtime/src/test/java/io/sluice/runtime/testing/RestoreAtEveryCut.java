@@ -150,6 +150,7 @@ public final class RestoreAtEveryCut {
         private final HandClock clock = new HandClock();
         private final List<String> output = new ArrayList<>();
         private final Operator operator;
+        private long checkpoints;
 
         Run(OperatorFactory factory, long memoryLimit) {
             this(factory, memoryLimit, new OperatorScript(), 0);
@@ -184,10 +185,11 @@ public final class RestoreAtEveryCut {
             script.feed(step, operator, query, clock);
         }
 
+        /** A snapshot for the next checkpoint of this run. */
         byte[] snapshot() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (StateWriter out = new StateWriter(bytes)) {
-                ((Checkpointed) operator).snapshotState(out);
+                ((Checkpointed) operator).snapshotState(++checkpoints, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -19,6 +19,22 @@ public final class TestTasks {
         }
     };
 
+    private static final JobControl CHECKPOINTING = new JobControl() {
+        @Override
+        public boolean isStopping() {
+            return false;
+        }
+
+        @Override
+        public void finishEarly() {
+        }
+
+        @Override
+        public boolean checkpointing() {
+            return true;
+        }
+    };
+
     private TestTasks() {
     }
 
@@ -32,5 +48,12 @@ public final class TestTasks {
             int parallelism, int batchSize) {
         return new TaskContext("test-task-" + taskIndex, taskIndex, parallelism, allocator, metrics, clock, RUNNING,
                 batchSize);
+    }
+
+    /** A context whose job takes checkpoints, and whose time is the test's clock. */
+    public static TaskContext checkpointing(BufferAllocator allocator, QueryMetrics metrics, Clock clock, int taskIndex,
+            int parallelism, int batchSize) {
+        return new TaskContext("test-task-" + taskIndex, taskIndex, parallelism, allocator, metrics, clock,
+                CHECKPOINTING, batchSize);
     }
 }

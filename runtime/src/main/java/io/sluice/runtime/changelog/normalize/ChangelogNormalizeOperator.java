@@ -135,7 +135,7 @@ final class ChangelogNormalizeOperator implements Operator, Checkpointed {
 
     /** Each key's last row (see {@link LastRowState#snapshot}), then when idle keys are looked for next. */
     @Override
-    public void snapshotState(StateWriter writer) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter writer) throws IOException {
         OperatorSnapshot.write(writer, spec.name(), shape(), () -> {
             state.snapshot(writer);
             writer.writeLong(nextExpiry);

@@ -49,7 +49,7 @@ final class FileSink implements Sink {
                     + e.getMessage(), e);
         }
         return new PartFileWriter(checked, context.taskIndex(), encoders.create(), encoders.headerLine(), fileSize,
-                rolloverMillis, context.clock());
+                rolloverMillis, context.clock(), context.job().checkpointing());
     }
 
     /** Renames the part files a checkpoint holds to their final names once it completes. */

@@ -100,7 +100,7 @@ final class FileSourceReader implements SourceReader, Checkpointed {
     }
 
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         List<FileSplit> left = new ArrayList<>();
         if (lines != null && lines.resumeOffset() < split.end()) {
             left.add(new FileSplit(split.path(), lines.resumeOffset(), split.end(), split.fileSize()));

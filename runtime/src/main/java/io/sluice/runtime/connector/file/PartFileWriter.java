@@ -33,9 +33,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@code .part-...-<n>.inprogress}, which the file source skips.
  *
  * <p>A job without checkpoints makes a part visible (renames it) as soon as it is closed: when it
- * rolls, when the job ends, and when the job is stopped. Once the job takes part in checkpoints
- * (a barrier reached the writer, or it was restored), closed parts stay hidden: a barrier closes
- * the open part too, and hands every part closed since the previous barrier to the sink's
+ * rolls, when the job ends, and when the job is stopped. In a job that takes checkpoints
+ * ({@link io.sluice.runtime.task.JobControl#checkpointing()}), closed parts stay hidden from the
+ * first row on, before the first barrier too: a barrier closes
+ * the open part, and hands every part closed since the previous barrier to the sink's
  * {@link FileCommitter}, which renames them once the checkpoint completes. A writer restored from
  * a checkpoint deletes the hidden parts of its job and task that the checkpoint does not hold,
  * which a failed run wrote after it. When the input ends, every part is made visible at once;
@@ -54,6 +55,8 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
     private final long fileSize;
     private final long rolloverMillis;
     private final Clock clock;
+    /** True in a job that takes checkpoints: closed parts then wait for one to commit them. */
+    private final boolean checkpointing;
     private final RecordBuffer lines = new RecordBuffer(64 << 10);
     /** Parts closed since the previous barrier, hidden, in a job that takes part in checkpoints. */
     private final List<Path> closed = new ArrayList<>();
@@ -61,7 +64,6 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
     private final List<SealedPart> sealed = new ArrayList<>();
 
     private String job = UUID.randomUUID().toString();
-    private boolean checkpointed;
     private int counter;
     private Path inProgress;
     private OutputStream out;
@@ -72,7 +74,7 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
     }
 
     PartFileWriter(Path directory, int taskIndex, RecordEncoder encoder, byte[] header, long fileSize,
-            long rolloverMillis, Clock clock) {
+            long rolloverMillis, Clock clock, boolean checkpointing) {
         this.directory = directory;
         this.taskIndex = taskIndex;
         this.encoder = encoder;
@@ -80,6 +82,7 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
         this.fileSize = fileSize;
         this.rolloverMillis = rolloverMillis;
         this.clock = clock;
+        this.checkpointing = checkpointing;
     }
 
     @Override
@@ -117,7 +120,6 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
     /** Closes the open part and hands the parts closed since the previous barrier, and those not known committed, on. */
     @Override
     public byte[] prepareCommit(long checkpointId) throws IOException {
-        checkpointed = true;
         closeFile();
         for (Path part : closed) {
             sealed.add(new SealedPart(part, checkpointId));
@@ -137,8 +139,7 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
      * after this call), so that a restore does not delete them.
      */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
-        checkpointed = true;
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         List<Object> kept = new ArrayList<>();
         sealed.forEach(part -> kept.add(part.path().getFileName().toString()));
         closed.forEach(part -> kept.add(part.getFileName().toString()));
@@ -152,7 +153,6 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
     /** Takes the job's name part, and deletes the hidden parts of this job and task the checkpoint does not hold. */
     @Override
     public void restoreState(StateReader in) throws IOException {
-        checkpointed = true;
         job = (String) in.readValue();
         Set<String> kept = new HashSet<>();
         for (Object name : (List<?>) in.readValue()) {
@@ -228,7 +228,7 @@ final class PartFileWriter implements TwoPhaseCommitOutput, Checkpointed, Checkp
         OutputStream closing = out;
         out = null;
         closing.close();
-        if (checkpointed) {
+        if (checkpointing) {
             closed.add(inProgress);
         } else {
             FileCommitter.publish(inProgress);

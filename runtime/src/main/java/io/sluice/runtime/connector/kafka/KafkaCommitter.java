@@ -91,15 +91,20 @@ final class KafkaCommitter implements SinkCommitter {
         }
     }
 
-    /** What the broker's transaction coordinator says of the transactional id now. */
-    private TransactionState endedState(PreparedTransaction transaction) {
+    /** The admin client's share of a producer's configuration (servers, security). */
+    static Map<String, Object> adminConfig(Map<String, Object> producerConfig) {
         Map<String, Object> adminConfig = new HashMap<>();
-        config.forEach((key, value) -> {
+        producerConfig.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {
                 adminConfig.put(key, value);
             }
         });
-        try (Admin admin = Admin.create(adminConfig)) {
+        return adminConfig;
+    }
+
+    /** What the broker's transaction coordinator says of the transactional id now. */
+    private TransactionState endedState(PreparedTransaction transaction) {
+        try (Admin admin = Admin.create(adminConfig(config))) {
             return admin.describeTransactions(List.of(transaction.transactionalId()))
                     .description(transaction.transactionalId()).get().state();
         } catch (InterruptedException e) {

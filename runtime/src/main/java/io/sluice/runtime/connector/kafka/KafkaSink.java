@@ -75,6 +75,15 @@ final class KafkaSink implements Sink {
                 : Optional.empty();
     }
 
+    /** Exactly once, rows are in transactions that only a completed checkpoint commits. */
+    @Override
+    public Optional<String> needsCheckpoints() {
+        return guarantee == DeliveryGuarantee.EXACTLY_ONCE
+                ? Optional.of("'" + KafkaSinkFactory.DELIVERY_GUARANTEE + "' = '" + guarantee.optionValue()
+                        + "' makes its rows visible only when a checkpoint completes")
+                : Optional.empty();
+    }
+
     /**
      * The client properties a producer takes. Exactly once, a transaction may stay open from one
      * checkpoint to when the next completes: unless set, it may last 15 minutes (the broker's

@@ -20,7 +20,6 @@ import io.sluice.runtime.vector.ColumnViews;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,6 +29,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
@@ -110,8 +110,8 @@ final class KafkaSourceReader implements SourceReader, Checkpointed, CheckpointL
     private final long[] nextOffsets;
     /** True if offsets are committed to a consumer group when checkpoints complete. */
     private final boolean commitsToGroup;
-    /** The offsets of each snapshot taken and not yet committed, oldest first. */
-    private final ArrayDeque<long[]> uncommitted = new ArrayDeque<>();
+    /** The offsets of each snapshot taken and not yet committed, by the id of its checkpoint. */
+    private final TreeMap<Long, long[]> uncommitted = new TreeMap<>();
     private int remaining;
     private long watermark = Watermarks.NONE;
     private Iterator<ConsumerRecord<byte[], byte[]>> pending = Collections.emptyIterator();
@@ -486,7 +486,7 @@ final class KafkaSourceReader implements SourceReader, Checkpointed, CheckpointL
     }
 
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         int count = partitions.size();
         out.writeInt(count);
         for (int slot = 0; slot < count; slot++) {
@@ -495,9 +495,12 @@ final class KafkaSourceReader implements SourceReader, Checkpointed, CheckpointL
             out.writeLong(maxRowtime[slot]);
         }
         out.writeLong(watermark);
-        // When too many wait, newer ones are not kept: committing an older one is always safe.
-        if (commitsToGroup && count > 0 && uncommitted.size() < MAX_PENDING_COMMITS) {
-            uncommitted.addLast(nextOffsets.clone());
+        if (commitsToGroup && count > 0) {
+            uncommitted.put(checkpointId, nextOffsets.clone());
+            // checkpoints that never complete (timed out) are forgotten once too many wait
+            if (uncommitted.size() > MAX_PENDING_COMMITS) {
+                uncommitted.pollFirstEntry();
+            }
         }
     }
 
@@ -530,17 +533,19 @@ final class KafkaSourceReader implements SourceReader, Checkpointed, CheckpointL
     }
 
     /**
-     * Commits to the group the offsets of the oldest snapshot not yet committed. Snapshots do not
-     * say which checkpoint they belong to; checkpoints complete in order and each completed one
-     * holds a snapshot, so the oldest is never later than the one completed: the group's offsets
-     * may lag behind, never run ahead.
+     * Commits to the group the offsets this reader snapshotted for the completed checkpoint, or,
+     * if it took none for that id (it was notified late, or restored after it), for the newest
+     * earlier one it holds; forgets every snapshot up to that checkpoint, which no later commit
+     * needs. The group's offsets are thus exactly those of a completed checkpoint, never ahead.
      */
     @Override
     public void checkpointComplete(long checkpointId) {
-        long[] offsets = uncommitted.pollFirst();
-        if (offsets == null) {
+        Map.Entry<Long, long[]> completed = uncommitted.floorEntry(checkpointId);
+        if (completed == null) {
             return;
         }
+        long[] offsets = completed.getValue();
+        uncommitted.headMap(checkpointId, true).clear();
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         for (int slot = 0; slot < offsets.length; slot++) {
             commit.put(partitions.get(slot), new OffsetAndMetadata(offsets[slot]));

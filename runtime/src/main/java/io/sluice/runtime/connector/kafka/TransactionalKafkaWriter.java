@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,7 +139,7 @@ final class TransactionalKafkaWriter implements TwoPhaseCommitOutput, Checkpoint
      * sealed transactions.
      */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         out.writeLong(recordsInTransaction ? next + 1 : next);
         out.writeInt(sealed.size());
         for (PreparedTransaction transaction : sealed) {
@@ -226,23 +230,43 @@ final class TransactionalKafkaWriter implements TwoPhaseCommitOutput, Checkpoint
 
     /**
      * Aborts what an earlier run left open with the ids from {@link #next} on: each id's
-     * {@code initTransactions} aborts its transaction. Ids are used in order, so the first one
-     * the broker gives epoch 0 (never used) ends the search.
+     * {@code initTransactions} aborts its transaction. Ids are used in order and only for
+     * transactions with records, so the first id the broker's coordinator knows no transaction of
+     * (never used, or only initialized) ends the search. The search asks the coordinator rather
+     * than initializing each id, which would leave the id it stops at initialized and make every
+     * later restore search one id further: it covers only the ids failed runs wrote with, which
+     * every run after the same checkpoint reuses, so repeated crashes do not lengthen it.
      */
     private void abortLingering() {
-        for (long n = next; ; n++) {
-            KafkaProducer<byte[], byte[]> probe = initialized(transactionalId(n));
-            short epoch;
-            try {
-                epoch = PreparedTransaction.of(probe, transactionalId(n), -1).epoch();
-            } finally {
-                probe.close(CLOSE_TIMEOUT);
+        try (Admin admin = Admin.create(KafkaCommitter.adminConfig(config))) {
+            for (long n = next; ; n++) {
+                String id = transactionalId(n);
+                TransactionState state = state(admin, id);
+                if (state == null || state == TransactionState.EMPTY) {
+                    return;
+                }
+                if (state != TransactionState.COMPLETE_ABORT && state != TransactionState.COMPLETE_COMMIT) {
+                    initialized(id).close(CLOSE_TIMEOUT);
+                    LOG.info("Kafka sink of topic '{}' (task {}): aborted what transactional id {} had left open",
+                            records.topic(), context.taskIndex(), id);
+                }
             }
-            if (epoch == 0) {
-                return;
+        }
+    }
+
+    /** The coordinator's state of a transactional id's transaction, or null if it knows no such id. */
+    private static TransactionState state(Admin admin, String transactionalId) {
+        try {
+            return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get().state();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TransactionalIdNotFoundException) {
+                return null;
             }
-            LOG.info("Kafka sink of topic '{}' (task {}): aborted what transactional id {} had left open",
-                    records.topic(), context.taskIndex(), transactionalId(n));
+            throw new KafkaException("cannot ask the broker about transactional id " + transactionalId + ": "
+                    + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while asking about transactional id " + transactionalId, e);
         }
     }
 

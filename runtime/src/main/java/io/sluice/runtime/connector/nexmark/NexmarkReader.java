@@ -85,7 +85,7 @@ final class NexmarkReader<B extends EventBuffer> implements SourceReader, Checkp
     }
 
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         out.writeLong(cursor.position());
         out.writeLong(cursor.chunkEnd());
     }

@@ -82,7 +82,7 @@ public final class RowsSource implements Source {
         }
 
         @Override
-        public void snapshotState(StateWriter out) throws IOException {
+        public void snapshotState(long checkpointId, StateWriter out) throws IOException {
             out.writeInt(next);
         }
 

@@ -73,7 +73,7 @@ final class LimitOperator implements Operator, Checkpointed {
 
     /** How many rows may still pass. */
     @Override
-    public void snapshotState(StateWriter out) throws IOException {
+    public void snapshotState(long checkpointId, StateWriter out) throws IOException {
         OperatorSnapshot.write(out, spec.name(), "LIMIT " + spec.limit(), () -> out.writeLong(remaining));
     }
 

@@ -14,6 +14,7 @@ import io.sluice.runtime.connector.TwoPhaseCommitOutput;
 import io.sluice.runtime.format.FormatRegistry;
 import io.sluice.runtime.format.csv.CsvFormatFactory;
 import io.sluice.runtime.metrics.QueryMetrics;
+import io.sluice.runtime.operator.Output;
 import io.sluice.runtime.state.StateReader;
 import io.sluice.runtime.state.StateWriter;
 import io.sluice.runtime.testing.HandClock;
@@ -64,7 +65,7 @@ class FileSinkCheckpointTest {
         try (TwoPhaseCommitOutput first = output(sink, 0)) {
             emit(first, "a", 1, 2);
             checkpoint1 = first.prepareCommit(1);
-            state1 = snapshot(first);
+            state1 = snapshot(first, 1);
             // lines of 4 bytes: the third rolls the part by size, and the rolled part stays hidden
             emit(first, "b", 1, 2, 3, 4);
             first.prepareCommit(2);
@@ -87,6 +88,35 @@ class FileSinkCheckpointTest {
     }
 
     @Test
+    void partsWrittenBeforeTheFirstBarrierStayHiddenUntilTheCheckpointThatCoversThemCommits() throws IOException {
+        Sink sink = sink(Map.of("sink.rolling-policy.file-size", "8b"));
+        SinkCommitter committer = sink.committer().orElseThrow();
+        byte[] checkpoint1;
+        try (TwoPhaseCommitOutput output = output(sink, 0)) {
+            // lines of 4 bytes: every second line rolls the part by size, before any barrier came
+            emit(output, "a", 1, 2, 3, 4, 5);
+            assertEquals(List.of(), visibleLines(), "no part is visible before the first checkpoint");
+            assertEquals(3, hiddenParts().size());
+            checkpoint1 = output.prepareCommit(1);
+            emit(output, "b", 1);
+        }
+        // a crash before checkpoint 1 completes publishes nothing either
+        assertEquals(List.of(), visibleLines());
+        committer.commit(1, List.of(checkpoint1));
+        assertEquals(List.of("a,1", "a,2", "a,3", "a,4", "a,5"), visibleLines());
+    }
+
+    @Test
+    void withoutCheckpointsARolledPartIsVisibleAtOnce() throws IOException {
+        Sink sink = sink(Map.of("sink.rolling-policy.file-size", "8b"));
+        try (Output output = sink.createOutput(TestTasks.context(allocator, new QueryMetrics(), clock, 0, 1, 16))) {
+            emit(output, "a", 1, 2, 3);
+            assertEquals(List.of("a,1", "a,2"), visibleLines());
+        }
+        assertEquals(List.of("a,1", "a,2", "a,3"), visibleLines(), "a stop publishes the open part");
+    }
+
+    @Test
     void aRestoreBeforeTheCommitKeepsThePartsTheCheckpointHolds() throws IOException {
         Sink sink = sink(Map.of());
         SinkCommitter committer = sink.committer().orElseThrow();
@@ -95,7 +125,7 @@ class FileSinkCheckpointTest {
         try (TwoPhaseCommitOutput first = output(sink, 0)) {
             emit(first, "a", 1, 2);
             // the state first, then the commit: the open part is in both
-            state1 = snapshot(first);
+            state1 = snapshot(first, 1);
             checkpoint1 = first.prepareCommit(1);
             emit(first, "b", 1);
         }
@@ -127,12 +157,13 @@ class FileSinkCheckpointTest {
         assertEquals(List.of("a,1", "b,1"), visibleLines());
     }
 
+    /** The output of a task of a job that takes checkpoints. */
     private TwoPhaseCommitOutput output(Sink sink, int task) {
-        return (TwoPhaseCommitOutput) sink.createOutput(TestTasks.context(allocator, new QueryMetrics(), clock, task, 2,
-                16));
+        return (TwoPhaseCommitOutput) sink.createOutput(TestTasks.checkpointing(allocator, new QueryMetrics(), clock,
+                task, 2, 16));
     }
 
-    private void emit(TwoPhaseCommitOutput output, String k, int... values) {
+    private void emit(Output output, String k, int... values) {
         try (VectorSchemaRoot batch = VectorSchemaRoot.create(SCHEMA, allocator)) {
             batch.allocateNew();
             for (int row = 0; row < values.length; row++) {
@@ -144,10 +175,10 @@ class FileSinkCheckpointTest {
         }
     }
 
-    private static byte[] snapshot(TwoPhaseCommitOutput output) throws IOException {
+    private static byte[] snapshot(TwoPhaseCommitOutput output, long checkpointId) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (StateWriter out = new StateWriter(bytes)) {
-            ((Checkpointed) output).snapshotState(out);
+            ((Checkpointed) output).snapshotState(checkpointId, out);
         }
         return bytes.toByteArray();
     }

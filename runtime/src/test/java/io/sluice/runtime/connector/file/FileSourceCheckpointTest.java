@@ -100,7 +100,7 @@ class FileSourceCheckpointTest {
             assertEquals(List.of("1|a"), read(first, root, 1));
             // the malformed line 2 is passed over while the batch fills with line 3
             assertEquals(List.of("3|c"), read(first, root, 1));
-            state = snapshot(first);
+            state = snapshot(first, 1);
         }
         try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
                 SourceReader resumed = reader(source, metrics, 1)) {
@@ -118,7 +118,7 @@ class FileSourceCheckpointTest {
         try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
                 SourceReader first = reader(source, new QueryMetrics(), 1)) {
             assertEquals(List.of("1|a"), read(first, root, 1));
-            state = snapshot(first);
+            state = snapshot(first, 1);
         }
         write("b.csv", "3,c\n");
         try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
@@ -136,7 +136,7 @@ class FileSourceCheckpointTest {
         try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);
                 SourceReader first = reader(source, new QueryMetrics(), 1)) {
             read(first, root, 1);
-            state = snapshot(first);
+            state = snapshot(first, 1);
         }
         write("a.csv", "1,a\n");
         try (VectorSchemaRoot root = VectorSchemaRoot.create(ID_NAME, allocator);

@@ -88,7 +88,7 @@ class NexmarkCheckpointTest {
         try (VectorSchemaRoot root = VectorSchemaRoot.create(BIDS, allocator);
                 SourceReader first = source.createReader(task(0, 1), ReadMode.STREAM)) {
             rows.addAll(read(first, root, 2));
-            state = snapshot(first);
+            state = snapshot(first, 1);
         }
         // A minute passes before the job resumes: a fresh reader would start a minute later.
         clock.set(BASE + 61_000);

@@ -39,7 +39,7 @@ class RowsSourceTest {
                 assertEquals(List.of(1, 2), read(reader, batch));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 try (StateWriter writer = new StateWriter(bytes)) {
-                    ((Checkpointed) reader).snapshotState(writer);
+                    ((Checkpointed) reader).snapshotState(1, writer);
                 }
                 position = bytes.toByteArray();
                 assertEquals(List.of(3, 4), read(reader, batch));

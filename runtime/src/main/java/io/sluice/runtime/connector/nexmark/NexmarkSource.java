@@ -48,9 +48,11 @@ final class NexmarkSource implements Source {
     }
 
     /**
-     * Streaming, a rate-limited reader starts at the first event at or after the wall clock, as
-     * if the sequence had been running since its base time; otherwise readers start at event 0.
-     * A snapshot of a bounded table is all of its events, unpaced.
+     * Streaming, a rate-limited reader of an unbounded table joins the live sequence: it starts at
+     * the first event at or after the wall clock, as if the sequence had been running since its
+     * base time. Every other reader starts at event 0, so a query over a bounded table sees every
+     * one of its events; paced, those whose time has passed are due at once. A snapshot of a
+     * bounded table is all of its events, unpaced.
      */
     @Override
     public SourceReader createReader(TaskContext context, ReadMode mode) {
@@ -62,7 +64,7 @@ final class NexmarkSource implements Source {
         }
         EventNumbers numbers = generator.numbers();
         boolean paced = rateLimited && mode == ReadMode.STREAM;
-        long start = paced ? numbers.countBefore(kind, firstLiveEvent(context)) : 0;
+        long start = paced && !isBounded() ? numbers.countBefore(kind, firstLiveEvent(context)) : 0;
         long end = numbers.count(kind);
         int batchSize = context.batchSize();
         long chunkSize = paced ? pacedChunkSize(batchSize) : batchSize;

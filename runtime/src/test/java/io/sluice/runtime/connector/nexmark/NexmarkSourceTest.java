@@ -335,6 +335,35 @@ class NexmarkSourceTest {
     }
 
     @Test
+    void aBoundedLiveTableReleasesEveryEventToAReaderThatStartsLate() {
+        // 1,000 events, one per millisecond: 920 bids, the last (event 999) due at 999 ms
+        Map<String, String> options = Map.of("event-type", "bid", "events.num", "1000", "first-event.rate", "1000",
+                "rate-limited", "true", "base-time", BASE_TEXT);
+        Schema schema = schema("dateTime", ColumnTypes.TIMESTAMP);
+        Source source = source(schema, options);
+        List<Long> times = new ArrayList<>();
+        for (int task = 0; task < 2; task++) {
+            // each task starts when the first 400 events are past: those come at once, the rest when due
+            clock.set(BASE + 400);
+            List<List<Object>> rows = readAll(source, schema, 2, task, 1024, ReadMode.STREAM);
+            assertTrue(clock.millis() <= BASE + 999, "no reader waits past the last event's time");
+            for (List<Object> row : rows) {
+                times.add((Long) row.get(0));
+            }
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long event = 0; event < 1000; event++) {
+            if (event % 50 >= 4) {
+                expected.add(BASE + event);
+            }
+        }
+        Collections.sort(times);
+        assertEquals(920, expected.size());
+        assertEquals(920, times.size(), "bids released");
+        assertEquals(expected, times);
+    }
+
+    @Test
     void liveReadersWaitAtMostATenthOfASecond() {
         // one event per second: bids are due at 4, 5, ... seconds after the base time
         Map<String, String> options = Map.of("event-type", "bid", "first-event.rate", "1",

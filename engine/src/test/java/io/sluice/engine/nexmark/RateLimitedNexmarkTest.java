@@ -38,8 +38,9 @@ class RateLimitedNexmarkTest {
             Session session = engine.newSession();
             session.execute("CREATE STREAM bids " + bids(true, Instant.now().minusMillis(500)));
             List<String> changes = Statements.rows(session, "SELECT STREAM COUNT(*) FROM bids");
-            // 46 of every 50 events are bids
-            assertEquals("+U|2760", changes.isEmpty() ? "no rows" : changes.get(changes.size() - 1));
+            // the last change inserts or updates to the count of all bids: 46 of every 50 events
+            String last = changes.isEmpty() ? "no rows" : changes.get(changes.size() - 1);
+            assertTrue(last.equals("+I|2760") || last.equals("+U|2760"), last);
         }
     }
 

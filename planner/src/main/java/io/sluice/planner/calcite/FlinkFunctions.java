@@ -1,5 +1,6 @@
 package io.sluice.planner.calcite;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicFunction;
 import org.apache.calcite.sql.SqlFunction;
@@ -40,7 +41,7 @@ public final class FlinkFunctions {
                     .createTypeWithNullability(type, binding.getOperandType(0).isNullable())),
             OperandTypes.repeat(SqlOperandCountRanges.from(2), OperandTypes.STRING), STRING);
     public static final SqlFunction REGEXP_EXTRACT = function("REGEXP_EXTRACT", ReturnTypes.VARCHAR_FORCE_NULLABLE,
-            OperandTypes.family(List.of(S, S, I), i -> i == 2), STRING);
+            lastOptional(S, S, I), STRING);
     public static final SqlFunction REGEXP_REPLACE = function("REGEXP_REPLACE", ReturnTypes.VARCHAR_FORCE_NULLABLE,
             OperandTypes.family(S, S, S), STRING);
     public static final SqlFunction REGEXP = function("REGEXP", ReturnTypes.BOOLEAN_FORCE_NULLABLE,
@@ -58,7 +59,7 @@ public final class FlinkFunctions {
     public static final SqlFunction LTRIM = text("LTRIM", OperandTypes.STRING);
     public static final SqlFunction RTRIM = text("RTRIM", OperandTypes.STRING);
     public static final SqlFunction LOCATE = function("LOCATE", ReturnTypes.INTEGER_NULLABLE,
-            OperandTypes.family(List.of(S, S, I), i -> i == 2), STRING);
+            lastOptional(S, S, I), STRING);
     public static final SqlFunction INSTR = function("INSTR", ReturnTypes.INTEGER_NULLABLE,
             OperandTypes.family(S, S), STRING);
     public static final SqlFunction TO_BASE64 = text("TO_BASE64", OperandTypes.STRING);
@@ -70,7 +71,7 @@ public final class FlinkFunctions {
     public static final SqlFunction URL_DECODE = function("URL_DECODE", ReturnTypes.VARCHAR_FORCE_NULLABLE,
             OperandTypes.STRING, STRING);
     public static final SqlFunction PARSE_URL = function("PARSE_URL", ReturnTypes.VARCHAR_FORCE_NULLABLE,
-            OperandTypes.family(List.of(S, S, S), i -> i == 2), STRING);
+            lastOptional(S, S, S), STRING);
     public static final SqlFunction CHR = text("CHR", OperandTypes.family(I));
     /** IS_ALPHA, IS_DECIMAL and IS_DIGIT are FALSE for NULL, as in Flink. */
     public static final SqlFunction IS_ALPHA = function("IS_ALPHA", ReturnTypes.BOOLEAN, OperandTypes.STRING, STRING);
@@ -79,7 +80,7 @@ public final class FlinkFunctions {
 
     // Numeric functions.
     public static final SqlFunction LOG = function("LOG", ReturnTypes.DOUBLE_NULLABLE,
-            OperandTypes.family(List.of(N, N), i -> i == 1), NUMERIC);
+            lastOptional(N, N), NUMERIC);
     public static final SqlFunction LOG2 = function("LOG2", ReturnTypes.DOUBLE_NULLABLE, OperandTypes.NUMERIC, NUMERIC);
     public static final SqlFunction SINH = function("SINH", ReturnTypes.DOUBLE_NULLABLE, OperandTypes.NUMERIC, NUMERIC);
     public static final SqlFunction COSH = function("COSH", ReturnTypes.DOUBLE_NULLABLE, OperandTypes.NUMERIC, NUMERIC);
@@ -93,19 +94,19 @@ public final class FlinkFunctions {
             OperandTypes.or(OperandTypes.family(SqlTypeFamily.DATETIME, S), OperandTypes.family(S, S)), TIME);
     public static final SqlFunction TO_TIMESTAMP = function("TO_TIMESTAMP",
             ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.FORCE_NULLABLE),
-            OperandTypes.family(List.of(S, S), i -> i == 1), TIME);
+            lastOptional(S, S), TIME);
     public static final SqlFunction TO_DATE = function("TO_DATE",
             ReturnTypes.explicit(SqlTypeName.DATE).andThen(SqlTypeTransforms.FORCE_NULLABLE),
-            OperandTypes.family(List.of(S, S), i -> i == 1), TIME);
+            lastOptional(S, S), TIME);
     public static final SqlFunction TO_TIMESTAMP_LTZ = function("TO_TIMESTAMP_LTZ",
             ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3).andThen(SqlTypeTransforms.TO_NULLABLE),
-            OperandTypes.family(List.of(N, I), i -> i == 1), TIME);
+            lastOptional(N, I), TIME);
     /** UNIX_TIMESTAMP() is the current time, so the function is dynamic, as CURRENT_TIMESTAMP is. */
     public static final SqlFunction UNIX_TIMESTAMP = function("UNIX_TIMESTAMP", ReturnTypes.BIGINT_NULLABLE,
             OperandTypes.or(OperandTypes.NILADIC, OperandTypes.family(S), OperandTypes.family(S, S)), TIME)
             .withDynamic(true).withDeterministic(false);
     public static final SqlFunction FROM_UNIXTIME = function("FROM_UNIXTIME", ReturnTypes.VARCHAR_FORCE_NULLABLE,
-            OperandTypes.family(List.of(I, S), i -> i == 1), TIME);
+            lastOptional(I, S), TIME);
     public static final SqlFunction CONVERT_TZ = function("CONVERT_TZ", ReturnTypes.VARCHAR_FORCE_NULLABLE,
             OperandTypes.family(S, S, S), TIME);
     public static final SqlFunction NOW = function("NOW",
@@ -135,6 +136,15 @@ public final class FlinkFunctions {
     private static SqlBasicFunction function(String name, SqlReturnTypeInference returnType,
                                              SqlOperandTypeChecker operands, SqlFunctionCategory category) {
         return SqlBasicFunction.create(name, returnType, operands, category);
+    }
+
+    /**
+     * Arguments of these families, the last of which may be left out. Calcite's family checker with
+     * an optional argument takes arguments of any type when that argument is left out.
+     */
+    private static SqlOperandTypeChecker lastOptional(SqlTypeFamily... families) {
+        return OperandTypes.or(OperandTypes.family(Arrays.copyOf(families, families.length - 1)),
+                OperandTypes.family(families));
     }
 
     /** A function whose text result is NULL exactly when an argument is. */

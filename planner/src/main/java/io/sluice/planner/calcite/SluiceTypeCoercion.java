@@ -7,12 +7,15 @@ import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeCoercionRule;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
- * Calcite's implicit conversions, with two exceptions. A boolean compared with a number is
+ * Calcite's implicit conversions, with three exceptions. A function's argument is converted only
+ * within its kind, as Flink converts it: text is not taken for a number, a date or bytes, nor a
+ * number or any other value for text (see {@link #implicitCast}). A boolean compared with a number is
  * converted only where a boolean may be cast to that number's type: Calcite converts {@code flag
  * = n} by casting the boolean to {@code n}'s type without asking whether it may (it asserts
  * instead, and fails on a DECIMAL); left alone, such a comparison is the validator's clear
@@ -22,6 +25,20 @@ import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 public final class SluiceTypeCoercion extends TypeCoercionImpl {
     public SluiceTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
         super(typeFactory, validator);
+    }
+
+    /**
+     * Calcite would cast {@code 'x'} to the DECIMAL that {@code ABS} takes, or {@code 1} to the text
+     * {@code SUBSTRING} takes: the call then fails as it runs, or in generated code, where Flink refuses
+     * it. Refused here, the call is the validator's "no function" error with the forms that exist.
+     */
+    @Override
+    public RelDataType implicitCast(RelDataType in, SqlTypeFamily expected) {
+        RelDataType cast = super.implicitCast(in, expected);
+        if (cast == null || cast == in || SqlTypeUtil.isNull(in)) {
+            return cast;
+        }
+        return SqlTypeUtil.isCharacter(in) == SqlTypeUtil.isCharacter(cast) ? cast : null;
     }
 
     @Override

@@ -85,23 +85,33 @@ public final class SluiceValidator extends SqlValidatorImpl {
 
     /**
      * A function called with arguments of types none of its forms takes is 42883 too, with its
-     * forms (Calcite says "Cannot apply").
+     * forms (Calcite says "Cannot apply"); so is a call whose types Calcite takes but Sluice
+     * generates no code for (see {@link GeneratedArgumentTypes}).
      */
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+        RelDataType type;
         try {
-            return super.deriveType(scope, expr);
+            type = super.deriveType(scope, expr);
         } catch (CalciteContextException e) {
             if (expr instanceof SqlCall call && call.getOperator() instanceof SqlFunction function
                     && e.getCause() != null && String.valueOf(e.getCause().getMessage()).startsWith("Cannot apply '")) {
-                List<RelDataType> types = new java.util.ArrayList<>();
-                for (SqlNode operand : call.getOperandList()) {
-                    types.add(operand == null ? null : getValidatedNodeTypeIfKnown(operand));
-                }
-                throw UndefinedFunctionError.of(call, function.getName(), types);
+                throw UndefinedFunctionError.of(call, function.getName(), operandTypes(call));
             }
             throw e;
         }
+        if (expr instanceof SqlCall call && !GeneratedArgumentTypes.accepts(call, operandTypes(call))) {
+            throw UndefinedFunctionError.of(call, call.getOperator().getName(), operandTypes(call));
+        }
+        return type;
+    }
+
+    private List<RelDataType> operandTypes(SqlCall call) {
+        List<RelDataType> types = new java.util.ArrayList<>();
+        for (SqlNode operand : call.getOperandList()) {
+            types.add(operand == null ? null : getValidatedNodeTypeIfKnown(operand));
+        }
+        return types;
     }
 
     /** Calcite's casts and Flink's casts of a BOOLEAN to a number (see {@link CastRules}). */

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
@@ -24,14 +25,27 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import schemacrawler.loader.counts.TableRowCountsUtility;
+import schemacrawler.schema.Catalog;
+import schemacrawler.schema.Column;
+import schemacrawler.schemacrawler.LimitOptionsBuilder;
+import schemacrawler.schemacrawler.LoadOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaCrawlerOptions;
+import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaInfoLevelBuilder;
+import schemacrawler.tools.options.Config;
+import schemacrawler.tools.utility.SchemaCrawlerUtility;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import us.fatehi.utility.datasource.DatabaseConnectionSource;
+import us.fatehi.utility.datasource.DatabaseConnectionSources;
 
 /**
  * Tools from Maven Central that applications and BI reach databases through, on the driver against
  * a server and in-process: jOOQ (its metadata walk and a query in its default dialect, which
- * quotes names with double quotes) and Spring's JdbcTemplate.
+ * quotes names with double quotes), Spring's JdbcTemplate and SchemaCrawler (a full crawl with row
+ * counts).
  */
 @Timeout(120)
 class BiToolsTest {
@@ -99,6 +113,42 @@ class BiToolsTest {
             SQLException cause = assertInstanceOf(SQLException.class, timedOut.getMostSpecificCause());
             assertEquals("57014", cause.getSQLState());
             assertTrue(cause.getMessage().contains("timed out"), cause.getMessage());
+            target.awaitIdle(TIMEOUT);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void schemaCrawlerCrawlsEveryKindWithColumnsAndCountsBoundedRows(Supplier<JdbcTarget> targets) throws Exception {
+        try (JdbcTarget target = targets.get();
+             Connection connection = target.connect()) {
+            try (Statement statement = connection.createStatement()) {
+                DataPreviewTest.declare(statement, dir);
+            }
+            DatabaseConnectionSource source = DatabaseConnectionSources.fromDataSource(
+                    new SingleConnectionDataSource(connection, true));
+            // SchemaCrawler crawls only TABLE and VIEW unless told the other types
+            SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
+                    .withLimitOptions(LimitOptionsBuilder.builder()
+                            .tableTypes("TABLE", "STREAM", "VIEW", "MATERIALIZED VIEW").toOptions())
+                    .withLoadOptions(LoadOptionsBuilder.builder()
+                            .withSchemaInfoLevel(SchemaInfoLevelBuilder.maximum()).toOptions());
+            Catalog catalog = SchemaCrawlerUtility.getCatalog(source,
+                    SchemaCrawlerUtility.matchSchemaRetrievalOptions(source), options,
+                    new Config(Map.of("load-row-counts", true)));
+
+            // SchemaCrawler writes table types in lower case; a stream has no present to count
+            assertEquals(List.of(
+                            "bids stream [ts, bidder, price] no count",
+                            "bobs view [id] 2 rows",
+                            "people table [id, name] 4 rows",
+                            "ticks stream [id, label] no count"),
+                    catalog.getTables().stream()
+                            .map(table -> table.getName() + " " + table.getTableType() + " "
+                                    + table.getColumns().stream().map(Column::getName).toList() + " "
+                                    + (TableRowCountsUtility.hasRowCount(table)
+                                    ? TableRowCountsUtility.getRowCount(table) + " rows" : "no count"))
+                            .sorted().toList());
             target.awaitIdle(TIMEOUT);
         }
     }

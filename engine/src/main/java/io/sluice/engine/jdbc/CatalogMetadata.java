@@ -8,6 +8,7 @@ import io.sluice.planner.catalog.CatalogEntry;
 import io.sluice.planner.catalog.CatalogTable;
 import io.sluice.planner.catalog.CatalogView;
 import io.sluice.planner.catalog.TableKind;
+import io.sluice.runtime.error.SluiceException;
 import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rows of JDBC's metadata result sets, with the columns JDBC defines for each. Sluice has no
@@ -25,6 +28,8 @@ import org.apache.calcite.rel.type.RelDataTypeField;
  * TABLE_SCHEM, and match a catalog or schema pattern only if it is null, empty or {@code %}.
  */
 final class CatalogMetadata {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogMetadata.class);
+
     /** The columns and rows of one metadata result set. */
     record Rows(List<ColumnMetaData> columns, List<Object> rows) {
     }
@@ -80,7 +85,11 @@ final class CatalogMetadata {
         return new Rows(TABLES, rows);
     }
 
-    /** The columns of streams, tables and views (a view's as its query has them now). */
+    /**
+     * The columns of streams, tables and views (a view's as its query has them now). A view whose
+     * query no longer validates (a source of it was dropped) has no columns to list; the others
+     * are listed still, since tools read every table's columns in one call.
+     */
     static Rows columns(SqlEnvironment sql, String catalogName, String schemaPattern, String tableNamePattern,
                         String columnNamePattern) {
         List<Object> rows = new ArrayList<>();
@@ -91,8 +100,10 @@ final class CatalogMetadata {
                 if (!tables.matcher(entry.name()).matches()) {
                     continue;
                 }
-                RelDataType rowType = entry instanceof CatalogTable table ? table.rowType()
-                        : new QueryPlanner(sql).rowType((CatalogView) entry);
+                RelDataType rowType = rowType(sql, entry);
+                if (rowType == null) {
+                    continue;
+                }
                 for (RelDataTypeField field : rowType.getFieldList()) {
                     if (names.matcher(field.getName()).matches()) {
                         rows.add(column(entry.name(), field.getIndex() + 1,
@@ -102,6 +113,18 @@ final class CatalogMetadata {
             }
         }
         return new Rows(COLUMNS, rows);
+    }
+
+    private static RelDataType rowType(SqlEnvironment sql, CatalogEntry entry) {
+        if (entry instanceof CatalogTable table) {
+            return table.rowType();
+        }
+        try {
+            return new QueryPlanner(sql).rowType((CatalogView) entry);
+        } catch (SluiceException e) {
+            LOG.warn("view {} has no columns to list: its query no longer validates: {}", entry.name(), e.getMessage());
+            return null;
+        }
     }
 
     static Rows schemas() {

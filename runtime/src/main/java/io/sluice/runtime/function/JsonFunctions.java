@@ -208,10 +208,8 @@ public final class JsonFunctions {
             return nodes.textNode(text);
         } else if (value instanceof Boolean bool) {
             return nodes.booleanNode(bool);
-        } else if (value instanceof Integer number) {
-            return nodes.numberNode(number);
-        } else if (value instanceof Long number) {
-            return nodes.numberNode(number);
+        } else if (value instanceof Integer || value instanceof Long) {
+            return nodes.numberNode(((Number) value).longValue());
         } else if (value instanceof Float number) {
             return nodes.numberNode(number);
         } else if (value instanceof Double number) {

@@ -19,7 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class JsonConstructorGenerator implements CallGenerator {
     static final List<String> NAMES = List.of("JSON_STRING", "JSON_OBJECT", "JSON_ARRAY");
     /** Calcite's marks on a value that is JSON already: a nested constructor, or text FORMAT JSON. */
-    private static final Set<String> JSON_MARKS = Set.of("JSON_TYPE", "JSON_VALUE_EXPRESSION");
+    private static final Set<String> JSON_MARKS = Set.of("JSON_TYPE", "FORMAT JSON");
 
     @Override
     public GeneratedExpression generate(ExpressionGenerator generator, RexCall call) {

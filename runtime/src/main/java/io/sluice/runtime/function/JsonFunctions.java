@@ -189,9 +189,19 @@ public final class JsonFunctions {
         return array.toString();
     }
 
-    /** The JSON a nested JSON_OBJECT or JSON_ARRAY made, to be kept as JSON rather than quoted as text. */
+    /**
+     * The JSON of a nested JSON_OBJECT or JSON_ARRAY, or of text marked FORMAT JSON, to be kept as
+     * JSON rather than quoted as text; text that is not JSON is an error (22000).
+     */
     public static JsonNode nested(String json) {
-        return json == null ? null : parse(json);
+        if (json == null) {
+            return null;
+        }
+        JsonNode node = parse(json);
+        if (node == null) {
+            throw new SluiceException(ErrorCode.DATA_ERROR, "text marked FORMAT JSON is not JSON: " + shown(json));
+        }
+        return node;
     }
 
     /**
@@ -222,8 +232,12 @@ public final class JsonFunctions {
 
     /** The value an ERROR behaviour raises (22000). */
     public static SluiceException failure(String function, String json) {
-        String shown = json.length() > 100 ? json.substring(0, 100) + "…" : json;
-        return new SluiceException(ErrorCode.DATA_ERROR, function + " found no value it may return in " + shown);
+        return new SluiceException(ErrorCode.DATA_ERROR, function + " found no value it may return in " + shown(json));
+    }
+
+    /** The start of a JSON text, for a message. */
+    private static String shown(String json) {
+        return json.length() > 100 ? json.substring(0, 100) + "…" : json;
     }
 
     /** The node the path finds, or EMPTY (nothing, or JSON null) or ERROR (not JSON, a strict path that fails). */

@@ -118,13 +118,22 @@ public final class FlinkFunctions {
     public static final SqlFunction TYPEOF = function("TYPEOF", ReturnTypes.VARCHAR,
             OperandTypes.or(OperandTypes.ANY, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.BOOLEAN)), SYSTEM);
 
+    // JSON.
+    /** JSON_STRING(x): x as JSON text; the JSON generator takes texts, numbers and booleans. */
+    public static final SqlFunction JSON_STRING = function("JSON_STRING", ReturnTypes.VARCHAR_NULLABLE,
+            OperandTypes.ANY, SYSTEM);
+
+    /** HASH_CODE(x): Java's hash code of x; the generator takes texts, numbers and booleans. */
+    public static final SqlFunction HASH_CODE = function("HASH_CODE", ReturnTypes.INTEGER_NULLABLE,
+            OperandTypes.ANY, SYSTEM);
+
     /** Every function of this table, with the library functions Flink has under the same names. */
     public static final List<SqlOperator> ALL = List.of(CONCAT, CONCAT_WS, REGEXP_EXTRACT, REGEXP_REPLACE, REGEXP,
             SPLIT_INDEX, LPAD, RPAD, REVERSE, LEFT, RIGHT, REPEAT, LTRIM, RTRIM, LOCATE, INSTR, TO_BASE64, FROM_BASE64,
             MD5, SHA1, SHA256, URL_ENCODE, URL_DECODE, PARSE_URL, CHR, IS_ALPHA, IS_DECIMAL, IS_DIGIT,
             LOG, LOG2, SINH, COSH, TANH, E, BIN, HEX,
             DATE_FORMAT, TO_TIMESTAMP, TO_DATE, TO_TIMESTAMP_LTZ, UNIX_TIMESTAMP, FROM_UNIXTIME, CONVERT_TZ, NOW,
-            TYPEOF, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
+            TYPEOF, JSON_STRING, HASH_CODE, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST, SqlLibraryOperators.TRY_CAST);
 
     /** Standard operators whose place these take: Calcite's TYPEOF takes only VARIANT values. */

@@ -42,6 +42,11 @@ final class FlinkFunctionGenerators {
                 "IS NOT JSON SCALAR"}) {
             byName.put(name, json);
         }
+        CallGenerator constructors = new JsonConstructorGenerator();
+        for (String name : JsonConstructorGenerator.NAMES) {
+            byName.put(name, constructors);
+        }
+        byName.put("HASH_CODE", new HashCodeGenerator());
         CallGenerator types = new TypeFunctionGenerator();
         // TRY_CAST becomes Calcite's SAFE_CAST where Calcite rebuilds the cast.
         byName.put("TRY_CAST", types);

@@ -3,6 +3,9 @@ package io.sluice.runtime.function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
@@ -12,13 +15,14 @@ import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.sluice.runtime.error.ErrorCode;
 import io.sluice.runtime.error.SluiceException;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The SQL/JSON functions as Flink has them ({@code IS JSON, JSON_EXISTS, JSON_VALUE,
- * JSON_QUERY}): text parsed by Jackson, paths evaluated by Jayway JsonPath (Flink's engine, through
+ * JSON_QUERY}, and the constructors {@code JSON_STRING, JSON_OBJECT, JSON_ARRAY}): text parsed by Jackson, paths evaluated by Jayway JsonPath (Flink's engine, through
  * Calcite), in {@code lax} mode (a missing member is empty) or {@code strict} mode (it is an error;
  * a path without a mode is strict, as in Calcite and Flink). A path with a filter
  * ({@code ?(...)}), whose regular expressions could run long, is refused.
@@ -150,10 +154,90 @@ public final class JsonFunctions {
         };
     }
 
+    /** JSON_STRING: the value as JSON text (a text quoted, a number or a boolean as JSON writes it); NULL for NULL. */
+    public static String string(Object value) {
+        return value == null ? null : toNode(value).toString();
+    }
+
+    /**
+     * JSON_OBJECT over alternating keys and values (a value of a nested JSON_OBJECT or JSON_ARRAY
+     * comes as its {@link #nested} node); with {@code absentOnNull} a NULL value leaves its key out,
+     * otherwise it is JSON null. A NULL key is an error (22000).
+     */
+    public static String object(boolean absentOnNull, Object... keysAndValues) {
+        ObjectNode object = MAPPER.createObjectNode();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i] == null) {
+                throw new SluiceException(ErrorCode.DATA_ERROR, "a key of JSON_OBJECT is NULL");
+            }
+            Object value = keysAndValues[i + 1];
+            if (value != null || !absentOnNull) {
+                object.set((String) keysAndValues[i], toNode(value));
+            }
+        }
+        return object.toString();
+    }
+
+    /** JSON_ARRAY of the values, as JSON_OBJECT's; with {@code absentOnNull} NULL values are left out. */
+    public static String array(boolean absentOnNull, Object... values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (Object value : values) {
+            if (value != null || !absentOnNull) {
+                array.add(toNode(value));
+            }
+        }
+        return array.toString();
+    }
+
+    /**
+     * The JSON of a nested JSON_OBJECT or JSON_ARRAY, or of text marked FORMAT JSON, to be kept as
+     * JSON rather than quoted as text; text that is not JSON is an error (22000).
+     */
+    public static JsonNode nested(String json) {
+        if (json == null) {
+            return null;
+        }
+        JsonNode node = parse(json);
+        if (node == null) {
+            throw new SluiceException(ErrorCode.DATA_ERROR, "text marked FORMAT JSON is not JSON: " + shown(json));
+        }
+        return node;
+    }
+
+    /**
+     * The node of a SQL value, made by Jackson's node factory as Flink's are: a DECIMAL keeps all
+     * its digits and its scale (a DECIMAL(3, 2) 2.5 is 2.50), never going through a double.
+     */
+    private static JsonNode toNode(Object value) {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        if (value == null) {
+            return nodes.nullNode();
+        } else if (value instanceof JsonNode node) {
+            return node;
+        } else if (value instanceof String text) {
+            return nodes.textNode(text);
+        } else if (value instanceof Boolean bool) {
+            return nodes.booleanNode(bool);
+        } else if (value instanceof Integer || value instanceof Long) {
+            return nodes.numberNode(((Number) value).longValue());
+        } else if (value instanceof Float number) {
+            return nodes.numberNode(number);
+        } else if (value instanceof Double number) {
+            return nodes.numberNode(number);
+        } else if (value instanceof BigDecimal number) {
+            return nodes.numberNode(number);
+        }
+        throw new IllegalArgumentException("no JSON for " + value.getClass());
+    }
+
     /** The value an ERROR behaviour raises (22000). */
     public static SluiceException failure(String function, String json) {
-        String shown = json.length() > 100 ? json.substring(0, 100) + "…" : json;
-        return new SluiceException(ErrorCode.DATA_ERROR, function + " found no value it may return in " + shown);
+        return new SluiceException(ErrorCode.DATA_ERROR, function + " found no value it may return in " + shown(json));
+    }
+
+    /** The start of a JSON text, for a message. */
+    private static String shown(String json) {
+        return json.length() > 100 ? json.substring(0, 100) + "…" : json;
     }
 
     /** The node the path finds, or EMPTY (nothing, or JSON null) or ERROR (not JSON, a strict path that fails). */

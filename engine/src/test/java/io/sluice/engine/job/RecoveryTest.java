@@ -104,8 +104,10 @@ class RecoveryTest {
                 + input + "', 'format' = 'csv')");
         session.execute("CREATE TABLE windows (" + ClickEvents.RESULT_COLUMNS + ") WITH ('connector' = 'file', "
                 + "'path' = '" + output + "', 'format' = 'csv')");
-        // small batches, so that the file is still being read when the first checkpoint completes
-        session.execute("SET 'batch.size' = '50'");
+        // Rows one at a time and checkpoints often, so that the file is still being read when the
+        // first checkpoint completes: a job whose sources ended takes none.
+        session.execute("SET 'batch.size' = '1'");
+        session.execute("SET 'execution.checkpointing.interval' = '20 ms'");
         BackgroundJob job = Statements.startJob(session, "INSERT INTO windows " + String.format(ClickEvents.WINDOWED, "clicks"));
         Statements.await("the job completed a checkpoint", () -> lastCheckpoint(job) > 0);
         assertEquals(QueryState.RUNNING, job.state(), "the job read its file before its first checkpoint");

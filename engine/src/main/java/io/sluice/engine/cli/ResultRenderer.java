@@ -118,19 +118,30 @@ final class ResultRenderer {
             columns.add(0, ResultColumn.rowKind());
         }
         RowPrinter printer = format.printer(out, columns, maxLineWidth);
-        printer.begin();
+        // The header waits for the first row or the end, so a query that fails first prints no empty table.
+        boolean begun = false;
         try {
             List<Object[]> batch;
             while (!stopped && (batch = cursor.poll(POLL_ROWS, POLL_MILLIS)) != null) {
+                if (!begun && !batch.isEmpty()) {
+                    printer.begin();
+                    begun = true;
+                }
                 for (int i = 0; i < batch.size() && !stopped; i++) {
                     printer.row(addInsertKind ? withInsertKind(batch.get(i)) : batch.get(i));
                     rowsPrinted++;
                 }
                 printer.flush();
             }
+            if (!begun) {
+                printer.begin();
+                begun = true;
+            }
         } finally {
-            printer.end();
-            printer.flush();
+            if (begun) {
+                printer.end();
+                printer.flush();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sluice.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -108,6 +109,16 @@ class ScriptModeTest {
         assertTrue(err.get(0).startsWith("0 rows; 4 records read; 1 malformed record skipped (first: " + orders
                 + " line 5: "), run.err());
         assertTrue(err.get(1).startsWith("ERROR 22012: "), run.err());
+    }
+
+    @Test
+    void aQueryThatFailsBeforeItsFirstRowPrintsNoEmptyTable() throws IOException {
+        SluiceRun run = script("table", "SET 'parallelism' = '1';\n" + createOrders + "\n"
+                + "SELECT id, 12 / (id - 4) AS q FROM orders;\n");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertFalse(run.out().contains("q |") || run.out().contains("+-"), run.out());
+        assertTrue(run.err().lines().anyMatch(line -> line.startsWith("ERROR 22012: ")), run.err());
     }
 
     @Test
